@@ -1,0 +1,1 @@
+"""The ASGI application: translates HTTP and GraphQL to `kg` services."""

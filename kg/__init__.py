@@ -1,0 +1,1 @@
+"""The research knowledge graph: the graph domain library (model, ingest, services)."""

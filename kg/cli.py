@@ -1,0 +1,123 @@
+"""The `kg` command. Every failure the project foresees is printed as one line, with exit status 1.
+
+    kg db start|stop|status [--local|--docker]
+    kg schema apply
+    kg serve [--host H] [--port P] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from kg import config, schema
+from kg.config import Settings
+from kg.db_server import database_server, wait_until_ready
+from kg.errors import KgError
+from kg.graph import Graph
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def db_start(args: argparse.Namespace, settings: Settings) -> int:
+    server = database_server(settings, args.mode)
+    started_at = time.monotonic()
+    started = server.start()
+    wait_until_ready(settings)
+    info = server.info()
+    verb = "started" if started else "already running"
+    print(f"Neo4j {verb} ({info.kind}) in {time.monotonic() - started_at:.1f}s: {info.bolt}")
+    print(f"  Browser {info.browser}  user {settings.neo4j_user}  ({info.detail})")
+    return 0
+
+
+def db_stop(args: argparse.Namespace, settings: Settings) -> int:
+    server = database_server(settings, args.mode)
+    print("Neo4j stopped" if server.stop() else "Neo4j was not running")
+    return 0
+
+
+def db_status(args: argparse.Namespace, settings: Settings) -> int:
+    info = database_server(settings, args.mode).info()
+    state = "running" if info.running else "stopped"
+    print(f"Neo4j {state} ({info.kind}): {info.bolt}  Browser {info.browser}  ({info.detail})")
+    return 0 if info.running else 3
+
+
+def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
+    with Graph.connect(settings) as graph:
+        schema.apply(graph)
+        present = schema.in_database(graph)
+    missing = schema.declared() - present
+    if missing:
+        raise KgError(f"schema incomplete after apply: {sorted(i.name for i in missing)}")
+    print(f"schema applied: {len(schema.declared())} constraints and indexes present")
+    return 0
+
+
+def serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    with Graph.connect(settings):
+        pass
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="research knowledge graph")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    db = commands.add_parser("db", help="the Neo4j server").add_subparsers(
+        dest="action", required=True
+    )
+    for name, handler, text in (
+        ("start", db_start, "start Neo4j (compose with Docker, else a local server)"),
+        ("stop", db_stop, "stop Neo4j"),
+        ("status", db_status, "say whether Neo4j runs and where"),
+    ):
+        sub = db.add_parser(name, help=text)
+        mode = sub.add_mutually_exclusive_group()
+        mode.add_argument("--local", dest="mode", action="store_const", const="local")
+        mode.add_argument("--docker", dest="mode", action="store_const", const="docker")
+        sub.set_defaults(handler=handler, mode="auto")
+
+    schema_cmd = commands.add_parser("schema", help="constraints and indexes").add_subparsers(
+        dest="action", required=True
+    )
+    schema_cmd.add_parser("apply", help="apply schema/*.cypher (idempotent)").set_defaults(
+        handler=schema_apply
+    )
+
+    serve_cmd = commands.add_parser("serve", help="serve the API with uvicorn")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--workers", type=int, default=1)
+    serve_cmd.set_defaults(handler=serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = config.from_env()
+        handler: Handler = args.handler
+        return handler(args, settings)
+    except KgError as exc:
+        print(f"kg: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

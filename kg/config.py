@@ -1,0 +1,118 @@
+"""Settings, read once from the environment. Nothing else in the project reads `os.environ`.
+
+| variable              | default                          | meaning                                        |
+|-----------------------|----------------------------------|------------------------------------------------|
+| NEO4J_URI             | bolt://127.0.0.1:7687            | `bolt://` or `neo4j://` (routing, clusters)    |
+| NEO4J_USER            | neo4j                            |                                                |
+| NEO4J_PASSWORD        | kg-local-password                | local default; refused for non-loopback hosts  |
+|                       |                                  | unless KG_ENVIRONMENT=development              |
+| NEO4J_DATABASE        | neo4j                            |                                                |
+| NEO4J_HTTP_PORT       | 7474                             | Neo4j Browser of the local server              |
+| NEO4J_HEAP            | 1g                               | heap of the local server                       |
+| NEO4J_PAGECACHE       | 1g                               | page cache of the local server                 |
+| KG_STATE_DIR          | <project>/.kg or ~/.local/share/kg | local server home, logs, rejects of demo runs |
+| KG_CACHE_DIR          | ~/.cache/kg                      | Neo4j jars resolved by Maven (shared by clones)|
+| KG_JAVA_HOME          | a JDK 17 or 21 found on the host | Neo4j 5.26 runs on Java 17 or 21 only          |
+| KG_BATCH_SIZE         | 1000                             | records per ingest write transaction           |
+| KG_ENVIRONMENT        | (unset)                          | `development` allows the default password on a |
+|                       |                                  | non-loopback host (the compose network)        |
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kg.errors import BadConfiguration
+from kg.resources import source_root
+
+LOCAL_DEFAULT_PASSWORD = "kg-local-password"
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+URI_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = LOCAL_DEFAULT_PASSWORD
+    neo4j_database: str = "neo4j"
+    neo4j_http_port: int = 7474
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "1g"
+    state_dir: Path = Path(".kg")
+    cache_dir: Path = Path.home() / ".cache" / "kg"
+    java_home: Path | None = None
+    batch_size: int = 1000
+    environment: str = ""
+
+    @property
+    def bolt_host(self) -> str:
+        return urlsplit(self.neo4j_uri).hostname or "127.0.0.1"
+
+    @property
+    def bolt_port(self) -> int:
+        return urlsplit(self.neo4j_uri).port or 7687
+
+    @property
+    def is_local(self) -> bool:
+        return self.bolt_host in LOOPBACK_HOSTS
+
+
+def _default_state_dir() -> Path:
+    root = source_root()
+    if root is not None:
+        return root / ".kg"
+    return Path.home() / ".local" / "share" / "kg"
+
+
+def from_env(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build settings from the environment; raise `BadConfiguration` on values that cannot work."""
+    env = os.environ if environ is None else environ
+    settings = Settings(
+        neo4j_uri=env.get("NEO4J_URI", Settings.neo4j_uri),
+        neo4j_user=env.get("NEO4J_USER", Settings.neo4j_user),
+        neo4j_password=env.get("NEO4J_PASSWORD", Settings.neo4j_password),
+        neo4j_database=env.get("NEO4J_DATABASE", Settings.neo4j_database),
+        neo4j_http_port=_int(env, "NEO4J_HTTP_PORT", Settings.neo4j_http_port),
+        neo4j_heap=env.get("NEO4J_HEAP", Settings.neo4j_heap),
+        neo4j_pagecache=env.get("NEO4J_PAGECACHE", Settings.neo4j_pagecache),
+        state_dir=Path(env["KG_STATE_DIR"]) if env.get("KG_STATE_DIR") else _default_state_dir(),
+        cache_dir=Path(env["KG_CACHE_DIR"]) if env.get("KG_CACHE_DIR") else Settings.cache_dir,
+        java_home=Path(env["KG_JAVA_HOME"]) if env.get("KG_JAVA_HOME") else None,
+        batch_size=_int(env, "KG_BATCH_SIZE", Settings.batch_size),
+        environment=env.get("KG_ENVIRONMENT", ""),
+    )
+    _validate(settings)
+    return settings
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise BadConfiguration(f"{name} must be an integer, got {raw!r}") from None
+
+
+def _validate(settings: Settings) -> None:
+    scheme = urlsplit(settings.neo4j_uri).scheme
+    if scheme not in URI_SCHEMES:
+        raise BadConfiguration(
+            f"NEO4J_URI must start with bolt:// or neo4j://, got {settings.neo4j_uri!r}"
+        )
+    if len(settings.neo4j_password) < 8:
+        raise BadConfiguration("NEO4J_PASSWORD must have at least 8 characters")
+    development = settings.environment == "development"
+    if settings.neo4j_password == LOCAL_DEFAULT_PASSWORD and not (settings.is_local or development):
+        raise BadConfiguration(
+            "NEO4J_PASSWORD is the local development default; set a real password "
+            f"for {settings.bolt_host}"
+        )
+    if settings.batch_size < 1:
+        raise BadConfiguration("KG_BATCH_SIZE must be at least 1")

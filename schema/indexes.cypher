@@ -1,0 +1,13 @@
+// Lookup and full-text indexes. Idempotent (IF NOT EXISTS).
+CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
+CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
+CREATE INDEX researcher_orcid IF NOT EXISTS FOR (n:Researcher) ON (n.orcid);
+CREATE INDEX researcher_name_key IF NOT EXISTS FOR (n:Researcher) ON (n.name_key);
+CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror);
+CREATE INDEX topic_level IF NOT EXISTS FOR (n:Topic) ON (n.level);
+CREATE INDEX user_token_hash IF NOT EXISTS FOR (n:User) ON (n.token_hash);
+CREATE INDEX claimed_id IF NOT EXISTS FOR ()-[r:CLAIMED]-() ON (r.id);
+CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract];
+CREATE FULLTEXT INDEX researcher_name IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name];
+CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON EACH [n.name];
+CREATE FULLTEXT INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON EACH [n.name];

@@ -1,0 +1,97 @@
+"""Tests run on a real Neo4j, chosen in this order:
+
+1. `NEO4J_URI` is set: that server (the fixture refuses to wipe it if it already holds data);
+2. a Docker engine answers: testcontainers' `Neo4jContainer` with the official 5.26 image;
+3. otherwise a local server from `kg/neo4j_local.py`, started on free loopback ports in
+   `<state>/neo4j-test` and stopped at the end of the session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from kg import config, schema
+from kg.config import Settings
+from kg.db_server import docker_engine_answers, wait_until_ready
+from kg.graph import Graph
+from kg.neo4j_local import LocalServer
+
+NEO4J_IMAGE = "neo4j:5.26-community"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclasses.dataclass
+class TestDatabase:
+    settings: Settings
+    owned: bool
+    local_server: LocalServer | None = None
+
+
+@pytest.fixture(scope="session")
+def test_database() -> Iterator[TestDatabase]:
+    base = config.from_env()
+    if os.environ.get("NEO4J_URI"):
+        yield TestDatabase(base, owned=False)
+    elif docker_engine_answers():
+        from testcontainers.community.neo4j import Neo4jContainer
+
+        with Neo4jContainer(NEO4J_IMAGE, password=base.neo4j_password) as container:
+            settings = dataclasses.replace(base, neo4j_uri=container.get_connection_url())
+            yield TestDatabase(settings, owned=True)
+    else:
+        bolt_port, http_port = _free_port(), _free_port()
+        settings = dataclasses.replace(
+            base, neo4j_uri=f"bolt://127.0.0.1:{bolt_port}", neo4j_http_port=http_port
+        )
+        server = LocalServer(settings, home=base.state_dir / "neo4j-test")
+        server.stop()
+        server.wipe()
+        server.start()
+        try:
+            yield TestDatabase(settings, owned=True, local_server=server)
+        finally:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(test_database: TestDatabase) -> Settings:
+    return test_database.settings
+
+
+@pytest.fixture(scope="session")
+def session_graph(test_database: TestDatabase) -> Iterator[Graph]:
+    wait_until_ready(test_database.settings)
+    graph = Graph.connect(test_database.settings)
+    if not test_database.owned and graph.read("count_nodes")[0]["nodes"] > 0:
+        graph.close()
+        pytest.exit(
+            f"refusing to run: {test_database.settings.neo4j_uri} already holds data and the "
+            "tests wipe the database; point NEO4J_URI at an empty database",
+            returncode=4,
+        )
+    schema.apply(graph)
+    yield graph
+    graph.close()
+
+
+def delete_everything(graph: Graph) -> None:
+    while graph.write("delete_everything", limit=10000)[0]["deleted"]:
+        pass
+
+
+@pytest.fixture
+def graph(session_graph: Graph) -> Graph:
+    """The test database, empty but for its schema."""
+    delete_everything(session_graph)
+    session_graph.queries_run = 0
+    return session_graph

@@ -1,0 +1,23 @@
+import pytest
+
+from kg import schema
+from kg.errors import AlreadyExists
+from kg.graph import Graph
+
+
+def test_database_constraints_and_indexes_match_schema_files(graph: Graph) -> None:
+    assert schema.in_database(graph) == schema.declared()
+
+
+def test_applying_the_schema_twice_changes_nothing(graph: Graph) -> None:
+    before = schema.in_database(graph)
+    schema.apply(graph)
+    schema.apply(graph)
+    assert schema.in_database(graph) == before
+
+
+def test_a_duplicate_id_is_rejected_by_the_database(graph: Graph) -> None:
+    create = "CREATE (:Paper {id: $id})"
+    graph.driver.execute_query(create, id="W1")
+    with pytest.raises(AlreadyExists, match="already exists"), graph.translated_errors():
+        graph.driver.execute_query(create, id="W1")

@@ -1,0 +1,31 @@
+import pytest
+
+from kg.config import LOCAL_DEFAULT_PASSWORD, from_env
+from kg.errors import BadConfiguration
+
+
+def test_defaults_point_at_the_local_server() -> None:
+    settings = from_env({})
+    assert settings.neo4j_uri == "bolt://127.0.0.1:7687"
+    assert settings.neo4j_password == LOCAL_DEFAULT_PASSWORD
+    assert settings.bolt_port == 7687
+
+
+@pytest.mark.parametrize("uri", ["bolt://db.example:7687", "neo4j://db.example:7687"])
+def test_bolt_and_neo4j_uris_are_accepted(uri: str) -> None:
+    assert from_env({"NEO4J_URI": uri, "NEO4J_PASSWORD": "a-real-secret"}).neo4j_uri == uri
+
+
+def test_an_http_uri_is_refused() -> None:
+    with pytest.raises(BadConfiguration, match="bolt:// or neo4j://"):
+        from_env({"NEO4J_URI": "http://127.0.0.1:7474"})
+
+
+def test_the_local_default_password_is_refused_for_a_remote_server() -> None:
+    with pytest.raises(BadConfiguration, match="development default"):
+        from_env({"NEO4J_URI": "neo4j://db.example:7687"})
+
+
+def test_a_short_password_is_refused() -> None:
+    with pytest.raises(BadConfiguration, match="at least 8"):
+        from_env({"NEO4J_PASSWORD": "short"})
