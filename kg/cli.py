@@ -2,7 +2,12 @@
 
     kg db start|stop|status [--local|--docker]
     kg schema apply
+    kg ingest FORMAT FILE... [--batch-size N] [--rejects PATH]
+    kg derive --full
     kg serve [--host H] [--port P] [--workers N]
+
+`kg ingest` exits 0 when every record landed, 2 when some were rejected (the rest landed; see
+the rejects file), 1 when nothing could be read or the database failed.
 """
 
 from __future__ import annotations
@@ -12,11 +17,17 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from pathlib import Path
+
 from kg import config, schema
 from kg.config import Settings
 from kg.db_server import database_server, wait_until_ready
 from kg.errors import KgError
 from kg.graph import Graph
+from kg.ingest import derive
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import Progress, ingest_file
+from kg.ingest.rejects import rejects_path_for
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -54,6 +65,34 @@ def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
     if missing:
         raise KgError(f"schema incomplete after apply: {sorted(i.name for i in missing)}")
     print(f"schema applied: {len(schema.declared())} constraints and indexes present")
+    return 0
+
+
+def ingest(args: argparse.Namespace, settings: Settings) -> int:
+    fmt = FORMATS[args.format]
+    batch_size = args.batch_size or settings.batch_size
+    status = 0
+    with Graph.connect(settings) as graph:
+        for path in args.files:
+            if not path.is_file():
+                print(f"kg: no such file: {path}", file=sys.stderr)
+                status = 1
+                continue
+            rejects = args.rejects or rejects_path_for(path, settings.state_dir)
+            progress = Progress(f"{fmt.name} {path.name}")
+            report = ingest_file(graph, path, fmt, batch_size, rejects, progress)
+            print(report.summary(fmt.name))
+            if report.read == 0 or report.written == 0 and report.rejected:
+                status = 1
+            elif report.rejected and status == 0:
+                status = 2
+    return status
+
+
+def derive_full(args: argparse.Namespace, settings: Settings) -> int:
+    with Graph.connect(settings) as graph:
+        seconds = derive.rebuild_all(graph)
+    print(f"derived edges rebuilt from the facts in {seconds:.1f}s")
     return 0
 
 
@@ -97,6 +136,19 @@ def build_parser() -> argparse.ArgumentParser:
     schema_cmd.add_parser("apply", help="apply schema/*.cypher (idempotent)").set_defaults(
         handler=schema_apply
     )
+
+    ingest_cmd = commands.add_parser("ingest", help="load records into the graph")
+    ingest_cmd.add_argument("format", choices=sorted(FORMATS))
+    ingest_cmd.add_argument("files", nargs="+", type=Path)
+    ingest_cmd.add_argument("--batch-size", type=int, default=None,
+                            help="records per write transaction (default KG_BATCH_SIZE)")
+    ingest_cmd.add_argument("--rejects", type=Path, default=None,
+                            help="rejects file (default <input>.rejects.jsonl)")
+    ingest_cmd.set_defaults(handler=ingest)
+
+    derive_cmd = commands.add_parser("derive", help="rebuild derived edges from the facts")
+    derive_cmd.add_argument("--full", action="store_true", required=True)
+    derive_cmd.set_defaults(handler=derive_full)
 
     serve_cmd = commands.add_parser("serve", help="serve the API with uvicorn")
     serve_cmd.add_argument("--host", default="127.0.0.1")

@@ -17,6 +17,7 @@ from neo4j import exceptions as neo4j_errors
 from kg.config import Settings
 from kg.errors import (
     AlreadyExists,
+    BadInput,
     BadConfiguration,
     GraphAuthFailed,
     GraphUnavailable,
@@ -24,6 +25,11 @@ from kg.errors import (
 from kg.queries import QueryLibrary
 
 T = TypeVar("T")
+VALUE_ERROR_CODES = {
+    "Neo.ClientError.Statement.TypeError",
+    "Neo.ClientError.Statement.ArgumentError",
+    "Neo.ClientError.Statement.ArithmeticError",
+}
 Row = dict[str, Any]
 
 
@@ -129,6 +135,8 @@ class Graph:
         except neo4j_errors.ConstraintError as exc:
             raise AlreadyExists(exc.message or str(exc)) from exc
         except neo4j_errors.ClientError as exc:
+            if exc.code in VALUE_ERROR_CODES:
+                raise BadInput(exc.message or str(exc)) from exc
             if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise BadConfiguration(
                     f"database {self.settings.neo4j_database!r} does not exist at {uri}: "

@@ -19,7 +19,10 @@ from kg import config, schema
 from kg.config import Settings
 from kg.db_server import docker_engine_answers, wait_until_ready
 from kg.graph import Graph
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
 from kg.neo4j_local import LocalServer
+from tests.datasets import IDB03_WORKS
 
 NEO4J_IMAGE = "neo4j:5.26-community"
 
@@ -89,9 +92,31 @@ def delete_everything(graph: Graph) -> None:
         pass
 
 
+class DatabaseState:
+    """Which data set the shared test database holds, so read-only tests can share one load."""
+
+    loaded: str | None = None
+
+
 @pytest.fixture
 def graph(session_graph: Graph) -> Graph:
-    """The test database, empty but for its schema."""
+    """The test database, empty but for its schema. Tests may write to it."""
     delete_everything(session_graph)
+    DatabaseState.loaded = None
+    session_graph.queries_run = 0
+    return session_graph
+
+
+@pytest.fixture
+def idb03_graph(session_graph: Graph, settings: Settings, tmp_path_factory) -> Graph:
+    """The test database holding exactly the idb03 OpenAlex works (loaded once, shared by the
+    tests that use this fixture). Tests must not change it; a test that does uses `graph`."""
+    if DatabaseState.loaded != "idb03":
+        delete_everything(session_graph)
+        rejects = tmp_path_factory.mktemp("idb03") / "rejects.jsonl"
+        report = ingest_file(session_graph, IDB03_WORKS, FORMATS["openalex"],
+                             settings.batch_size, rejects)
+        assert report.rejected == 0
+        DatabaseState.loaded = "idb03"
     session_graph.queries_run = 0
     return session_graph

@@ -1,0 +1,166 @@
+"""OpenAlex Work records (current API schema) -> `PaperRecord`.
+
+Identifiers are stored in short form: `https://openalex.org/W2741809807` -> `W2741809807`,
+`https://openalex.org/subfields/1904` -> `subfields/1904`; DOIs, ORCIDs and RORs without their
+URL prefix. Authorships without an author id (OpenAlex could not identify the person) are not
+researchers and are left out; an author listed twice on one work counts once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.ingest.records import (
+    AuthorshipRecord,
+    InstitutionRecord,
+    PaperRecord,
+    RecordError,
+    ResearcherRecord,
+    SourceRecord,
+    TopicAssignment,
+    TopicRecord,
+    boolean,
+    integer,
+    items,
+    mapping,
+    number,
+    text,
+)
+
+_PREFIXES = ("https://openalex.org/", "https://doi.org/", "https://orcid.org/", "https://ror.org/")
+
+
+def short_id(value: str) -> str:
+    for prefix in _PREFIXES:
+        if value.startswith(prefix):
+            return value[len(prefix):]
+    return value
+
+
+def _optional_id(obj: dict[str, Any] | None, key: str = "id") -> str | None:
+    if obj is None:
+        return None
+    value = text(obj, key)
+    return short_id(value) if value else None
+
+
+def abstract_from_inverted_index(index: dict[str, Any] | None) -> str | None:
+    """Rebuild an abstract from OpenAlex's `{word: [positions]}` form."""
+    if not index:
+        return None
+    positions: dict[int, str] = {}
+    for word, places in index.items():
+        if not isinstance(places, list) or not all(isinstance(p, int) for p in places):
+            raise RecordError(f"abstract_inverted_index[{word!r}] must be a list of positions")
+        for place in places:
+            positions[place] = word
+    return " ".join(positions[i] for i in sorted(positions))
+
+
+def parse_work(work: dict[str, Any]) -> PaperRecord:
+    work_id = _optional_id(work)
+    if not work_id:
+        raise RecordError("record has no 'id'")
+    if not work_id.startswith("W"):
+        raise RecordError(f"'id' {work_id!r} is not an OpenAlex work id")
+    primary_location = mapping(work, "primary_location")
+    source = mapping(primary_location, "source") if primary_location else None
+    referenced = [short_id(r) for r in items(work, "referenced_works") if isinstance(r, str)]
+    return PaperRecord(
+        id=work_id,
+        title=text(work, "title") or text(work, "display_name"),
+        doi=_optional_id(work, "doi"),
+        abstract=abstract_from_inverted_index(mapping(work, "abstract_inverted_index")),
+        year=integer(work, "publication_year"),
+        date=text(work, "publication_date"),
+        type=text(work, "type"),
+        cited_by_count=integer(work, "cited_by_count") or 0,
+        is_retracted=bool(boolean(work, "is_retracted")),
+        references=tuple(referenced),
+        referenced_works_count=integer(work, "referenced_works_count") or len(referenced),
+        source=_source(source),
+        authorships=tuple(_authorships(work)),
+        topics=tuple(_topics(work)),
+    )
+
+
+def _source(source: dict[str, Any] | None) -> SourceRecord | None:
+    source_id = _optional_id(source)
+    if source is None or not source_id:
+        return None
+    return SourceRecord(id=source_id, name=text(source, "display_name"), type=text(source, "type"))
+
+
+def _authorships(work: dict[str, Any]) -> list[AuthorshipRecord]:
+    corresponding = {short_id(a) for a in items(work, "corresponding_author_ids")
+                     if isinstance(a, str)}
+    found = []
+    for authorship in items(work, "authorships"):
+        if not isinstance(authorship, dict):
+            raise RecordError("every entry of 'authorships' must be an object")
+        author = mapping(authorship, "author") or {}
+        author_id = _optional_id(author)
+        if not author_id:
+            continue
+        orcid = text(author, "orcid")
+        is_corresponding = boolean(authorship, "is_corresponding")
+        found.append(AuthorshipRecord(
+            researcher=ResearcherRecord(
+                id=author_id, name=text(author, "display_name"),
+                orcid=short_id(orcid) if orcid else None,
+            ),
+            position=text(authorship, "author_position"),
+            is_corresponding=bool(is_corresponding) or author_id in corresponding,
+            institutions=tuple(_institutions(authorship)),
+        ))
+    return found
+
+
+def _institutions(authorship: dict[str, Any]) -> list[InstitutionRecord]:
+    found = []
+    for institution in items(authorship, "institutions"):
+        if not isinstance(institution, dict):
+            raise RecordError("every entry of 'institutions' must be an object")
+        institution_id = _optional_id(institution)
+        if not institution_id:
+            continue
+        ror = text(institution, "ror")
+        found.append(InstitutionRecord(
+            id=institution_id,
+            name=text(institution, "display_name"),
+            ror=short_id(ror) if ror else None,
+            country=text(institution, "country_code"),
+            type=text(institution, "type"),
+            lineage=tuple(short_id(i) for i in items(institution, "lineage") if isinstance(i, str)),
+        ))
+    return found
+
+
+def _topics(work: dict[str, Any]) -> list[TopicAssignment]:
+    primary = _optional_id(mapping(work, "primary_topic"))
+    found = []
+    for topic in items(work, "topics"):
+        if not isinstance(topic, dict):
+            raise RecordError("every entry of 'topics' must be an object")
+        topic_id = _optional_id(topic)
+        if not topic_id:
+            continue
+        chain = [(topic_id, text(topic, "display_name"), "topic")]
+        for level in ("subfield", "field", "domain"):
+            node = mapping(topic, level)
+            node_id = _optional_id(node)
+            if node is None or not node_id:
+                break
+            chain.append((node_id, text(node, "display_name"), level))
+        records = [
+            TopicRecord(id=tid, name=name, level=level,
+                        parent_id=chain[i + 1][0] if i + 1 < len(chain) else None)
+            for i, (tid, name, level) in enumerate(chain)
+        ]
+        found.append(TopicAssignment(
+            topic=records[0],
+            score=number(topic, "score"),
+            primary=topic_id == primary,
+            ancestors=tuple(records[1:]),
+        ))
+    return found

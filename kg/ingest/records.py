@@ -1,0 +1,146 @@
+"""The normalised records every source format is parsed into, and the checks parsers use."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class RecordError(ValueError):
+    """A record that cannot be ingested; the message is the reason written to the rejects file."""
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    id: str
+    name: str | None
+    type: str | None
+
+
+@dataclass(frozen=True)
+class InstitutionRecord:
+    id: str
+    name: str | None = None
+    ror: str | None = None
+    country: str | None = None
+    type: str | None = None
+    lineage: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResearcherRecord:
+    id: str
+    name: str | None
+    orcid: str | None = None
+
+
+@dataclass(frozen=True)
+class AuthorshipRecord:
+    researcher: ResearcherRecord
+    position: str | None
+    is_corresponding: bool
+    institutions: tuple[InstitutionRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicRecord:
+    id: str
+    name: str | None
+    level: str
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TopicAssignment:
+    topic: TopicRecord
+    score: float | None
+    primary: bool
+    ancestors: tuple[TopicRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class PaperRecord:
+    id: str
+    title: str | None
+    doi: str | None = None
+    abstract: str | None = None
+    year: int | None = None
+    date: str | None = None
+    type: str | None = None
+    cited_by_count: int = 0
+    is_retracted: bool = False
+    references: tuple[str, ...] = ()
+    referenced_works_count: int = 0
+    upvotes: int = 0
+    organisation: str | None = None
+    categories: tuple[str, ...] = ()
+    source: SourceRecord | None = None
+    authorships: tuple[AuthorshipRecord, ...] = ()
+    topics: tuple[TopicAssignment, ...] = field(default=())
+
+
+def name_key(name: str) -> str:
+    """The identity key of a researcher known only by name: accents folded, lower case,
+    punctuation dropped, words in their order ("José M. Pérez-Soba" -> "jose m perez soba")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.lower()).split())
+
+
+def text(obj: dict[str, Any], key: str, required: bool = False) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise RecordError(f"field {key!r} is missing")
+        return None
+    if not isinstance(value, str):
+        raise RecordError(f"field {key!r} must be a string, got {type(value).__name__}")
+    if required and not value.strip():
+        raise RecordError(f"field {key!r} is empty")
+    return value
+
+
+def integer(obj: dict[str, Any], key: str) -> int | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RecordError(f"field {key!r} must be an integer, got {type(value).__name__}")
+    return value
+
+
+def boolean(obj: dict[str, Any], key: str) -> bool | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, bool):
+        raise RecordError(f"field {key!r} must be true or false, got {type(value).__name__}")
+    return value
+
+
+def number(obj: dict[str, Any], key: str) -> float | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RecordError(f"field {key!r} must be a number, got {type(value).__name__}")
+    return float(value)
+
+
+def items(obj: dict[str, Any], key: str) -> list[Any]:
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RecordError(f"field {key!r} must be a list, got {type(value).__name__}")
+    return value
+
+
+def mapping(obj: dict[str, Any], key: str) -> dict[str, Any] | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise RecordError(f"field {key!r} must be an object, got {type(value).__name__}")
+    return value
