@@ -10,6 +10,7 @@ stable GraphQL `extensions.code` values.
     ├── BadInput                a caller's argument is invalid
     ├── Forbidden               the caller may not do this
     ├── Unauthenticated         the caller is not signed in
+    ├── QueryTimeout            a query ran past its time limit
     ├── QueryError              a named query is unknown or called with undeclared parameters
     └── LocalServerError        the local Neo4j server could not be provisioned or started
 """
@@ -49,6 +50,10 @@ class Forbidden(KgError):
 
 class Unauthenticated(KgError):
     """The action needs a signed-in caller."""
+
+
+class QueryTimeout(KgError):
+    """A query ran past its time limit and was stopped by the server."""
 
 
 class QueryError(KgError):

@@ -9,27 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, LiteralString, TypeVar
+from typing import Any, LiteralString, TypeVar, cast
 
 import neo4j
+import neo4j.graph
 from neo4j import exceptions as neo4j_errors
 
 from kg.config import Settings
 from kg.errors import (
     AlreadyExists,
     BadInput,
+    Forbidden,
     BadConfiguration,
     GraphAuthFailed,
     GraphUnavailable,
+    QueryTimeout,
 )
 from kg.queries import QueryLibrary
 
 T = TypeVar("T")
-VALUE_ERROR_CODES = {
-    "Neo.ClientError.Statement.TypeError",
-    "Neo.ClientError.Statement.ArgumentError",
-    "Neo.ClientError.Statement.ArithmeticError",
-}
 Row = dict[str, Any]
 
 
@@ -59,6 +57,7 @@ class Graph:
             auth=(settings.neo4j_user, settings.neo4j_password),
             connection_acquisition_timeout=10.0,
             max_transaction_retry_time=15.0,
+            notifications_min_severity="OFF",
         )
 
     @classmethod
@@ -111,6 +110,36 @@ class Graph:
         with self.translated_errors(), self._session() as session:
             return [record.data() for record in session.run(statement)]
 
+    def explain(self, text: str) -> tuple[str, set[str]]:
+        """The query type ('r', 'rw', 'w' or 's') and plan operators of an ad-hoc query, from
+        EXPLAIN, without running it."""
+        statement = cast(LiteralString, "EXPLAIN " + text)  # ad-hoc exploration, checked here
+        with self.translated_errors(), self._session() as session:
+            summary = session.run(statement).consume()
+        return summary.query_type or "", _operators(summary.plan or {})
+
+    def run_read_only(
+        self, text: str, params: dict[str, Any], timeout: float, row_cap: int
+    ) -> tuple[list[str], list[Row], bool]:
+        """Run an ad-hoc query in a READ transaction with a server-side timeout; returns the column
+        names, at most `row_cap` rows as plain JSON values, and whether rows were cut off."""
+        query = neo4j.Query(cast(LiteralString, text), timeout=timeout)
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[Row], bool]:
+            result = tx.run(query, params)
+            keys = list(result.keys())
+            rows: list[Row] = []
+            for record in result:
+                if len(rows) == row_cap:
+                    return keys, rows, True
+                rows.append({key: _plain(record[key]) for key in keys})
+            return keys, rows, False
+
+        with self.translated_errors(), self.driver.session(
+            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            return session.execute_read(work)
+
     def _session(self) -> neo4j.Session:
         return self.driver.session(
             database=self.settings.neo4j_database,
@@ -135,11 +164,45 @@ class Graph:
         except neo4j_errors.ConstraintError as exc:
             raise AlreadyExists(exc.message or str(exc)) from exc
         except neo4j_errors.ClientError as exc:
-            if exc.code in VALUE_ERROR_CODES:
+            code = exc.code or ""
+            if code.startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
+                raise QueryTimeout(f"the query ran past its time limit: {exc.message}") from exc
+            if code == "Neo.ClientError.Statement.AccessMode":
+                raise Forbidden(exc.message or "writes are not allowed here") from exc
+            if code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")):
                 raise BadInput(exc.message or str(exc)) from exc
-            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+            if code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise BadConfiguration(
                     f"database {self.settings.neo4j_database!r} does not exist at {uri}: "
                     "check NEO4J_DATABASE"
                 ) from exc
             raise
+
+
+def _operators(plan: dict[str, Any]) -> set[str]:
+    found = {str(plan.get("operatorType", "")).split("@")[0]}
+    for child in plan.get("children", []):
+        found |= _operators(child)
+    return found - {""}
+
+
+def _plain(value: Any) -> Any:
+    """A driver value as JSON-ready data: nodes, relationships and paths become objects."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"elementId": value.element_id, "labels": sorted(value.labels),
+                "properties": _plain(dict(value))}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"elementId": value.element_id, "type": value.type,
+                "start": value.start_node.element_id if value.start_node else None,
+                "end": value.end_node.element_id if value.end_node else None,
+                "properties": _plain(dict(value))}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [_plain(n) for n in value.nodes],
+                "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

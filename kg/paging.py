@@ -1,0 +1,50 @@
+"""Keyset pagination: a cursor is the opaque, URL-safe encoding of the sort key of the last item
+seen, so a page never repeats or skips items when earlier pages change size."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from kg.errors import BadInput
+
+MAX_PAGE_SIZE = 100
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    cursors: list[str]
+    total_count: int
+    has_next_page: bool
+
+    @property
+    def end_cursor(self) -> str | None:
+        return self.cursors[-1] if self.cursors else None
+
+
+def check_first(first: int, maximum: int = MAX_PAGE_SIZE) -> int:
+    if not 1 <= first <= maximum:
+        raise BadInput(f"first must be between 1 and {maximum}, got {first}")
+    return first
+
+
+def encode_cursor(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+
+
+def decode_cursor(cursor: str | None, length: int) -> list[Any] | None:
+    """The sort key a cursor encodes; None for no cursor; BadInput for one this service did not
+    issue."""
+    if cursor is None:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, UnicodeError):
+        raise BadInput("the cursor is not valid") from None
+    if not isinstance(key, list) or len(key) != length:
+        raise BadInput("the cursor is not valid")
+    return key
