@@ -16,6 +16,13 @@
 | KG_BATCH_SIZE         | 1000                             | records per ingest write transaction           |
 | KG_ENVIRONMENT        | (unset)                          | `development` allows the default password on a |
 |                       |                                  | non-loopback host (the compose network)        |
+| KG_CORS_ORIGINS       | (none)                           | comma-separated origins allowed by CORS        |
+| KG_MAX_QUERY_DEPTH    | 12                               | GraphQL: deepest selection allowed             |
+| KG_MAX_ALIASES        | 30                               | GraphQL: aliases per document                  |
+| KG_MAX_TOKENS         | 2000                             | GraphQL: tokens per document                   |
+| KG_MAX_PAGE_SIZE      | 100                              | GraphQL: largest `first` / `limitPerType`      |
+| KG_CYPHER_TIMEOUT     | 10                               | seconds an ad-hoc read-only query may run      |
+| KG_CYPHER_ROW_CAP     | 1000                             | rows an ad-hoc query returns at most           |
 """
 
 from __future__ import annotations
@@ -48,6 +55,13 @@ class Settings:
     java_home: Path | None = None
     batch_size: int = 1000
     environment: str = ""
+    cors_origins: tuple[str, ...] = ()
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_page_size: int = 100
+    cypher_timeout: float = 10.0
+    cypher_row_cap: int = 1000
 
     @property
     def bolt_host(self) -> str:
@@ -85,6 +99,14 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         java_home=Path(env["KG_JAVA_HOME"]) if env.get("KG_JAVA_HOME") else None,
         batch_size=_int(env, "KG_BATCH_SIZE", Settings.batch_size),
         environment=env.get("KG_ENVIRONMENT", ""),
+        cors_origins=tuple(o.strip() for o in env.get("KG_CORS_ORIGINS", "").split(",")
+                           if o.strip()),
+        max_query_depth=_int(env, "KG_MAX_QUERY_DEPTH", Settings.max_query_depth),
+        max_aliases=_int(env, "KG_MAX_ALIASES", Settings.max_aliases),
+        max_tokens=_int(env, "KG_MAX_TOKENS", Settings.max_tokens),
+        max_page_size=_int(env, "KG_MAX_PAGE_SIZE", Settings.max_page_size),
+        cypher_timeout=float(_int(env, "KG_CYPHER_TIMEOUT", int(Settings.cypher_timeout))),
+        cypher_row_cap=_int(env, "KG_CYPHER_ROW_CAP", Settings.cypher_row_cap),
     )
     _validate(settings)
     return settings

@@ -1,0 +1,82 @@
+"""Every GraphQL error leaves with a stable `extensions.code`; unexpected errors are masked and
+logged.
+
+| code               | cause                                                              |
+|--------------------|--------------------------------------------------------------------|
+| NOT_FOUND          | kg NotFound                                                        |
+| UNAUTHENTICATED    | kg Unauthenticated (no token where one is needed, or a wrong one)  |
+| FORBIDDEN          | kg Forbidden                                                       |
+| BAD_INPUT          | kg BadInput / AlreadyExists, invalid GraphQL (syntax, unknown field)|
+| QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
+| UNAVAILABLE        | Neo4j cannot be reached                                            |
+| TIMEOUT            | a query ran past its time limit                                    |
+| INTERNAL           | anything else (message masked, details in the log)                 |
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from graphql import GraphQLError
+
+from kg.errors import (
+    AlreadyExists,
+    BadInput,
+    Forbidden,
+    GraphAuthFailed,
+    GraphUnavailable,
+    KgError,
+    NotFound,
+    QueryTimeout,
+    Unauthenticated,
+)
+
+log = logging.getLogger("api.errors")
+
+TOO_COMPLEX = re.compile(
+    r"exceeds maximum operation depth|aliases found\. Allowed|contains more than \d+ tokens"
+    r"|page size"
+)
+CODES: list[tuple[type[Exception], str]] = [
+    (NotFound, "NOT_FOUND"),
+    (Unauthenticated, "UNAUTHENTICATED"),
+    (Forbidden, "FORBIDDEN"),
+    (BadInput, "BAD_INPUT"),
+    (AlreadyExists, "BAD_INPUT"),
+    (GraphUnavailable, "UNAVAILABLE"),
+    (GraphAuthFailed, "UNAVAILABLE"),
+    (QueryTimeout, "TIMEOUT"),
+]
+
+
+class QueryTooComplex(KgError):
+    """A GraphQL document over the configured cost limits."""
+
+
+def code_for(error: GraphQLError) -> str:
+    original = error.original_error
+    if isinstance(original, QueryTooComplex):
+        return "QUERY_TOO_COMPLEX"
+    for kind, code in CODES:
+        if isinstance(original, kind):
+            return code
+    if original is None:
+        return "QUERY_TOO_COMPLEX" if TOO_COMPLEX.search(error.message) else "BAD_INPUT"
+    return "INTERNAL"
+
+
+def coded(error: GraphQLError) -> GraphQLError:
+    """The error as the client sees it: with its code; masked when unexpected."""
+    code = code_for(error)
+    message = error.message
+    if code == "INTERNAL":
+        log.error("unexpected error at %s", error.path, exc_info=error.original_error)
+        message = "Unexpected error."
+    elif code == "UNAVAILABLE":
+        log.warning("graph unavailable: %s", error.message)
+        message = "The graph database is unavailable; try again shortly."
+    return GraphQLError(
+        message, nodes=error.nodes, source=error.source, positions=error.positions,
+        path=error.path, original_error=None,
+        extensions={**(error.extensions or {}), "code": code},
+    )

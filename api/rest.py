@@ -1,0 +1,73 @@
+"""Plain JSON endpoints for clients that do not speak GraphQL."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from api.context import bearer_token
+from kg import accounts, cypher
+from kg.errors import (
+    BadInput,
+    Forbidden,
+    GraphAuthFailed,
+    GraphUnavailable,
+    KgError,
+    NotFound,
+    QueryTimeout,
+    Unauthenticated,
+)
+from kg.graph import Graph
+
+STATUS: list[tuple[type[KgError], int, str]] = [
+    (Unauthenticated, 401, "UNAUTHENTICATED"),
+    (Forbidden, 403, "FORBIDDEN"),
+    (NotFound, 404, "NOT_FOUND"),
+    (BadInput, 400, "BAD_INPUT"),
+    (QueryTimeout, 408, "TIMEOUT"),
+    (GraphUnavailable, 503, "UNAVAILABLE"),
+    (GraphAuthFailed, 503, "UNAVAILABLE"),
+]
+
+
+def error_response(exc: KgError) -> JSONResponse:
+    for kind, status, code in STATUS:
+        if isinstance(exc, kind):
+            return JSONResponse({"error": {"code": code, "message": str(exc)}}, status_code=status)
+    return JSONResponse({"error": {"code": "BAD_INPUT", "message": str(exc)}}, status_code=400)
+
+
+async def cypher(request: Request) -> JSONResponse:
+    """POST /api/cypher {"query": "...", "params": {...}} with an admin token: read-only Cypher."""
+    graph: Graph = request.app.state.graph
+    settings = request.app.state.settings
+    try:
+        user = await run_in_threadpool(
+            accounts.user_for_token, graph, bearer_token(request.headers.get("authorization")))
+        if not accounts.require_user(user).is_admin:
+            raise Forbidden("ad-hoc Cypher needs an admin token")
+        body = await _json_body(request)
+        query = body.get("query")
+        if not isinstance(query, str):
+            raise BadInput('the body needs a "query" string')
+        result = await run_in_threadpool(
+            cypher.run_read_only, graph, query, body.get("params") or {},
+            settings.cypher_timeout, settings.cypher_row_cap)
+    except KgError as exc:
+        return error_response(exc)
+    return JSONResponse({"columns": result.columns, "rows": result.rows,
+                         "truncated": result.truncated, "ms": round(result.seconds * 1000, 1)})
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise BadInput("the body is not JSON") from None
+    if not isinstance(body, dict):
+        raise BadInput("the body must be a JSON object")
+    return body

@@ -1,0 +1,231 @@
+"""GraphQL object types. Thin: built from `kg` service results; nested fields resolve through the
+request's DataLoaders."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.context import Context
+from kg import nodes
+from kg.paging import Page
+from kg.papers import PaperOrder
+
+Ctx = Info[Context, None]
+
+
+@strawberry.enum
+class NodeType(Enum):
+    PAPER = "PAPER"
+    RESEARCHER = "RESEARCHER"
+    TOPIC = "TOPIC"
+    INSTITUTION = "INSTITUTION"
+    SOURCE = "SOURCE"
+
+
+@strawberry.enum
+class PaperOrderBy(Enum):
+    RECENT = "RECENT"
+    CITATIONS = "CITATIONS"
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+def page_info(page: Page) -> PageInfo:
+    return PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
+
+
+@strawberry.interface
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type
+class Source(Node):
+    name: str | None
+    type: str | None
+    papers_count: int
+
+    @classmethod
+    def of(cls, node: nodes.SourceNode) -> Source:
+        return cls(id=strawberry.ID(node.id), name=node.name, type=node.type,
+                   papers_count=node.papers)
+
+
+@strawberry.type
+class Institution(Node):
+    name: str | None
+    ror: str | None
+    country: str | None
+    type: str | None
+    researchers_count: int
+    parent_ids: strawberry.Private[list[str]]
+
+    @classmethod
+    def of(cls, node: nodes.InstitutionNode) -> Institution:
+        return cls(id=strawberry.ID(node.id), name=node.name, ror=node.ror,
+                   country=node.country, type=node.type, researchers_count=node.researchers,
+                   parent_ids=node.parent_ids)
+
+    @strawberry.field(description="Institutions this one is part of (its lineage).")
+    async def parents(self, info: Ctx) -> list[Institution]:
+        found = await info.context.loaders.institution.load_many(self.parent_ids)
+        return [Institution.of(node) for node in found if node is not None]
+
+
+@strawberry.type
+class Topic(Node):
+    name: str | None
+    level: str | None
+    papers_count: int
+    parent_id: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, node: nodes.TopicNode) -> Topic:
+        return cls(id=strawberry.ID(node.id), name=node.name, level=node.level,
+                   papers_count=node.papers, parent_id=node.parent_id)
+
+    @strawberry.field(description="The topic one level up (topic -> subfield -> field -> domain).")
+    async def parent(self, info: Ctx) -> Topic | None:
+        if self.parent_id is None:
+            return None
+        node = await info.context.loaders.topic.load(self.parent_id)
+        return Topic.of(node) if node else None
+
+
+@strawberry.type
+class PaperTopic:
+    topic: Topic
+    score: float | None
+    primary: bool
+
+
+@strawberry.type
+class Authorship:
+    researcher: Annotated[Researcher, strawberry.lazy("api.types")]
+    position: str | None
+    is_corresponding: bool
+
+
+@strawberry.type
+class Paper(Node):
+    doi: str | None
+    title: str | None
+    abstract: str | None
+    year: int | None
+    date: str | None
+    type: str | None
+    cited_by_count: int = strawberry.field(description="As reported by the source.")
+    citations: int = strawberry.field(
+        description="max(cited_by_count, CITES edges into this paper in the graph).")
+    upvotes: int
+    is_retracted: bool
+    categories: list[str]
+    organisation: str | None
+    source_id: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, node: nodes.PaperNode) -> Paper:
+        return cls(id=strawberry.ID(node.id), doi=node.doi, title=node.title,
+                   abstract=node.abstract, year=node.year, date=node.date, type=node.type,
+                   cited_by_count=node.cited_by_count, citations=node.citations,
+                   upvotes=node.upvotes, is_retracted=node.is_retracted,
+                   categories=node.categories, organisation=node.organisation,
+                   source_id=node.source_id)
+
+    @strawberry.field
+    async def source(self, info: Ctx) -> Source | None:
+        if self.source_id is None:
+            return None
+        node = await info.context.loaders.source.load(self.source_id)
+        return Source.of(node) if node else None
+
+    @strawberry.field(description="Authors in authorship order.")
+    async def authors(self, info: Ctx) -> list[Authorship]:
+        loaders = info.context.loaders
+        authorships = await loaders.authors_of_paper.load(str(self.id))
+        people = await loaders.researcher.load_many([a.researcher_id for a in authorships])
+        return [
+            Authorship(researcher=Researcher.of(person), position=a.position,
+                       is_corresponding=a.is_corresponding)
+            for a, person in zip(authorships, people, strict=True) if person is not None
+        ]
+
+    @strawberry.field
+    async def topics(self, info: Ctx) -> list[PaperTopic]:
+        loaders = info.context.loaders
+        assigned = await loaders.topics_of_paper.load(str(self.id))
+        found = await loaders.topic.load_many([t.topic_id for t in assigned])
+        return [PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
+                for t, node in zip(assigned, found, strict=True) if node is not None]
+
+
+@strawberry.type
+class PaperEdge:
+    cursor: str
+    node: Paper
+
+
+@strawberry.type
+class PaperConnection:
+    edges: list[PaperEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+async def paper_connection(info: Ctx, page: Page[str]) -> PaperConnection:
+    found = await info.context.loaders.paper.load_many(page.items)
+    return PaperConnection(
+        edges=[PaperEdge(cursor=cursor, node=Paper.of(node))
+               for cursor, node in zip(page.cursors, found, strict=True) if node is not None],
+        page_info=page_info(page),
+        total_count=page.total_count,
+    )
+
+
+@strawberry.type
+class InstitutionAffiliation:
+    institution: Institution
+    works: int
+    first_year: int | None
+    last_year: int | None
+
+
+@strawberry.type
+class Researcher(Node):
+    name: str | None
+    orcid: str | None
+    alt_names: list[str]
+    open_to_collaborate: bool
+
+    @classmethod
+    def of(cls, node: nodes.ResearcherNode) -> Researcher:
+        return cls(id=strawberry.ID(node.id), name=node.name, orcid=node.orcid,
+                   alt_names=node.alt_names, open_to_collaborate=node.open_to_collaborate)
+
+    @strawberry.field(description="Institutions from authorships and profiles, most works first.")
+    async def institutions(self, info: Ctx) -> list[InstitutionAffiliation]:
+        loaders = info.context.loaders
+        affiliations = await loaders.institutions_of_researcher.load(str(self.id))
+        found = await loaders.institution.load_many([a.institution_id for a in affiliations])
+        return [
+            InstitutionAffiliation(institution=Institution.of(node), works=a.works,
+                                   first_year=a.first_year, last_year=a.last_year)
+            for a, node in zip(affiliations, found, strict=True) if node is not None
+        ]
+
+    @strawberry.field
+    async def papers(
+        self, info: Ctx, first: int = 20, after: str | None = None,
+        order_by: PaperOrderBy = PaperOrderBy.RECENT,
+    ) -> PaperConnection:
+        page = await info.context.loaders.papers_of_researcher.load(
+            (str(self.id), first, after, PaperOrder[order_by.value]))
+        return await paper_connection(info, page)

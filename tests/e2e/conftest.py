@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from api.app import create_app
+from kg import accounts
+from kg.config import Settings
+from kg.graph import Graph
+
+
+class Api:
+    """A GraphQL client over HTTP (Starlette's test client, the app's real lifespan)."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+
+    @property
+    def graph(self) -> Graph:
+        return self.client.app.state.graph  # type: ignore[attr-defined]
+
+    def query(self, query: str, token: str | None = None, **variables: Any) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = self.client.post("/graphql", json={"query": query, "variables": variables},
+                                    headers=headers)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def data(self, query: str, token: str | None = None, **variables: Any) -> dict[str, Any]:
+        body = self.query(query, token, **variables)
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    def error_code(self, query: str, token: str | None = None, **variables: Any) -> str:
+        body = self.query(query, token, **variables)
+        assert body.get("errors"), body
+        return body["errors"][0]["extensions"]["code"]
+
+
+@pytest.fixture
+def api(settings: Settings) -> Iterator[Api]:
+    with TestClient(create_app(settings)) as client:
+        yield Api(client)
+
+
+@pytest.fixture
+def tokens(graph: Graph) -> dict[str, str]:
+    """Fresh accounts on an empty graph: an admin and two users."""
+    _, admin = accounts.create_user(graph, "admin@example.org", "Admin", admin=True)
+    _, ada = accounts.create_user(graph, "ada@example.org", "Ada")
+    _, bob = accounts.create_user(graph, "bob@example.org", "Bob")
+    return {"admin": admin, "ada": ada, "bob": bob}
