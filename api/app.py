@@ -83,7 +83,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/api/cypher", rest.cypher, methods=["POST"]),
+            Route("/api/cypher", rest.read_only_cypher, methods=["POST"]),
         ],
         middleware=[
             Middleware(AccessLog),

@@ -41,7 +41,7 @@ def error_response(exc: KgError) -> JSONResponse:
     return JSONResponse({"error": {"code": "BAD_INPUT", "message": str(exc)}}, status_code=400)
 
 
-async def cypher(request: Request) -> JSONResponse:
+async def read_only_cypher(request: Request) -> JSONResponse:
     """POST /api/cypher {"query": "...", "params": {...}} with an admin token: read-only Cypher."""
     graph: Graph = request.app.state.graph
     settings = request.app.state.settings

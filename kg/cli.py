@@ -4,6 +4,8 @@
     kg schema apply
     kg ingest FORMAT FILE... [--batch-size N] [--rejects PATH]
     kg derive --full
+    kg user create --email E [--name N] [--admin]
+    kg cypher "MATCH ..." [--params JSON]
     kg serve [--host H] [--port P] [--workers N]
 
 `kg ingest` exits 0 when every record landed, 2 when some were rejected (the rest landed; see
@@ -13,16 +15,17 @@ the rejects file), 1 when nothing could be read or the database failed.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 
 from pathlib import Path
 
-from kg import config, schema
+from kg import accounts, config, cypher, schema
 from kg.config import Settings
 from kg.db_server import database_server, wait_until_ready
-from kg.errors import KgError
+from kg.errors import BadInput, KgError
 from kg.graph import Graph
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
@@ -96,6 +99,28 @@ def derive_full(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def user_create(args: argparse.Namespace, settings: Settings) -> int:
+    with Graph.connect(settings) as graph:
+        user, token = accounts.create_user(graph, args.email, args.name, admin=args.admin)
+    role = "admin" if user.is_admin else "user"
+    print(f"created {role} {user.email} ({user.id}); API token, shown only this once:")
+    print(token)
+    return 0
+
+
+def cypher_read_only(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        params = json.loads(args.params)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"--params is not JSON: {exc.msg}") from None
+    with Graph.connect(settings) as graph:
+        result = cypher.run_read_only(graph, args.query, params, settings.cypher_timeout,
+                                      settings.cypher_row_cap)
+    print(json.dumps({"columns": result.columns, "rows": result.rows,
+                      "truncated": result.truncated}, indent=2, ensure_ascii=False))
+    return 0
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -149,6 +174,19 @@ def build_parser() -> argparse.ArgumentParser:
     derive_cmd = commands.add_parser("derive", help="rebuild derived edges from the facts")
     derive_cmd.add_argument("--full", action="store_true", required=True)
     derive_cmd.set_defaults(handler=derive_full)
+
+    user_cmd = commands.add_parser("user", help="accounts").add_subparsers(
+        dest="action", required=True)
+    create = user_cmd.add_parser("create", help="create an account and print its API token once")
+    create.add_argument("--email", required=True)
+    create.add_argument("--name", default=None)
+    create.add_argument("--admin", action="store_true")
+    create.set_defaults(handler=user_create)
+
+    cypher_cmd = commands.add_parser("cypher", help="run read-only Cypher, print JSON")
+    cypher_cmd.add_argument("query")
+    cypher_cmd.add_argument("--params", default="{}", help="parameters as a JSON object")
+    cypher_cmd.set_defaults(handler=cypher_read_only)
 
     serve_cmd = commands.add_parser("serve", help="serve the API with uvicorn")
     serve_cmd.add_argument("--host", default="127.0.0.1")

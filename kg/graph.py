@@ -38,7 +38,7 @@ class Transaction:
         self._graph = graph
         self._tx = tx
 
-    def run(self, name: str, **params: Any) -> list[Row]:
+    def run(self, name: str, /, **params: Any) -> list[Row]:
         query = self._graph.queries[name]
         query.check(params)
         self._graph.queries_run += 1
@@ -84,11 +84,11 @@ class Graph:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def read(self, name: str, **params: Any) -> list[Row]:
+    def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run a named query in a read transaction and return its rows as dicts."""
         return self.read_transaction(lambda tx: tx.run(name, **params))
 
-    def write(self, name: str, **params: Any) -> list[Row]:
+    def write(self, name: str, /, **params: Any) -> list[Row]:
         """Run a named query in a write transaction and return its rows as dicts."""
         return self.write_transaction(lambda tx: tx.run(name, **params))
 
@@ -123,8 +123,9 @@ class Graph:
     ) -> tuple[list[str], list[Row], bool]:
         """Run an ad-hoc query in a READ transaction with a server-side timeout; returns the column
         names, at most `row_cap` rows as plain JSON values, and whether rows were cut off."""
-        query = neo4j.Query(cast(LiteralString, text), timeout=timeout)
+        query = cast(LiteralString, text)
 
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[Row], bool]:
             result = tx.run(query, params)
             keys = list(result.keys())
