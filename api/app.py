@@ -14,7 +14,8 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
@@ -29,6 +30,7 @@ from kg import config
 from kg.config import Settings
 from kg.errors import KgError
 from kg.graph import Graph
+from kg.resources import project_dir
 
 
 class GraphQLApp(GraphQL):
@@ -78,12 +80,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
             app.state.graph.close()
 
     graphql = GraphQLApp(build_schema(settings), graphql_ide="graphiql")
+    explorer = project_dir("explorer")
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/api/cypher", rest.read_only_cypher, methods=["POST"]),
+            Mount("/explorer/vendor", StaticFiles(
+                directory=explorer / "node_modules" / "cytoscape" / "dist", check_dir=False)),
+            Mount("/explorer", StaticFiles(directory=explorer, html=True)),
         ],
         middleware=[
             Middleware(AccessLog),
