@@ -53,3 +53,28 @@ def tokens(graph: Graph) -> dict[str, str]:
     _, ada = accounts.create_user(graph, "ada@example.org", "Ada")
     _, bob = accounts.create_user(graph, "bob@example.org", "Bob")
     return {"admin": admin, "ada": ada, "bob": bob}
+
+
+@pytest.fixture
+def live_server(settings: Settings) -> Iterator[str]:
+    """The app under uvicorn on a free loopback port, for browsers and concurrent clients."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
