@@ -118,7 +118,9 @@ def coauthors_of(
     return _page(rows[0], first)
 
 
-def coauthors_for(graph: Graph, researcher_ids: list[str], first: int = 25) -> dict[str, CoauthorPage]:
+def coauthors_for(
+    graph: Graph, researcher_ids: list[str], first: int = 25
+) -> dict[str, CoauthorPage]:
     """The first page of co-authors of each researcher (for DataLoaders); unknown ids are absent."""
     _check_page_size(first)
     requests = [{"researcher_id": rid, "after": None} for rid in dict.fromkeys(researcher_ids)]
