@@ -1,0 +1,243 @@
+"""Co-authorship services over the derived COAUTHOR edges.
+
+Rules (also in docs/services.md):
+
+* Co-authors are ordered by shared works (descending), then the year of the last shared work
+  (descending; unknown years sort last), then id. Pages are keyset-paged: a cursor is the
+  URL-safe base64 of the JSON object `{"works": ..., "recency": ..., "id": ...}`, the sort key of
+  the last co-author of the previous page (`recency` is the last year, -1 when unknown).
+* A close collaborator shares at least `CLOSE_COLLABORATOR_MIN_WORKS` (2) works.
+* Suggested collaborators are co-authors of co-authors who share level-`topic` topics with the
+  researcher and never wrote a paper with them, ranked by `bridge * overlap`: `bridge` sums, over
+  the intermediate co-authors, the smaller of the two shared-work counts of the link through them;
+  `overlap` is the Jaccard index of the two researchers' topic sets.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import BadInput, NotFound
+from kg.graph import Graph, Row, Transaction
+
+CLOSE_COLLABORATOR_MIN_WORKS = 2
+MAX_PAGE_SIZE = 100
+MAX_PATH_HOPS = 10
+
+
+@dataclass(frozen=True)
+class Coauthor:
+    id: str
+    name: str | None
+    shared_works: int
+    first_year: int | None
+    last_year: int | None
+
+
+@dataclass(frozen=True)
+class CoauthorPage:
+    coauthors: tuple[Coauthor, ...]
+    total_count: int
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@dataclass(frozen=True)
+class ResearcherRef:
+    id: str
+    name: str | None
+
+
+@dataclass(frozen=True)
+class PaperRef:
+    id: str
+    title: str | None
+    year: int | None
+
+
+@dataclass(frozen=True)
+class PathStep:
+    from_id: str
+    to_id: str
+    papers: tuple[PaperRef, ...]
+
+
+@dataclass(frozen=True)
+class CollaborationPath:
+    length: int
+    researchers: tuple[ResearcherRef, ...]
+    steps: tuple[PathStep, ...]
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    id: str
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Intermediary:
+    """A co-author through whom a suggestion is reached; `strength` is the weaker link's works."""
+
+    id: str
+    name: str | None
+    strength: int
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    id: str
+    name: str | None
+    score: float
+    bridge: int
+    topic_overlap: float
+    via: tuple[Intermediary, ...]
+    shared_topics: tuple[TopicRef, ...]
+
+
+def coauthor_cursor(coauthor: Coauthor) -> str:
+    """The opaque cursor that resumes a listing after this co-author."""
+    key = {"works": coauthor.shared_works, "recency": _recency(coauthor.last_year),
+           "id": coauthor.id}
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+
+
+def coauthors_of(
+    graph: Graph, researcher_id: str, first: int = 25, after: str | None = None
+) -> CoauthorPage:
+    """One page of a researcher's co-authors; `after` is a cursor from a previous page."""
+    _check_page_size(first)
+    request = {"researcher_id": researcher_id, "after": _decode_cursor(after)}
+    rows = graph.read("coauthor_pages", requests=[request], limit=first + 1)
+    if not rows:
+        raise NotFound(f"no researcher with id {researcher_id!r}")
+    return _page(rows[0], first)
+
+
+def coauthors_for(
+    graph: Graph, researcher_ids: list[str], first: int = 25
+) -> dict[str, CoauthorPage]:
+    """The first page of co-authors of each researcher (for DataLoaders); unknown ids are absent."""
+    _check_page_size(first)
+    requests = [{"researcher_id": rid, "after": None} for rid in dict.fromkeys(researcher_ids)]
+    rows = graph.read("coauthor_pages", requests=requests, limit=first + 1)
+    return {row["researcher_id"]: _page(row, first) for row in rows}
+
+
+def close_collaborators(graph: Graph, researcher_id: str) -> tuple[Coauthor, ...]:
+    """Co-authors with at least `CLOSE_COLLABORATOR_MIN_WORKS` shared works, closest first."""
+    found = close_collaborators_for(graph, [researcher_id])
+    if researcher_id not in found:
+        raise NotFound(f"no researcher with id {researcher_id!r}")
+    return found[researcher_id]
+
+
+def close_collaborators_for(
+    graph: Graph, researcher_ids: list[str]
+) -> dict[str, tuple[Coauthor, ...]]:
+    """`close_collaborators` of many researchers in one query; unknown ids are absent."""
+    rows = graph.read("close_collaborators", researcher_ids=list(dict.fromkeys(researcher_ids)),
+                      min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
+    return {row["researcher_id"]: tuple(_coauthor(c) for c in row["collaborators"])
+            for row in rows}
+
+
+def collaboration_path(
+    graph: Graph, from_id: str, to_id: str, max_hops: int = 6
+) -> CollaborationPath | None:
+    """A shortest co-authorship path, each step with the papers both people authored; None when
+    the two are unconnected or more than `max_hops` apart."""
+    if not 1 <= max_hops <= MAX_PATH_HOPS:
+        raise BadInput(f"max_hops must lie in 1..{MAX_PATH_HOPS}, not {max_hops}")
+
+    def read(tx: Transaction) -> tuple[list[Row], list[Row]]:
+        ends = tx.run("researcher_refs", researcher_ids=[from_id, to_id])
+        if from_id == to_id or len(ends) < 2:
+            return ends, []
+        return ends, tx.run("collaboration_path", from_id=from_id, to_id=to_id,
+                            max_hops=max_hops)
+
+    ends, rows = graph.read_transaction(read)
+    known = {row["id"]: row for row in ends}
+    for rid in (from_id, to_id):
+        if rid not in known:
+            raise NotFound(f"no researcher with id {rid!r}")
+    if from_id == to_id:
+        return CollaborationPath(0, (ResearcherRef(from_id, known[from_id]["name"]),), ())
+    if not rows:
+        return None
+    row = rows[0]
+    steps = tuple(
+        PathStep(step["from_id"], step["to_id"], tuple(PaperRef(**p) for p in step["papers"]))
+        for step in row["steps"]
+    )
+    people = tuple(ResearcherRef(**person) for person in row["researchers"])
+    return CollaborationPath(len(steps), people, steps)
+
+
+def suggested_collaborators(
+    graph: Graph, researcher_id: str, first: int = 10
+) -> tuple[Suggestion, ...]:
+    """Co-authors of co-authors who share topics with the researcher and never wrote with them."""
+    _check_page_size(first)
+
+    def read(tx: Transaction) -> tuple[list[Row], list[Row]]:
+        return (tx.run("researcher_refs", researcher_ids=[researcher_id]),
+                tx.run("suggested_collaborators", researcher_id=researcher_id, limit=first))
+
+    found, rows = graph.read_transaction(read)
+    if not found:
+        raise NotFound(f"no researcher with id {researcher_id!r}")
+    return tuple(
+        Suggestion(
+            id=row["id"], name=row["name"], score=row["score"], bridge=row["bridge"],
+            topic_overlap=row["overlap"],
+            via=tuple(Intermediary(**v) for v in row["via"]),
+            shared_topics=tuple(TopicRef(**t) for t in row["shared_topics"]),
+        )
+        for row in rows
+    )
+
+
+def _check_page_size(first: int) -> None:
+    if not 1 <= first <= MAX_PAGE_SIZE:
+        raise BadInput(f"first must lie in 1..{MAX_PAGE_SIZE}, not {first}")
+
+
+def _recency(last_year: int | None) -> int:
+    return -1 if last_year is None else last_year
+
+
+def _decode_cursor(cursor: str | None) -> dict[str, Any] | None:
+    if cursor is None:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+    except (UnicodeError, binascii.Error, ValueError) as exc:
+        raise BadInput(f"not a co-author cursor: {cursor!r}") from exc
+    if not (
+        isinstance(key, dict) and set(key) == {"works", "recency", "id"}
+        and all(type(key[k]) is int for k in ("works", "recency"))
+        and isinstance(key["id"], str)
+    ):
+        raise BadInput(f"not a co-author cursor: {cursor!r}")
+    return key
+
+
+def _coauthor(row: Row) -> Coauthor:
+    return Coauthor(row["id"], row["name"], row["shared_works"], row["first_year"],
+                    row["last_year"])
+
+
+def _page(row: Row, first: int) -> CoauthorPage:
+    coauthors = tuple(_coauthor(c) for c in row["coauthors"][:first])
+    return CoauthorPage(
+        coauthors=coauthors,
+        total_count=row["total_count"],
+        has_next_page=len(row["coauthors"]) > first,
+        end_cursor=coauthor_cursor(coauthors[-1]) if coauthors else None,
+    )
