@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
-from kg import institutions, nodes, papers
+from kg import coauthorship, institutions, metrics, nodes, papers
 from kg.graph import Graph
 
 V = TypeVar("V")
@@ -57,3 +57,12 @@ class Loaders:
         self.topics_of_paper = by_id(graph, papers.topics_of)
         self.institutions_of_researcher = by_id(graph, institutions.institutions_of)
         self.papers_of_researcher = by_id_and_options(graph, papers.papers_of)
+        self.metrics = by_id(graph, metrics.metrics_for)
+        self.coauthors = by_id_and_options(graph, coauthorship.coauthors_for)
+        self.close_collaborators = by_id(graph, coauthorship.close_collaborators_for)
+        self.suggested_collaborators = by_id_and_options(graph, suggested_collaborators)
+
+
+def suggested_collaborators(graph: Graph, ids: list[str], first: int) -> dict[str, Any]:
+    """Suggestions have no batched query (each walks two hops of its own researcher)."""
+    return {rid: coauthorship.suggested_collaborators(graph, rid, first) for rid in ids}

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Callable
 from enum import Enum
 from functools import partial
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
@@ -25,7 +25,7 @@ from api.types import (
     Topic,
     paper_connection,
 )
-from kg import accounts, papers
+from kg import accounts, coauthorship, papers
 from kg.config import Settings
 
 T = TypeVar("T")
@@ -33,6 +33,49 @@ T = TypeVar("T")
 
 async def run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await run_in_threadpool(partial(function, *args, **kwargs))
+
+
+@strawberry.type
+class ResearcherRef:
+    id: strawberry.ID
+    name: str | None
+
+
+@strawberry.type
+class PaperRef:
+    id: strawberry.ID
+    title: str | None
+    year: int | None
+
+
+@strawberry.type
+class PathStep:
+    from_: ResearcherRef = strawberry.field(name="from")
+    to: ResearcherRef
+    papers: list[PaperRef]
+
+
+@strawberry.type
+class CollaborationPath:
+    length: int
+    researchers: list[ResearcherRef]
+    steps: list[PathStep]
+
+    @classmethod
+    def of(cls, path: coauthorship.CollaborationPath) -> CollaborationPath:
+        names = {r.id: r.name for r in path.researchers}
+
+        def ref(rid: str) -> ResearcherRef:
+            return ResearcherRef(id=strawberry.ID(rid), name=names.get(rid))
+
+        return cls(
+            length=path.length,
+            researchers=[ref(r.id) for r in path.researchers],
+            steps=[PathStep(from_=ref(step.from_id), to=ref(step.to_id),
+                            papers=[PaperRef(id=strawberry.ID(p.id), title=p.title, year=p.year)
+                                    for p in step.papers])
+                   for step in path.steps],
+        )
 
 
 @strawberry.type
@@ -121,6 +164,16 @@ class Query:
     @strawberry.field
     async def institution(self, info: Ctx, id: strawberry.ID) -> Institution | None:
         return await _node(info, "INSTITUTION", str(id))  # type: ignore[return-value]
+
+    @strawberry.field(description="The shortest co-authorship path, with the papers that link "
+                                  "each step; null when farther apart than maxHops.")
+    async def collaboration_path(
+        self, info: Ctx, from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID, max_hops: int = 6,
+    ) -> CollaborationPath | None:
+        path = await run(coauthorship.collaboration_path, info.context.graph, str(from_), str(to),
+                         max_hops)
+        return CollaborationPath.of(path) if path else None
 
     @strawberry.field(description="Papers by upvotes, then citations, then date.")
     async def trending_papers(

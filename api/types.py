@@ -10,7 +10,8 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import Context
-from kg import nodes
+from kg import coauthorship, nodes
+from kg import metrics as kg_metrics
 from kg.paging import Page
 from kg.papers import PaperOrder
 
@@ -199,6 +200,64 @@ class InstitutionAffiliation:
 
 
 @strawberry.type
+class ResearcherMetrics:
+    works: int
+    citations: int
+    h_index: int
+    i10_index: int
+    followers: int
+    topics: int
+    close_collaborators: int
+    first_year: int | None
+    last_year: int | None
+    novel_works: int
+    novelty: float = strawberry.field(
+        description="Share of works that combine topics atypically (a topic pair with NPMI "
+                    "below -0.1 over the graph); see docs/services.md.")
+
+    @classmethod
+    def of(cls, metrics: kg_metrics.ResearcherMetrics) -> ResearcherMetrics:
+        return cls(**vars(metrics))
+
+
+@strawberry.type
+class CoauthorEdge:
+    cursor: str
+    node: Researcher
+    shared_works: int
+    first_year: int | None
+    last_year: int | None
+
+
+@strawberry.type
+class CoauthorConnection:
+    edges: list[CoauthorEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class Collaborator:
+    researcher: Researcher
+    shared_works: int
+    first_year: int | None
+    last_year: int | None
+
+
+@strawberry.type
+class SuggestedCollaborator:
+    researcher: Researcher
+    score: float
+    via: list[Researcher] = strawberry.field(description="The co-authors who link the two.")
+    shared_topics: list[Topic]
+
+
+async def _researchers(info: Ctx, ids: list[str]) -> list[Researcher]:
+    found = await info.context.loaders.researcher.load_many(ids)
+    return [Researcher.of(node) for node in found if node is not None]
+
+
+@strawberry.type
 class Researcher(Node):
     name: str | None
     orcid: str | None
@@ -229,3 +288,52 @@ class Researcher(Node):
         page = await info.context.loaders.papers_of_researcher.load(
             (str(self.id), first, after, PaperOrder[order_by.value]))
         return await paper_connection(info, page)
+
+    @strawberry.field
+    async def metrics(self, info: Ctx) -> ResearcherMetrics:
+        return ResearcherMetrics.of(await info.context.loaders.metrics.load(str(self.id)))
+
+    @strawberry.field(description="Co-authors, most shared works first, then most recent.")
+    async def coauthors(
+        self, info: Ctx, first: int = 25, after: str | None = None
+    ) -> CoauthorConnection:
+        page = await info.context.loaders.coauthors.load((str(self.id), first, after))
+        people = await info.context.loaders.researcher.load_many([c.id for c in page.coauthors])
+        return CoauthorConnection(
+            edges=[
+                CoauthorEdge(cursor=coauthorship.coauthor_cursor(c), node=Researcher.of(person),
+                             shared_works=c.shared_works, first_year=c.first_year,
+                             last_year=c.last_year)
+                for c, person in zip(page.coauthors, people, strict=True) if person is not None
+            ],
+            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+            total_count=page.total_count,
+        )
+
+    @strawberry.field(description="Co-authors with at least 2 shared works, closest first.")
+    async def close_collaborators(self, info: Ctx) -> list[Collaborator]:
+        close = await info.context.loaders.close_collaborators.load(str(self.id)) or ()
+        people = await info.context.loaders.researcher.load_many([c.id for c in close])
+        return [Collaborator(researcher=Researcher.of(person), shared_works=c.shared_works,
+                             first_year=c.first_year, last_year=c.last_year)
+                for c, person in zip(close, people, strict=True) if person is not None]
+
+    @strawberry.field(description="Co-authors of co-authors who share topics and never wrote "
+                                  "with this researcher, with the reason.")
+    async def suggested_collaborators(
+        self, info: Ctx, first: int = 10
+    ) -> list[SuggestedCollaborator]:
+        loaders = info.context.loaders
+        found = await loaders.suggested_collaborators.load((str(self.id), first))
+        people = {r.id: r for r in await _researchers(
+            info, list({i for s in found for i in (s.id, *(v.id for v in s.via))}))}
+        topics = {t.id: Topic.of(t) for t in await loaders.topic.load_many(
+            list({t.id for s in found for t in s.shared_topics})) if t is not None}
+        return [
+            SuggestedCollaborator(
+                researcher=people[s.id], score=s.score,
+                via=[people[v.id] for v in s.via if v.id in people],
+                shared_topics=[topics[t.id] for t in s.shared_topics if t.id in topics],
+            )
+            for s in found if s.id in people
+        ]

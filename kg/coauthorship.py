@@ -119,11 +119,14 @@ def coauthors_of(
 
 
 def coauthors_for(
-    graph: Graph, researcher_ids: list[str], first: int = 25
+    graph: Graph, researcher_ids: list[str], first: int = 25, after: str | None = None
 ) -> dict[str, CoauthorPage]:
-    """The first page of co-authors of each researcher (for DataLoaders); unknown ids are absent."""
+    """A page of co-authors of each researcher, after the same cursor (for DataLoaders); unknown
+    ids are absent."""
     _check_page_size(first)
-    requests = [{"researcher_id": rid, "after": None} for rid in dict.fromkeys(researcher_ids)]
+    after_key = _decode_cursor(after)
+    requests = [{"researcher_id": rid, "after": after_key}
+                for rid in dict.fromkeys(researcher_ids)]
     rows = graph.read("coauthor_pages", requests=requests, limit=first + 1)
     return {row["researcher_id"]: _page(row, first) for row in rows}
 
