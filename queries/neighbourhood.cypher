@@ -20,7 +20,8 @@ CALL () {
 }
 WITH n LIMIT 1
 // Depth 1: the hierarchy (SUBTOPIC_OF, PART_OF) first, then by the strength of the edge
-// (shared works, HAS_TOPIC score, co-occurring papers), else by the neighbour's weight.
+// (shared works; a paper's topics by HAS_TOPIC score; co-occurring papers), else by the
+// neighbour's weight (papers by citations, authors by works, venues by papers).
 CALL (n) {
   MATCH (n)-[r:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(m)
   WHERE m <> n
@@ -31,11 +32,10 @@ CALL (n) {
   WHERE kind IN $types
   WITH m, kind,
        max(CASE WHEN type(r) IN ['SUBTOPIC_OF', 'PART_OF'] THEN 1 ELSE 0 END) AS priority,
-       max(CASE type(r)
-             WHEN 'COAUTHOR' THEN toFloat(r.works)
-             WHEN 'AFFILIATED_WITH' THEN toFloat(r.works)
-             WHEN 'CO_OCCURS' THEN toFloat(r.papers)
-             WHEN 'HAS_TOPIC' THEN toFloat(r.score)
+       max(CASE
+             WHEN type(r) IN ['COAUTHOR', 'AFFILIATED_WITH'] THEN toFloat(r.works)
+             WHEN type(r) = 'CO_OCCURS' THEN toFloat(r.papers)
+             WHEN type(r) = 'HAS_TOPIC' AND m:Topic THEN toFloat(r.score)
            END) AS strength
   WITH m, kind, priority, strength,
        CASE kind
