@@ -1,0 +1,83 @@
+"""The neighbourhood of a node for graph-explorer widgets: typed nodes and edges to depth 1 or 2,
+capped per type inside Cypher (queries/neighbourhood.cypher), with exact counts of what was left
+out. Ranking, weights and shape are documented in docs/services.md (## Neighbourhood)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import BadInput, NotFound
+from kg.graph import Graph
+
+NODE_TYPES = ("PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE")
+MAX_LIMIT_PER_TYPE = 100
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    id: str
+    type: str
+    label: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    id: str  # "<source>-<TYPE>-<target>", stable across calls
+    source: str
+    target: str
+    type: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Truncation:
+    type: str
+    remaining: int
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    center: GraphNode
+    nodes: tuple[GraphNode, ...]  # the centre first, then each type, most relevant first
+    edges: tuple[GraphEdge, ...]  # sorted by id
+    truncated: tuple[Truncation, ...]  # only the types with something left out
+
+
+def _node(found: dict[str, Any], node_type: str) -> GraphNode:
+    return GraphNode(id=found["id"], type=node_type, label=found["label"],
+                     weight=float(found["weight"]))
+
+
+def neighbourhood(graph: Graph, node_id: str, depth: int = 1,
+                  types: Sequence[str] | None = None,
+                  limit_per_type: int = 25) -> Neighbourhood:
+    """Nodes and edges around `node_id`; at most `limit_per_type` nodes of each type besides the
+    centre. NotFound when no node has this id."""
+    if depth not in (1, 2):
+        raise BadInput(f"depth must be 1 or 2, not {depth}")
+    if not 1 <= limit_per_type <= MAX_LIMIT_PER_TYPE:
+        raise BadInput(f"limit per type must be between 1 and {MAX_LIMIT_PER_TYPE}, "
+                       f"not {limit_per_type}")
+    wanted = list(NODE_TYPES) if types is None else [t for t in NODE_TYPES if t in types]
+    unknown = set(types or ()) - set(NODE_TYPES)
+    if unknown:
+        raise BadInput(f"unknown node type(s) {sorted(unknown)}; use {', '.join(NODE_TYPES)}")
+    rows = graph.read("neighbourhood", id=node_id, depth=depth, types=wanted,
+                      cap=limit_per_type)
+    if not rows:
+        raise NotFound(f"no node with id {node_id!r}")
+    row = rows[0]
+    center = _node(row["center"], row["center"]["type"])
+    nodes = [center] + [_node(kept, group["type"]) for group in row["groups"]
+                        for kept in group["kept"]]
+    edges = sorted(
+        (GraphEdge(id=f"{e['source']}-{e['type']}-{e['target']}", **e) for e in row["edges"]),
+        key=lambda edge: edge.id,
+    )
+    truncated = tuple(Truncation(type=g["type"], remaining=g["remaining"])
+                      for g in row["groups"] if g["remaining"] > 0)
+    return Neighbourhood(center=center, nodes=tuple(nodes), edges=tuple(edges),
+                         truncated=truncated)

@@ -1,0 +1,228 @@
+"""Topic services: adjacency (co-occurrence with NPMI), the hierarchy, researchers' topic
+profiles, top papers and researchers of a topic, trending topics.
+
+Adjacency weight: the normalised pointwise mutual information of two topics over the papers
+that carry at least one topic (N),
+
+    NPMI(t, u) = ln(n_tu * N / (n_t * n_u)) / -ln(n_tu / N)        (1 when n_tu = N)
+
+with n_tu = CO_OCCURS.papers and n_t, n_u the papers of each topic (HAS_TOPIC degree). It lies
+in (-1, 1]: 0 when the topics meet as often as independence predicts, 1 when they always meet.
+It is computed at query time because N changes with every ingest. Adjacent topics are ordered
+by co-occurrences, then NPMI, then id, and paged with an opaque keyset cursor.
+
+"Works under a topic" (profiles, top papers, top researchers, trending) counts a paper for a
+topic of any level when one of its topics is that topic or lies below it along SUBTOPIC_OF.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import BadInput, NotFound
+from kg.graph import Graph, Transaction
+
+LEVELS = ("domain", "field", "subfield", "topic", "keyword", "category")
+MAX_FIRST = 100
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str | None
+    level: str | None
+
+
+@dataclass(frozen=True)
+class AdjacentTopic:
+    topic: Topic
+    cooccurrences: int
+    weight: float  # NPMI
+    cursor: str
+
+
+@dataclass(frozen=True)
+class AdjacentTopicsPage:
+    edges: tuple[AdjacentTopic, ...]
+    total_count: int
+    has_next_page: bool
+
+    @property
+    def end_cursor(self) -> str | None:
+        return self.edges[-1].cursor if self.edges else None
+
+
+@dataclass(frozen=True)
+class TopicShare:
+    topic: Topic
+    works: int
+    share: float  # works under the topic / all works of the researcher
+
+
+@dataclass(frozen=True)
+class TopPaper:
+    id: str
+    title: str | None
+    year: int | None
+    citations: int
+
+
+@dataclass(frozen=True)
+class TopResearcher:
+    id: str
+    name: str | None
+    works: int
+    citations: int
+
+
+@dataclass(frozen=True)
+class TrendingTopic:
+    topic: Topic
+    works: int
+
+
+def check_first(first: int) -> None:
+    if not 1 <= first <= MAX_FIRST:
+        raise BadInput(f"first must be between 1 and {MAX_FIRST}, not {first}")
+
+
+def _check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise BadInput(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+
+
+def _topic(row: dict[str, Any]) -> Topic:
+    return Topic(id=row["id"], name=row["name"], level=row["level"])
+
+
+def _encode_cursor(papers: int, npmi: float, topic_id: str) -> str:
+    raw = json.dumps([papers, npmi, topic_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def _decode_cursor(cursor: str) -> dict[str, Any]:
+    try:
+        papers, npmi, topic_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if not (isinstance(papers, int) and isinstance(npmi, float | int)
+                and isinstance(topic_id, str)):
+            raise ValueError(cursor)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise BadInput(f"not a cursor of this list: {cursor!r}") from None
+    return {"papers": papers, "npmi": float(npmi), "id": topic_id}
+
+
+def topic(graph: Graph, topic_id: str) -> Topic:
+    """The topic with this id; NotFound otherwise."""
+    found = topics_by_id(graph, [topic_id])
+    if topic_id not in found:
+        raise NotFound(f"no topic with id {topic_id!r}")
+    return found[topic_id]
+
+
+def topics_by_id(graph: Graph, topic_ids: Sequence[str]) -> dict[str, Topic]:
+    """The topics with these ids; ids not in the graph are absent from the result."""
+    rows = graph.read("topics_by_id", topic_ids=list(topic_ids))
+    return {row["id"]: _topic(row) for row in rows}
+
+
+def adjacent_topics(graph: Graph, topic_id: str, first: int = 10,
+                    after: str | None = None) -> AdjacentTopicsPage:
+    """Topics that share papers with `topic_id`: most co-occurrences first, then NPMI, then id."""
+    check_first(first)
+    after_key = _decode_cursor(after) if after is not None else None
+
+    def work(tx: Transaction) -> list[dict[str, Any]]:
+        papers = tx.run("count_topical_papers")[0]["papers"]
+        return tx.run("topic_adjacent", topic_id=topic_id, papers_with_topics=papers,
+                      after=after_key, first=first + 1)
+
+    rows = graph.read_transaction(work)
+    if not rows:
+        raise NotFound(f"no topic with id {topic_id!r}")
+    neighbours = rows[0]["neighbours"]
+    edges = tuple(
+        AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
+                      cursor=_encode_cursor(n["papers"], n["npmi"], n["id"]))
+        for n in neighbours[:first]
+    )
+    return AdjacentTopicsPage(edges=edges, total_count=rows[0]["total"],
+                              has_next_page=len(neighbours) > first)
+
+
+def topic_ancestors(graph: Graph, topic_id: str) -> list[Topic]:
+    """The ancestors of a topic, nearest first (subfield, field, domain)."""
+    found = topic_ancestors_for(graph, [topic_id])
+    if topic_id not in found:
+        raise NotFound(f"no topic with id {topic_id!r}")
+    return found[topic_id]
+
+
+def topic_ancestors_for(graph: Graph, topic_ids: Sequence[str]) -> dict[str, list[Topic]]:
+    """Ancestors of each topic, nearest first; ids not in the graph are absent."""
+    rows = graph.read("topic_ancestors", topic_ids=list(topic_ids))
+    return {row["id"]: [_topic(a) for a in row["ancestors"]] for row in rows}
+
+
+def topic_children(graph: Graph, topic_id: str) -> list[Topic]:
+    """The topics directly under a topic, by name."""
+    rows = graph.read("topic_children", topic_id=topic_id)
+    if not rows:
+        raise NotFound(f"no topic with id {topic_id!r}")
+    return [_topic(c) for c in rows[0]["children"]]
+
+
+def topic_profile(graph: Graph, researcher_id: str, level: str = "topic",
+                  first: int = 10) -> list[TopicShare]:
+    """The share of a researcher's works under each topic of `level`, largest first."""
+    found = topic_profiles_for(graph, [researcher_id], level, first)
+    if researcher_id not in found:
+        raise NotFound(f"no researcher with id {researcher_id!r}")
+    return found[researcher_id]
+
+
+def topic_profiles_for(graph: Graph, researcher_ids: Sequence[str], level: str = "topic",
+                       first: int = 10) -> dict[str, list[TopicShare]]:
+    """`topic_profile` of many researchers in one query; ids not in the graph are absent."""
+    check_first(first)
+    _check_level(level)
+    rows = graph.read("topic_profiles", researcher_ids=list(researcher_ids), level=level,
+                      first=first)
+    return {
+        row["id"]: [
+            TopicShare(topic=_topic(t), works=t["works"], share=t["works"] / row["works"])
+            for t in row["topics"]
+        ]
+        for row in rows
+    }
+
+
+def top_papers(graph: Graph, topic_id: str, first: int = 10) -> list[TopPaper]:
+    """The most cited papers on a topic or below it."""
+    check_first(first)
+    rows = graph.read("topic_top_papers", topic_id=topic_id, first=first)
+    if not rows:
+        raise NotFound(f"no topic with id {topic_id!r}")
+    return [TopPaper(**p) for p in rows[0]["papers"]]
+
+
+def top_researchers(graph: Graph, topic_id: str, first: int = 10) -> list[TopResearcher]:
+    """The researchers with the most works on a topic or below it, then the most citations."""
+    check_first(first)
+    rows = graph.read("topic_top_researchers", topic_id=topic_id, first=first)
+    if not rows:
+        raise NotFound(f"no topic with id {topic_id!r}")
+    return [TopResearcher(**r) for r in rows[0]["researchers"]]
+
+
+def trending_topics(graph: Graph, since_year: int, first: int = 10,
+                    level: str = "topic") -> list[TrendingTopic]:
+    """Topics of `level` with the most works published in or after `since_year`."""
+    check_first(first)
+    _check_level(level)
+    rows = graph.read("trending_topics", since_year=since_year, level=level, first=first)
+    return [TrendingTopic(topic=_topic(row), works=row["works"]) for row in rows]

@@ -1,0 +1,37 @@
+"""Every per-node query of the topic, search and neighbourhood services starts from an index
+seek (or the full-text procedure), never from a label scan."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.graph import Graph
+from kg.neighbourhood import NODE_TYPES
+from tests.plans import INDEX_SEEKS, SCANS, plan_operators
+
+PER_NODE_QUERIES = {
+    "topic_adjacent": {"topic_id": "T10399", "papers_with_topics": 2600, "after": None,
+                       "first": 10},
+    "topic_ancestors": {"topic_ids": ["T10399"]},
+    "topic_children": {"topic_id": "subfields/1907"},
+    "topics_by_id": {"topic_ids": ["T10399"]},
+    "topic_profiles": {"researcher_ids": ["A5040147688"], "level": "subfield", "first": 10},
+    "topic_top_papers": {"topic_id": "T10399", "first": 10},
+    "topic_top_researchers": {"topic_id": "T10399", "first": 10},
+    "trending_topics": {"since_year": 2020, "level": "topic", "first": 10},
+    "neighbourhood": {"id": "A5040147688", "depth": 2, "types": list(NODE_TYPES), "cap": 25},
+}
+
+
+@pytest.mark.parametrize("name", sorted(PER_NODE_QUERIES))
+def test_per_node_query_starts_from_an_index_seek(idb03_graph: Graph, name: str) -> None:
+    operators = plan_operators(idb03_graph, name, **PER_NODE_QUERIES[name])
+    assert not set(operators) & SCANS, operators
+    assert set(operators) & INDEX_SEEKS, operators
+
+
+def test_search_starts_from_the_fulltext_procedure(idb03_graph: Graph) -> None:
+    operators = plan_operators(idb03_graph, "search_text", query="basin",
+                               types=["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION"], first=10)
+    assert "ProcedureCall" in operators
+    assert not set(operators) & SCANS, operators
