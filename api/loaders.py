@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
-from kg import coauthorship, institutions, metrics, nodes, papers
+from kg import coauthorship, institutions, metrics, nodes, papers, topics
 from kg.graph import Graph
 
 V = TypeVar("V")
@@ -61,6 +61,8 @@ class Loaders:
         self.coauthors = by_id_and_options(graph, coauthorship.coauthors_for)
         self.close_collaborators = by_id(graph, coauthorship.close_collaborators_for)
         self.suggested_collaborators = by_id_and_options(graph, suggested_collaborators)
+        self.topic_profile = by_id_and_options(graph, topics.topic_profiles_for)
+        self.topic_ancestors = by_id(graph, topics.topic_ancestors_for)
 
 
 def suggested_collaborators(graph: Graph, ids: list[str], first: int) -> dict[str, Any]:

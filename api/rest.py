@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from api.context import bearer_token
-from kg import accounts, cypher
+from kg import accounts, cypher, neighbourhood
 from kg.errors import (
     BadInput,
     Forbidden,
@@ -39,6 +40,50 @@ def error_response(exc: KgError) -> JSONResponse:
         if isinstance(exc, kind):
             return JSONResponse({"error": {"code": code, "message": str(exc)}}, status_code=status)
     return JSONResponse({"error": {"code": "BAD_INPUT", "message": str(exc)}}, status_code=400)
+
+
+async def neighbourhood_elements(request: Request) -> Response:
+    """GET /api/neighbourhood/{id}?depth=&types=&limit= : the neighbourhood as Cytoscape.js
+    elements, with an ETag (a matching If-None-Match gets 304) and a short public max-age."""
+    graph: Graph = request.app.state.graph
+    try:
+        depth = _int_param(request, "depth", 1)
+        limit = _int_param(request, "limit", 25)
+        types_param = request.query_params.get("types")
+        types = [t.strip().upper() for t in types_param.split(",") if t.strip()] \
+            if types_param else None
+        found = await run_in_threadpool(neighbourhood.neighbourhood, graph,
+                                        request.path_params["id"], depth, types, limit)
+    except KgError as exc:
+        return error_response(exc)
+    body = json.dumps(cytoscape_elements(found), separators=(",", ":"), sort_keys=True).encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=60"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def cytoscape_elements(found: neighbourhood.Neighbourhood) -> dict[str, Any]:
+    return {
+        "elements": {
+            "nodes": [{"data": {"id": n.id, "type": n.type, "label": n.label, "weight": n.weight}}
+                      for n in found.nodes],
+            "edges": [{"data": {"id": e.id, "source": e.source, "target": e.target,
+                                "type": e.type, "weight": e.weight}} for e in found.edges],
+        },
+        "truncated": [{"type": t.type, "remaining": t.remaining} for t in found.truncated],
+    }
+
+
+def _int_param(request: Request, name: str, default: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise BadInput(f"{name} must be an integer") from None
 
 
 async def read_only_cypher(request: Request) -> JSONResponse:

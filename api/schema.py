@@ -4,13 +4,10 @@ thread: the driver is synchronous) and build the types of `api/types.py`."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from enum import Enum
-from functools import partial
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import strawberry
-from starlette.concurrency import run_in_threadpool
 
 from api.limits import limit_extensions
 from api.types import (
@@ -24,16 +21,10 @@ from api.types import (
     Source,
     Topic,
     paper_connection,
+    run,
 )
-from kg import accounts, coauthorship, papers
+from kg import accounts, coauthorship, neighbourhood, papers, search
 from kg.config import Settings
-
-T = TypeVar("T")
-
-
-async def run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    return await run_in_threadpool(partial(function, *args, **kwargs))
-
 
 @strawberry.type
 class ResearcherRef:
@@ -75,6 +66,62 @@ class CollaborationPath:
                             papers=[PaperRef(id=strawberry.ID(p.id), title=p.title, year=p.year)
                                     for p in step.papers])
                    for step in path.steps],
+        )
+
+
+@strawberry.type
+class SearchHit:
+    id: strawberry.ID
+    type: NodeType
+    label: str | None
+    score: float = strawberry.field(description="1.0 for the best hit of its type.")
+
+    @classmethod
+    def of(cls, hit: search.SearchHit) -> SearchHit:
+        return cls(id=strawberry.ID(hit.id), type=NodeType(hit.type), label=hit.label,
+                   score=hit.score)
+
+
+@strawberry.type
+class GraphNode:
+    id: strawberry.ID
+    type: NodeType
+    label: str
+    weight: float
+
+
+@strawberry.type
+class GraphEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    type: str
+    weight: float
+
+
+@strawberry.type
+class Truncation:
+    type: NodeType
+    remaining: int
+
+
+@strawberry.type
+class Neighbourhood:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: list[Truncation] = strawberry.field(
+        description="Per capped type, how many nodes were left out.")
+
+    @classmethod
+    def of(cls, found: neighbourhood.Neighbourhood) -> Neighbourhood:
+        return cls(
+            nodes=[GraphNode(id=strawberry.ID(n.id), type=NodeType(n.type), label=n.label,
+                             weight=n.weight) for n in found.nodes],
+            edges=[GraphEdge(id=strawberry.ID(e.id), source=strawberry.ID(e.source),
+                             target=strawberry.ID(e.target), type=e.type, weight=e.weight)
+                   for e in found.edges],
+            truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining)
+                       for t in found.truncated],
         )
 
 
@@ -128,6 +175,10 @@ class ClaimEvidenceInput:
     value: str = strawberry.field(description="An ORCID iD or an institutional e-mail address.")
 
 
+def _type_names(types: list[NodeType] | None) -> list[str] | None:
+    return [t.value for t in types] if types is not None else None
+
+
 async def _node(info: Ctx, node_type: str, node_id: str) -> Node | None:
     loaders = info.context.loaders
     builders: dict[str, tuple[Any, Any]] = {
@@ -164,6 +215,31 @@ class Query:
     @strawberry.field
     async def institution(self, info: Ctx, id: strawberry.ID) -> Institution | None:
         return await _node(info, "INSTITUTION", str(id))  # type: ignore[return-value]
+
+    @strawberry.field(description="Full-text search over papers, researchers, topics and "
+                                  "institutions; any input is safe.")
+    async def search(
+        self, info: Ctx, query: str, types: list[NodeType] | None = None, first: int = 10
+    ) -> list[SearchHit]:
+        hits = await run(search.search, info.context.graph, query, _type_names(types), first)
+        return [SearchHit.of(hit) for hit in hits]
+
+    @strawberry.field(description="Completions of typed-so-far text (last word as a prefix).")
+    async def autocomplete(
+        self, info: Ctx, prefix: str, types: list[NodeType] | None = None, first: int = 10
+    ) -> list[SearchHit]:
+        hits = await run(search.autocomplete, info.context.graph, prefix, _type_names(types),
+                         first)
+        return [SearchHit.of(hit) for hit in hits]
+
+    @strawberry.field(description="Typed nodes and edges around a node, capped per type.")
+    async def neighbourhood(
+        self, info: Ctx, id: strawberry.ID, depth: int = 1, types: list[NodeType] | None = None,
+        limit_per_type: int = 25,
+    ) -> Neighbourhood:
+        found = await run(neighbourhood.neighbourhood, info.context.graph, str(id), depth,
+                          _type_names(types), limit_per_type)
+        return Neighbourhood.of(found)
 
     @strawberry.field(description="The shortest co-authorship path, with the papers that link "
                                   "each step; null when farther apart than maxHops.")

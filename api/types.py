@@ -3,19 +3,29 @@ request's DataLoaders."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
-from typing import Annotated
+from functools import partial
+from typing import Annotated, Any, TypeVar
 
 import strawberry
+from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.context import Context
 from kg import coauthorship, nodes
 from kg import metrics as kg_metrics
+from kg import topics as kg_topics
 from kg.paging import Page
 from kg.papers import PaperOrder
 
 Ctx = Info[Context, None]
+T = TypeVar("T")
+
+
+async def run(function: Callable[..., T], *args: Any) -> T:
+    """Call a synchronous service (the driver is synchronous) in a worker thread."""
+    return await run_in_threadpool(partial(function, *args))
 
 
 @strawberry.enum
@@ -99,6 +109,79 @@ class Topic(Node):
             return None
         node = await info.context.loaders.topic.load(self.parent_id)
         return Topic.of(node) if node else None
+
+    @strawberry.field(description="Every level above, nearest first.")
+    async def ancestors(self, info: Ctx) -> list[Topic]:
+        found = await info.context.loaders.topic_ancestors.load(str(self.id)) or []
+        return await _topics(info, [t.id for t in found])
+
+    @strawberry.field(description="The topics one level down.")
+    async def children(self, info: Ctx) -> list[Topic]:
+        found = await run(kg_topics.topic_children, info.context.graph, str(self.id))
+        return await _topics(info, [t.id for t in found])
+
+    @strawberry.field(description="Topics that share papers with this one, most co-occurrences "
+                                  "first; weight is their NPMI over the graph.")
+    async def adjacent_topics(
+        self, info: Ctx, first: int = 10, after: str | None = None
+    ) -> AdjacentTopicConnection:
+        page = await run(kg_topics.adjacent_topics, info.context.graph, str(self.id), first, after)
+        found = await _topics(info, [e.topic.id for e in page.edges])
+        return AdjacentTopicConnection(
+            edges=[AdjacentTopicEdge(cursor=e.cursor, node=node, cooccurrences=e.cooccurrences,
+                                     weight=e.weight)
+                   for e, node in zip(page.edges, found, strict=True)],
+            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+            total_count=page.total_count,
+        )
+
+    @strawberry.field(description="Papers on this topic (or under it), most cited first.")
+    async def top_papers(self, info: Ctx, first: int = 10) -> list[Paper]:
+        found = await run(kg_topics.top_papers, info.context.graph, str(self.id), first)
+        papers = await info.context.loaders.paper.load_many([p.id for p in found])
+        return [Paper.of(p) for p in papers if p is not None]
+
+    @strawberry.field(description="Researchers with most works on this topic, then citations.")
+    async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
+        found = await run(kg_topics.top_researchers, info.context.graph, str(self.id), first)
+        people = await info.context.loaders.researcher.load_many([r.id for r in found])
+        return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
+                                citations=r.citations)
+                for r, person in zip(found, people, strict=True) if person is not None]
+
+
+async def _topics(info: Ctx, ids: list[str]) -> list[Topic]:
+    found = await info.context.loaders.topic.load_many(ids)
+    return [Topic.of(node) for node in found if node is not None]
+
+
+@strawberry.type
+class AdjacentTopicEdge:
+    cursor: str
+    node: Topic
+    cooccurrences: int
+    weight: float
+
+
+@strawberry.type
+class AdjacentTopicConnection:
+    edges: list[AdjacentTopicEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class TopicResearcher:
+    researcher: Annotated[Researcher, strawberry.lazy("api.types")]
+    works: int
+    citations: int
+
+
+@strawberry.type
+class TopicShare:
+    topic: Topic
+    works: int
+    share: float = strawberry.field(description="Works on this topic / all works.")
 
 
 @strawberry.type
@@ -288,6 +371,15 @@ class Researcher(Node):
         page = await info.context.loaders.papers_of_researcher.load(
             (str(self.id), first, after, PaperOrder[order_by.value]))
         return await paper_connection(info, page)
+
+    @strawberry.field(description="Share of this researcher's works per topic, at any level.")
+    async def topics(
+        self, info: Ctx, first: int = 10, level: str = "topic"
+    ) -> list[TopicShare]:
+        shares = await info.context.loaders.topic_profile.load((str(self.id), level, first)) or []
+        found = await _topics(info, [s.topic.id for s in shares])
+        return [TopicShare(topic=node, works=s.works, share=s.share)
+                for s, node in zip(shares, found, strict=True)]
 
     @strawberry.field
     async def metrics(self, info: Ctx) -> ResearcherMetrics:
