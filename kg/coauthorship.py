@@ -15,17 +15,14 @@ Rules (also in docs/services.md):
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import BadInput, NotFound
 from kg.graph import Graph, Row, Transaction
+from kg.paging import check_first, decode_cursor, encode_cursor
 
 CLOSE_COLLABORATOR_MIN_WORKS = 2
-MAX_PAGE_SIZE = 100
 MAX_PATH_HOPS = 10
 
 
@@ -101,16 +98,14 @@ class Suggestion:
 
 def coauthor_cursor(coauthor: Coauthor) -> str:
     """The opaque cursor that resumes a listing after this co-author."""
-    key = {"works": coauthor.shared_works, "recency": _recency(coauthor.last_year),
-           "id": coauthor.id}
-    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+    return encode_cursor([coauthor.shared_works, _recency(coauthor.last_year), coauthor.id])
 
 
 def coauthors_of(
     graph: Graph, researcher_id: str, first: int = 25, after: str | None = None
 ) -> CoauthorPage:
     """One page of a researcher's co-authors; `after` is a cursor from a previous page."""
-    _check_page_size(first)
+    check_first(first)
     request = {"researcher_id": researcher_id, "after": _decode_cursor(after)}
     rows = graph.read("coauthor_pages", requests=[request], limit=first + 1)
     if not rows:
@@ -123,7 +118,7 @@ def coauthors_for(
 ) -> dict[str, CoauthorPage]:
     """A page of co-authors of each researcher, after the same cursor (for DataLoaders); unknown
     ids are absent."""
-    _check_page_size(first)
+    check_first(first)
     after_key = _decode_cursor(after)
     requests = [{"researcher_id": rid, "after": after_key}
                 for rid in dict.fromkeys(researcher_ids)]
@@ -186,7 +181,7 @@ def suggested_collaborators(
     graph: Graph, researcher_id: str, first: int = 10
 ) -> tuple[Suggestion, ...]:
     """Co-authors of co-authors who share topics with the researcher and never wrote with them."""
-    _check_page_size(first)
+    check_first(first)
 
     def read(tx: Transaction) -> tuple[list[Row], list[Row]]:
         return (tx.run("researcher_refs", researcher_ids=[researcher_id]),
@@ -206,29 +201,13 @@ def suggested_collaborators(
     )
 
 
-def _check_page_size(first: int) -> None:
-    if not 1 <= first <= MAX_PAGE_SIZE:
-        raise BadInput(f"first must lie in 1..{MAX_PAGE_SIZE}, not {first}")
-
-
 def _recency(last_year: int | None) -> int:
     return -1 if last_year is None else last_year
 
 
 def _decode_cursor(cursor: str | None) -> dict[str, Any] | None:
-    if cursor is None:
-        return None
-    try:
-        key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
-    except (UnicodeError, binascii.Error, ValueError) as exc:
-        raise BadInput(f"not a co-author cursor: {cursor!r}") from exc
-    if not (
-        isinstance(key, dict) and set(key) == {"works", "recency", "id"}
-        and all(type(key[k]) is int for k in ("works", "recency"))
-        and isinstance(key["id"], str)
-    ):
-        raise BadInput(f"not a co-author cursor: {cursor!r}")
-    return key
+    key = decode_cursor(cursor, (int, int, str))
+    return None if key is None else {"works": key[0], "recency": key[1], "id": key[2]}
 
 
 def _coauthor(row: Row) -> Coauthor:

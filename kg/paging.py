@@ -36,15 +36,17 @@ def encode_cursor(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
 
 
-def decode_cursor(cursor: str | None, length: int) -> list[Any] | None:
-    """The sort key a cursor encodes; None for no cursor; BadInput for one this service did not
-    issue."""
+def decode_cursor(cursor: str | None, shape: tuple[type | tuple[type, ...], ...]) -> list[Any] | None:
+    """The sort key a cursor encodes, checked against the types of its parts; None for no cursor;
+    BadInput for a cursor this list did not issue."""
     if cursor is None:
         return None
     try:
-        key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
     except (ValueError, UnicodeError):
         raise BadInput("the cursor is not valid") from None
-    if not isinstance(key, list) or len(key) != length:
+    if not (isinstance(key, list) and len(key) == len(shape) and all(
+            isinstance(part, kind) and not isinstance(part, bool)
+            for part, kind in zip(key, shape, strict=True))):
         raise BadInput("the cursor is not valid")
     return key

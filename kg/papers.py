@@ -35,7 +35,7 @@ def papers_of(
 ) -> dict[str, Page[str]]:
     """Paper ids of each researcher, one page each (a cursor applies to every researcher)."""
     check_first(first)
-    after_key = decode_cursor(after, 2)
+    after_key = decode_cursor(after, (int, str))
     rows = graph.read(order.value, researcher_ids=researcher_ids, after_key=after_key,
                       limit=first + 1)
     grouped: dict[str, list[dict]] = {rid: [] for rid in researcher_ids}
@@ -73,7 +73,7 @@ def trending_papers(
     graph: Graph, first: int, after: str | None = None, since: str | None = None
 ) -> Page[str]:
     check_first(first)
-    after_key = decode_cursor(after, 4)
+    after_key = decode_cursor(after, (int, int, str, str))
     rows = graph.read("trending_papers", since=since, after_key=after_key, limit=first + 1)
     kept = rows[:first]
     return Page(

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from kg.errors import BadInput
 from kg.graph import Graph
+from kg.paging import check_first
 
 SEARCHABLE_TYPES = ("RESEARCHER", "TOPIC", "INSTITUTION", "PAPER")  # also the tie-break order
 NODE_TYPES = (*SEARCHABLE_TYPES, "SOURCE")
-MAX_FIRST = 100
 MAX_TERMS = 32  # keeps Lucene far below its limit on clauses
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -79,8 +79,7 @@ def autocomplete(graph: Graph, prefix: str, types: Sequence[str] | None = None,
 def _check(text: str, first: int) -> None:
     if not text or not text.strip():
         raise BadInput("a search needs some text")
-    if not 1 <= first <= MAX_FIRST:
-        raise BadInput(f"first must be between 1 and {MAX_FIRST}, not {first}")
+    check_first(first)
 
 
 def _wanted_types(types: Sequence[str] | None) -> list[str]:

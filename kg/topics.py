@@ -17,18 +17,15 @@ topic of any level when one of its topics is that topic or lies below it along S
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import BadInput, NotFound
 from kg.graph import Graph, Transaction
+from kg.paging import check_first, decode_cursor, encode_cursor
 
 LEVELS = ("domain", "field", "subfield", "topic", "keyword", "category")
-MAX_FIRST = 100
 
 
 @dataclass(frozen=True)
@@ -86,11 +83,6 @@ class TrendingTopic:
     works: int
 
 
-def check_first(first: int) -> None:
-    if not 1 <= first <= MAX_FIRST:
-        raise BadInput(f"first must be between 1 and {MAX_FIRST}, not {first}")
-
-
 def _check_level(level: str) -> None:
     if level not in LEVELS:
         raise BadInput(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
@@ -100,19 +92,8 @@ def _topic(row: dict[str, Any]) -> Topic:
     return Topic(id=row["id"], name=row["name"], level=row["level"])
 
 
-def _encode_cursor(papers: int, npmi: float, topic_id: str) -> str:
-    raw = json.dumps([papers, npmi, topic_id]).encode()
-    return base64.urlsafe_b64encode(raw).decode()
-
-
 def _decode_cursor(cursor: str) -> dict[str, Any]:
-    try:
-        papers, npmi, topic_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not (isinstance(papers, int) and isinstance(npmi, float | int)
-                and isinstance(topic_id, str)):
-            raise ValueError(cursor)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise BadInput(f"not a cursor of this list: {cursor!r}") from None
+    papers, npmi, topic_id = decode_cursor(cursor, (int, (int, float), str)) or ()
     return {"papers": papers, "npmi": float(npmi), "id": topic_id}
 
 
@@ -147,7 +128,7 @@ def adjacent_topics(graph: Graph, topic_id: str, first: int = 10,
     neighbours = rows[0]["neighbours"]
     edges = tuple(
         AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
-                      cursor=_encode_cursor(n["papers"], n["npmi"], n["id"]))
+                      cursor=encode_cursor([n["papers"], n["npmi"], n["id"]]))
         for n in neighbours[:first]
     )
     return AdjacentTopicsPage(edges=edges, total_count=rows[0]["total"],
