@@ -26,5 +26,6 @@ def edges(graph: Graph, types: tuple[str, ...] = (*DERIVED, "CITES")) -> dict[Ed
 
 def checksum(graph: Graph) -> str:
     """A digest of every derived and CITES edge with its properties."""
-    rows = sorted(json.dumps([*edge, props], sort_keys=True) for edge, props in edges(graph).items())
+    rows = sorted(json.dumps([*edge, props], sort_keys=True)
+                  for edge, props in edges(graph).items())
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()

@@ -86,8 +86,8 @@ class PaperRecord:
 
 def name_key(name: str) -> str:
     """The identity key of a researcher known only by name: accents folded, case folded, every
-    run of punctuation or space made one space, words in their order
-    ("José M. Pérez-Soba" -> "jose m perez soba"; "Al‐Shuhail" with a Unicode hyphen -> "al shuhail").
+    run of punctuation or space made one space, words in their order ("José M. Pérez-Soba" ->
+    "jose m perez soba"; "Al‐Shuhail" with a Unicode hyphen -> "al shuhail").
     Letters without an accent-free form (ł, ø, CJK) are kept as they are."""
     decomposed = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -61,7 +61,9 @@ def test_the_documented_record_lands_with_ids_made_from_names(graph: Graph, tmp_
     assert (counts["topics:keyword"], counts["sources"]) == (1, 1)
 
 
-def test_fields_of_the_wrong_type_are_rejected_with_their_name(graph: Graph, tmp_path: Path) -> None:
+def test_fields_of_the_wrong_type_are_rejected_with_their_name(
+    graph: Graph, tmp_path: Path
+) -> None:
     wrong = [
         {**DOCUMENTED, "year": "2025"},
         {**DOCUMENTED, "upvotes": 4.5},
@@ -106,8 +108,8 @@ def test_the_trending_paper_feed_loads_through_the_converter(
                (SEED_PAGES / "hf-daily-papers.jsonl").read_text(encoding="utf-8").splitlines()]
     assert census(graph)["papers"] == len({entry["title"] for entry in entries}) == 104
     records = {r["title"]: r for r in map(json.loads, converted.read_text().splitlines())}
-    meta = graph.read("paper_properties",
-                      id=records["The Art of Scaling Reinforcement Learning Compute for LLMs"]["id"])
+    scaling = records["The Art of Scaling Reinforcement Learning Compute for LLMs"]
+    meta = graph.read("paper_properties", id=scaling["id"])
     assert {k: meta[0]["props"][k] for k in ("upvotes", "organisation", "date", "published")} == {
         "upvotes": 2, "organisation": "facebook AI at Meta", "date": "2025-10-15",
         "published": "Oct 15, 2025"}
