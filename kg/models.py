@@ -47,6 +47,13 @@ class AffiliatedWith(StructuredRel):
     last_year = IntegerProperty()
 
 
+class ListsAffiliation(StructuredRel):
+    """An affiliation a researcher's profile lists (a fact; AFFILIATED_WITH is derived from it
+    and from the institutions of authorships)."""
+
+    years = ArrayProperty(IntegerProperty(), default=list)
+
+
 class HasTopic(StructuredRel):
     score = FloatProperty()
     primary = BooleanProperty(default=False)
@@ -123,6 +130,9 @@ class Paper(StructuredNode):
     is_retracted = BooleanProperty(default=False)
     categories = ArrayProperty(StringProperty())
     organisation = StringProperty()
+    published = StringProperty()
+    listings = ArrayProperty(StringProperty())
+    listed_author_count = IntegerProperty()
     topics = RelationshipTo("Topic", "HAS_TOPIC", model=HasTopic)
     cites = RelationshipTo("Paper", "CITES")
     published_in = RelationshipTo("Source", "PUBLISHED_IN")
@@ -143,6 +153,9 @@ class Researcher(StructuredNode):
     trust_tier = StringProperty()
     papers = RelationshipTo("Paper", "AUTHORED", model=Authored)
     institutions = RelationshipTo("Institution", "AFFILIATED_WITH", model=AffiliatedWith)
+    listed_affiliations = RelationshipTo(
+        "Institution", "LISTS_AFFILIATION", model=ListsAffiliation
+    )
     coauthors = RelationshipTo("Researcher", "COAUTHOR", model=Coauthor)
 
 

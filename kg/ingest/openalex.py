@@ -121,19 +121,27 @@ def _institutions(authorship: dict[str, Any]) -> list[InstitutionRecord]:
     for institution in items(authorship, "institutions"):
         if not isinstance(institution, dict):
             raise RecordError("every entry of 'institutions' must be an object")
-        institution_id = _optional_id(institution)
-        if not institution_id:
-            continue
-        ror = text(institution, "ror")
-        found.append(InstitutionRecord(
-            id=institution_id,
-            name=text(institution, "display_name"),
-            ror=short_id(ror) if ror else None,
-            country=text(institution, "country_code"),
-            type=text(institution, "type"),
-            lineage=tuple(short_id(i) for i in items(institution, "lineage") if isinstance(i, str)),
-        ))
+        record = parse_institution(institution)
+        if record is not None:
+            found.append(record)
     return found
+
+
+def parse_institution(institution: dict[str, Any]) -> InstitutionRecord | None:
+    """An OpenAlex institution object (of a work's authorship or an author's affiliation);
+    None when it has no id."""
+    institution_id = _optional_id(institution)
+    if not institution_id:
+        return None
+    ror = text(institution, "ror")
+    return InstitutionRecord(
+        id=institution_id,
+        name=text(institution, "display_name"),
+        ror=short_id(ror) if ror else None,
+        country=text(institution, "country_code"),
+        type=text(institution, "type"),
+        lineage=tuple(short_id(i) for i in items(institution, "lineage") if isinstance(i, str)),
+    )
 
 
 def _topics(work: dict[str, Any]) -> list[TopicAssignment]:

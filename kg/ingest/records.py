@@ -76,16 +76,22 @@ class PaperRecord:
     upvotes: int = 0
     organisation: str | None = None
     categories: tuple[str, ...] = ()
+    published: str | None = None
+    listings: tuple[str, ...] = ()
+    listed_author_count: int | None = None
     source: SourceRecord | None = None
     authorships: tuple[AuthorshipRecord, ...] = ()
     topics: tuple[TopicAssignment, ...] = field(default=())
 
 
 def name_key(name: str) -> str:
-    """The identity key of a researcher known only by name: accents folded, lower case,
-    punctuation dropped, words in their order ("José M. Pérez-Soba" -> "jose m perez soba")."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.lower()).split())
+    """The identity key of a researcher known only by name: accents folded, case folded, every
+    run of punctuation or space made one space, words in their order ("José M. Pérez-Soba" ->
+    "jose m perez soba"; "Al‐Shuhail" with a Unicode hyphen -> "al shuhail").
+    Letters without an accent-free form (ł, ø, CJK) are kept as they are."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
 
 
 def text(obj: dict[str, Any], key: str, required: bool = False) -> str | None:
@@ -135,6 +141,24 @@ def items(obj: dict[str, Any], key: str) -> list[Any]:
     if not isinstance(value, list):
         raise RecordError(f"field {key!r} must be a list, got {type(value).__name__}")
     return value
+
+
+def strings(obj: dict[str, Any], key: str) -> list[str]:
+    values = items(obj, key)
+    for value in values:
+        if not isinstance(value, str):
+            raise RecordError(f"field {key!r} must be a list of strings, "
+                              f"got an entry of type {type(value).__name__}")
+    return values
+
+
+def objects(obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    values = items(obj, key)
+    for value in values:
+        if not isinstance(value, dict):
+            raise RecordError(f"field {key!r} must be a list of objects, "
+                              f"got an entry of type {type(value).__name__}")
+    return values
 
 
 def mapping(obj: dict[str, Any], key: str) -> dict[str, Any] | None:

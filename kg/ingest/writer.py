@@ -23,7 +23,7 @@ from kg.ingest.records import (
 
 def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
     """Write one batch; returns the number of papers written."""
-    return graph.write_transaction(lambda tx: _write(tx, papers))
+    return graph.write_transaction(lambda tx: write_in(tx, papers))
 
 
 def finish(graph: Graph) -> int:
@@ -32,7 +32,8 @@ def finish(graph: Graph) -> int:
     return graph.write("resolve_citations")[0]["linked"] or 0
 
 
-def _write(tx: Transaction, papers: list[PaperRecord]) -> int:
+def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
+    """Write one batch inside the caller's transaction; returns the number of papers written."""
     papers = list({paper.id: paper for paper in papers}.values())
     written = tx.run("ingest_papers", papers=[_paper_row(p) for p in papers])[0]["written"]
     tx.run("ingest_sources", papers=[_source_row(p) for p in papers])
@@ -69,6 +70,9 @@ def _paper_row(paper: PaperRecord) -> dict[str, Any]:
         "upvotes": paper.upvotes,
         "organisation": paper.organisation,
         "categories": list(paper.categories),
+        "published": paper.published,
+        "listings": list(paper.listings) or None,
+        "listed_author_count": paper.listed_author_count,
     }
     return {"id": paper.id, "props": props, "references": list(dict.fromkeys(paper.references))}
 

@@ -1,0 +1,76 @@
+"""Re-running an ingest converges: the same file twice, or a run killed half-way and run again,
+ends with exactly the graph of one clean run (census, and every derived and CITES edge with its
+properties)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.graph import Graph
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
+from tests.conftest import delete_everything
+from tests.datasets import IDB03_WORKS
+from tests.graph_state import census, checksum, edges
+from tests.integration.kg_process import kg_command, kg_env, run_kg
+
+IDB03_PAPERS = 2643
+
+
+def _ingest_idb03(graph: Graph, rejects: Path) -> None:
+    report = ingest_file(graph, IDB03_WORKS, FORMATS["openalex"], 1000, rejects)
+    assert report.rejected == 0
+
+
+@pytest.mark.slow
+def test_reingesting_idb03_adds_nothing(graph: Graph, tmp_path: Path) -> None:
+    _ingest_idb03(graph, tmp_path / "first.rejects.jsonl")
+    first_census, first_edges = census(graph), edges(graph)
+
+    _ingest_idb03(graph, tmp_path / "second.rejects.jsonl")
+
+    assert census(graph) == first_census
+    assert edges(graph) == first_edges
+
+
+def _papers(graph: Graph) -> int:
+    return census(graph).get("papers", 0)
+
+
+@pytest.mark.slow
+def test_a_run_killed_half_way_then_rerun_ends_with_the_graph_of_one_clean_run(
+    graph: Graph, settings, tmp_path: Path
+) -> None:
+    env = kg_env(settings, tmp_path / "state")
+    rejects = str(tmp_path / "rejects.jsonl")
+    run = subprocess.Popen(
+        kg_command("ingest", "openalex", str(IDB03_WORKS), "--batch-size", "50",
+                   "--rejects", rejects),
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while _papers(graph) < 400 and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+    killed_at = _papers(graph)
+    assert run.returncode == -signal.SIGKILL
+    assert 400 <= killed_at < IDB03_PAPERS
+
+    rerun = run_kg(env, "ingest", "openalex", str(IDB03_WORKS), "--batch-size", "50",
+                   "--rejects", rejects)
+    assert rerun.returncode == 0, rerun.stderr
+    after_rerun = census(graph), checksum(graph)
+
+    delete_everything(graph)
+    _ingest_idb03(graph, tmp_path / "clean.rejects.jsonl")
+
+    assert after_rerun == (census(graph), checksum(graph))
+    assert after_rerun[0]["papers"] == IDB03_PAPERS
