@@ -4,6 +4,7 @@
     kg schema apply
     kg ingest FORMAT FILE... [--batch-size N] [--rejects PATH]
     kg derive --full
+    kg trust compute
     kg serve [--host H] [--port P] [--workers N]
 
 `kg ingest` exits 0 when every record landed, 2 when some were rejected (the rest landed; see
@@ -19,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from pathlib import Path
 
-from kg import config, schema
+from kg import config, schema, trust
 from kg.config import Settings
 from kg.db_server import database_server, wait_until_ready
 from kg.errors import KgError
@@ -96,6 +97,17 @@ def derive_full(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def trust_compute(args: argparse.Namespace, settings: Settings) -> int:
+    with Graph.connect(settings) as graph:
+        run = trust.compute(graph)
+    levels = ", ".join(f"L{level} {n}" for level, n in sorted(run.researchers_by_level.items()))
+    state = "converged" if run.converged else "stopped at the iteration limit"
+    print(f"trust computed in {run.seconds:.1f}s: {run.iterations} iterations ({state}, "
+          f"last L1 change {run.change:.1e}); {run.seeds} seeds among {run.walk_nodes} walk "
+          f"nodes; researchers {levels}")
+    return 0
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -149,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     derive_cmd = commands.add_parser("derive", help="rebuild derived edges from the facts")
     derive_cmd.add_argument("--full", action="store_true", required=True)
     derive_cmd.set_defaults(handler=derive_full)
+
+    trust_cmd = commands.add_parser("trust", help="trust propagation").add_subparsers(
+        dest="action", required=True
+    )
+    trust_cmd.add_parser("compute", help="recompute verification levels, propagation and "
+                         "scores").set_defaults(handler=trust_compute)
 
     serve_cmd = commands.add_parser("serve", help="serve the API with uvicorn")
     serve_cmd.add_argument("--host", default="127.0.0.1")
