@@ -14,12 +14,13 @@ import time
 from dataclasses import dataclass
 
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph, Row, Transaction
+from kg.graph import Graph, Row
 
 DAMPING = 0.85
 AFFILIATION_WEIGHT = 0.25  # walk weight of one AFFILIATED_WITH edge; a COAUTHOR edge weighs its works
 TOLERANCE = 1e-6  # stop when the L1 change of one step is below this
 MAX_ITERATIONS = 100
+WALK_PROPERTIES = ("trust_propagated", "trust_next")  # each step reads one and writes the other
 SCORE_PARAMETERS = {
     "network_points": 60.0,
     "network_decades": 2.0,
@@ -105,9 +106,16 @@ def compute(graph: Graph) -> TrustRun:
     }
     walk = graph.write("trust_prepare_walk", affiliation_weight=AFFILIATION_WEIGHT)[0]
     change, iterations = math.inf, 0
+    read_from, write_to = WALK_PROPERTIES
     while change >= TOLERANCE and iterations < MAX_ITERATIONS:
-        change = graph.write_transaction(_step)
+        rows = graph.write(
+            "trust_iterate", damping=DAMPING, affiliation_weight=AFFILIATION_WEIGHT,
+            read_from=read_from, write_to=write_to,
+        )
+        change = float(rows[0]["change"] or 0.0)
         iterations += 1
+        read_from, write_to = write_to, read_from
+    graph.write("trust_keep_latest", latest=read_from)
     graph.write("trust_score_all", **SCORE_PARAMETERS)
     return TrustRun(
         researchers_by_level=levels,
@@ -117,12 +125,6 @@ def compute(graph: Graph) -> TrustRun:
         change=change,
         seconds=time.perf_counter() - started,
     )
-
-
-def _step(tx: Transaction) -> float:
-    change = tx.run("trust_iterate", damping=DAMPING, affiliation_weight=AFFILIATION_WEIGHT)
-    tx.run("trust_swap")
-    return float(change[0]["change"] or 0.0)
 
 
 def trust_of(graph: Graph, researcher_id: str) -> Trust:
