@@ -6,6 +6,7 @@
     kg derive --full
     kg user create --email E [--name N] [--admin]
     kg cypher "MATCH ..." [--params JSON]
+    kg trust compute
     kg serve [--host H] [--port P] [--workers N]
 
 `kg ingest` exits 0 when every record landed, 2 when some were rejected (the rest landed; see
@@ -22,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 from pathlib import Path
 
-from kg import accounts, config, cypher, schema
+from kg import accounts, config, cypher, schema, trust
 from kg.config import Settings
 from kg.db_server import database_server, wait_until_ready
 from kg.errors import BadInput, KgError
@@ -121,6 +122,17 @@ def cypher_read_only(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def trust_compute(args: argparse.Namespace, settings: Settings) -> int:
+    with Graph.connect(settings) as graph:
+        run = trust.compute(graph)
+    levels = ", ".join(f"L{level} {n}" for level, n in sorted(run.researchers_by_level.items()))
+    state = "converged" if run.converged else "stopped at the iteration limit"
+    print(f"trust computed in {run.seconds:.1f}s: {run.iterations} iterations ({state}, "
+          f"last L1 change {run.change:.1e}); {run.seeds} seeds among {run.walk_nodes} walk "
+          f"nodes; researchers {levels}")
+    return 0
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -187,6 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     cypher_cmd.add_argument("query")
     cypher_cmd.add_argument("--params", default="{}", help="parameters as a JSON object")
     cypher_cmd.set_defaults(handler=cypher_read_only)
+    trust_cmd = commands.add_parser("trust", help="trust propagation").add_subparsers(
+        dest="action", required=True
+    )
+    trust_cmd.add_parser("compute", help="recompute verification levels, propagation and "
+                         "scores").set_defaults(handler=trust_compute)
 
     serve_cmd = commands.add_parser("serve", help="serve the API with uvicorn")
     serve_cmd.add_argument("--host", default="127.0.0.1")

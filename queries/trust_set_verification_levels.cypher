@@ -1,0 +1,24 @@
+// trust_set_verification_levels: sets every researcher's verification_level and claimed flag.
+// L0 imported record; L1 has an ORCID; L2 an account's claim on it was approved; L3 approved and
+// either the claimant's verified ORCID is the researcher's ORCID or the approved evidence is an
+// institutional e-mail (`evidence` starting `institutional_email:`). ORCIDs compare on their last
+// 19 characters, so `https://orcid.org/0000-...` equals `0000-...`.
+// Returns: level, researchers
+MATCH (r:Researcher)
+WITH r, [(u:User)-[c:CLAIMED {status: 'approved'}]->(r) |
+  CASE
+    WHEN u.orcid IS NOT NULL AND r.orcid IS NOT NULL
+         AND toUpper(right(u.orcid, 19)) = toUpper(right(r.orcid, 19)) THEN 3
+    WHEN c.evidence STARTS WITH 'institutional_email:' THEN 3
+    ELSE 2
+  END] AS approved_claims
+WITH r, approved_claims,
+     CASE
+       WHEN 3 IN approved_claims THEN 3
+       WHEN size(approved_claims) > 0 THEN 2
+       WHEN r.orcid IS NOT NULL THEN 1
+       ELSE 0
+     END AS level
+SET r.verification_level = level, r.claimed = size(approved_claims) > 0
+RETURN level, count(r) AS researchers
+ORDER BY level

@@ -1,0 +1,201 @@
+"""Trust on the idb03 works: the propagation computed in Cypher ranks researchers as networkx's
+PageRank does on a graph built straight from the raw file; scores, tiers and explanations hold
+their documented invariants; claims raise the verification level and the score."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import networkx as nx
+import pytest
+
+# The public nx.pagerank needs scipy, which the project does not depend on; this is networkx's
+# own pure-Python implementation of the same algorithm (same arguments, same dangling rule).
+from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+
+from kg import cli, models, trust
+from kg.config import Settings
+from kg.errors import NotFound
+from kg.graph import Graph
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
+from tests.conftest import DatabaseState, delete_everything
+from tests.datasets import IDB03_WORKS
+from tests.oracle import Oracle, load_works, short_id
+
+AFFILIATION_WEIGHT = 0.25  # the documented walk weight of one researcher-institution link
+
+
+@pytest.fixture(scope="module")
+def trusted_graph(session_graph: Graph, settings: Settings, tmp_path_factory) -> Iterator[Graph]:
+    """The idb03 works with trust computed. Computing writes researcher properties, so the shared
+    idb03 state is marked stale for the modules that follow."""
+    if DatabaseState.loaded != "idb03":
+        delete_everything(session_graph)
+        rejects = tmp_path_factory.mktemp("trust") / "rejects.jsonl"
+        report = ingest_file(session_graph, IDB03_WORKS, FORMATS["openalex"],
+                             settings.batch_size, rejects)
+        assert report.rejected == 0
+    DatabaseState.loaded = None
+    trust.compute(session_graph)
+    yield session_graph
+
+
+@pytest.fixture(scope="module")
+def stored(trusted_graph: Graph) -> dict[str, dict]:
+    return {row["id"]: row for row in trusted_graph.read("trust_values_all")}
+
+
+def independent_walk_graph() -> tuple[nx.Graph, dict[str, float]]:
+    """Researchers and institutions from the raw file: co-author pairs weighted by shared works,
+    researcher-institution links of the authorships weighted 0.25; seeds are the researchers any
+    authorship lists with an ORCID (all L1 when nobody has claimed a record), weight 1 each."""
+    works = load_works(IDB03_WORKS)
+    oracle = Oracle.from_works(works)
+    walk = nx.Graph()
+    walk.add_nodes_from(oracle.researcher_ids)
+    for (a, b), stats in oracle.coauthors.items():
+        walk.add_edge(a, b, weight=stats.works)
+    seeds: dict[str, float] = {}
+    for work in works:
+        for authorship in work.get("authorships") or []:
+            author = authorship.get("author") or {}
+            researcher_id = short_id(author.get("id"))
+            if not researcher_id:
+                continue
+            if author.get("orcid"):
+                seeds[researcher_id] = 1.0
+            for institution in authorship.get("institutions") or []:
+                if institution.get("id"):
+                    walk.add_edge(researcher_id, short_id(institution["id"]),
+                                  weight=AFFILIATION_WEIGHT)
+    return walk, seeds
+
+
+def average_ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for position in range(start, end + 1):
+            ranks[order[position]] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    rx, ry = average_ranks(xs), average_ranks(ys)
+    mean_x, mean_y = sum(rx) / len(rx), sum(ry) / len(ry)
+    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(rx, ry))
+    spread = math.sqrt(sum((a - mean_x) ** 2 for a in rx) * sum((b - mean_y) ** 2 for b in ry))
+    return covariance / spread
+
+
+def test_propagated_trust_ranks_researchers_as_networkx_pagerank(stored: dict[str, dict]) -> None:
+    walk, seeds = independent_walk_graph()
+    expected = _pagerank_python(walk, alpha=0.85, personalization=seeds, weight="weight",
+                                tol=1e-12, max_iter=1000)
+    ids = sorted(stored)
+    assert set(ids) == {n for n in walk if not n.startswith("I")}
+    rho = spearman([stored[i]["propagated"] for i in ids], [expected[i] for i in ids])
+    assert rho >= 0.99, rho
+
+
+def test_scores_lie_in_0_to_100_with_the_tier_of_their_cut_offs(stored: dict[str, dict]) -> None:
+    cut_offs = [(75, "Exemplary"), (50, "Trusted"), (25, "Established"), (0, "Emerging")]
+    for row in stored.values():
+        assert isinstance(row["score"], int) and 0 <= row["score"] <= 100
+        assert row["tier"] == next(name for floor, name in cut_offs if row["score"] >= floor)
+    assert len({row["tier"] for row in stored.values()}) == 4
+
+
+def test_levels_follow_orcid_before_any_claim(stored: dict[str, dict]) -> None:
+    levels = {row["verification_level"] for row in stored.values()}
+    assert levels == {0, 1}
+    assert not any(row["claimed"] for row in stored.values())
+
+
+def test_explanation_shares_add_up_to_one_and_components_to_the_score(
+    trusted_graph: Graph, stored: dict[str, dict]
+) -> None:
+    ids = sorted(stored)[::40]
+    for researcher_id in ids:
+        explanation = trust.trust_explanation(trusted_graph, researcher_id, top=3)
+        points = sum(component.value for component in explanation.components)
+        assert [c.name for c in explanation.components] == list(trust.COMPONENTS)
+        assert round(points) == explanation.score == stored[researcher_id]["score"]
+        if explanation.contributors:
+            total = sum(c.share for c in explanation.contributors) + explanation.others
+            assert abs(total - 1) <= 1e-9
+            shares = [c.share for c in explanation.contributors]
+            assert shares == sorted(shares, reverse=True) and len(shares) <= 3
+        else:
+            assert explanation.others == 0
+
+
+def test_trust_of_and_trust_for_read_the_stored_values(
+    trusted_graph: Graph, stored: dict[str, dict]
+) -> None:
+    first, second = sorted(stored)[:2]
+    found = trust.trust_of(trusted_graph, first)
+    assert (found.score, found.tier, found.propagated) == (
+        stored[first]["score"], stored[first]["tier"], stored[first]["propagated"])
+    batch = trust.trust_for(trusted_graph, [second, "A-missing", first])
+    assert [t.researcher_id if t else None for t in batch] == [second, None, first]
+    with pytest.raises(NotFound):
+        trust.trust_of(trusted_graph, "A-missing")
+
+
+def test_recomputing_with_kg_trust_compute_gives_identical_values(
+    trusted_graph: Graph, stored: dict[str, dict], settings: Settings, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
+    assert cli.main(["trust", "compute"]) == 0
+    assert "iterations (converged" in capsys.readouterr().out
+    again = {row["id"]: row for row in trusted_graph.read("trust_values_all")}
+    assert again == stored
+
+
+def test_approved_claims_raise_the_level_and_the_score(
+    trusted_graph: Graph, stored: dict[str, dict]
+) -> None:
+    orcid_holders = sorted(i for i, row in stored.items() if row["verification_level"] == 1)
+    by_document, by_orcid, by_email = orcid_holders[len(orcid_holders) // 2], *orcid_holders[:2]
+    unclaimed = sorted(stored)[-1]
+    models.bind(trusted_graph.driver, trusted_graph.settings.neo4j_database)
+    orcid = models.Researcher.nodes.get(uid=by_orcid).orcid
+    claims = [  # user orcid, researcher, status, evidence, expected level
+        (None, by_document, "approved", "document:staff page", 2),
+        (f"https://orcid.org/{orcid}", by_orcid, "approved", "orcid:signed in", 3),
+        (None, by_email, "approved", "institutional_email:someone@kaust.edu.sa", 3),
+        (None, unclaimed, "pending", "institutional_email:other@kaust.edu.sa", None),
+    ]
+    users = []
+    try:
+        for n, (user_orcid, researcher_id, status, evidence, _) in enumerate(claims):
+            user = models.User(uid=f"U-claim-{n}", email=f"claim{n}@example.org",
+                               orcid=user_orcid).save()
+            users.append(user)
+            user.claims.connect(models.Researcher.nodes.get(uid=researcher_id),
+                                {"status": status, "evidence": evidence})
+        trust.compute(trusted_graph)
+        after = {row["id"]: row for row in trusted_graph.read("trust_values_all")}
+        for _, researcher_id, _, _, level in claims:
+            if level is None:
+                assert after[researcher_id]["claimed"] is False
+                assert after[researcher_id]["verification_level"] == stored[researcher_id][
+                    "verification_level"]
+                continue
+            assert (after[researcher_id]["verification_level"], after[researcher_id]["claimed"]) \
+                == (level, True)
+            assert after[researcher_id]["propagated"] > stored[researcher_id]["propagated"]
+            assert after[researcher_id]["score"] > stored[researcher_id]["score"]
+    finally:
+        for user in users:
+            user.delete()
+        trust.compute(trusted_graph)
