@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
-from kg import coauthorship, institutions, metrics, nodes, papers, topics
+from kg import coauthorship, institutions, metrics, nodes, papers, topics, trust
 from kg.graph import Graph
 
 V = TypeVar("V")
@@ -63,8 +63,19 @@ class Loaders:
         self.suggested_collaborators = by_id_and_options(graph, suggested_collaborators)
         self.topic_profile = by_id_and_options(graph, topics.topic_profiles_for)
         self.topic_ancestors = by_id(graph, topics.topic_ancestors_for)
+        self.trust = by_id(graph, trust_by_id)
+        self.trust_explanation = by_id_and_options(graph, trust_explanations)
 
 
 def suggested_collaborators(graph: Graph, ids: list[str], first: int) -> dict[str, Any]:
     """Suggestions have no batched query (each walks two hops of its own researcher)."""
     return {rid: coauthorship.suggested_collaborators(graph, rid, first) for rid in ids}
+
+
+def trust_by_id(graph: Graph, ids: list[str]) -> dict[str, Any]:
+    return {t.researcher_id: t for t in trust.trust_for(graph, ids) if t is not None}
+
+
+def trust_explanations(graph: Graph, ids: list[str], top: int) -> dict[str, Any]:
+    """Explanations have no batched query (each reads its own researcher's inflow)."""
+    return {rid: trust.trust_explanation(graph, rid, top) for rid in ids}

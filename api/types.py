@@ -304,6 +304,63 @@ class ResearcherMetrics:
 
 
 @strawberry.type
+class TrustComponent:
+    name: str
+    value: float
+
+
+@strawberry.type
+class TrustContributor:
+    researcher: Annotated[Researcher, strawberry.lazy("api.types")] | None
+    institution: Institution | None
+    share: float
+
+
+@strawberry.type
+class TrustExplanation:
+    components: list[TrustComponent] = strawberry.field(
+        description="Points per part of the score; they add up to the score before rounding.")
+    contributors: list[TrustContributor] = strawberry.field(
+        description="The neighbours whose trust flowed in most, with their share of the inflow.")
+    others: float = strawberry.field(description="The share of everyone else; shares add to 1.")
+
+
+@strawberry.type
+class Trust:
+    score: int | None = strawberry.field(description="0-100; null before `kg trust compute`.")
+    tier: str | None = strawberry.field(
+        description="Emerging (<25), Established (<50), Trusted (<75), Exemplary.")
+    verification_level: int = strawberry.field(
+        description="0 imported, 1 ORCID, 2 approved claim, 3 approved claim with verified "
+                    "ORCID or institutional e-mail.")
+    claimed: bool
+    propagated: float | None = strawberry.field(
+        description="The raw TrustRank value before scaling.")
+    researcher_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def explanation(self, info: Ctx, top: int = 5) -> TrustExplanation:
+        found = await info.context.loaders.trust_explanation.load((self.researcher_id, top))
+        loaders = info.context.loaders
+        people = await loaders.researcher.load_many(
+            [c.id for c in found.contributors if c.kind == "researcher"])
+        places = await loaders.institution.load_many(
+            [c.id for c in found.contributors if c.kind == "institution"])
+        by_id: dict[str, Any] = {n.id: n for n in (*people, *places) if n is not None}
+        return TrustExplanation(
+            components=[TrustComponent(name=c.name, value=c.value) for c in found.components],
+            contributors=[
+                TrustContributor(
+                    researcher=Researcher.of(by_id[c.id]) if c.kind == "researcher" else None,
+                    institution=Institution.of(by_id[c.id]) if c.kind == "institution" else None,
+                    share=c.share)
+                for c in found.contributors if c.id in by_id
+            ],
+            others=found.others,
+        )
+
+
+@strawberry.type
 class CoauthorEdge:
     cursor: str
     node: Researcher
@@ -380,6 +437,13 @@ class Researcher(Node):
         found = await _topics(info, [s.topic.id for s in shares])
         return [TopicShare(topic=node, works=s.works, share=s.share)
                 for s, node in zip(shares, found, strict=True)]
+
+    @strawberry.field
+    async def trust(self, info: Ctx) -> Trust:
+        found = await info.context.loaders.trust.load(str(self.id))
+        return Trust(score=found.score, tier=found.tier,
+                     verification_level=found.verification_level, claimed=found.claimed,
+                     propagated=found.propagated, researcher_id=found.researcher_id)
 
     @strawberry.field
     async def metrics(self, info: Ctx) -> ResearcherMetrics:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
+from kg import trust
 from kg.graph import Graph
 
 ADMIN = "admin"
@@ -191,7 +192,9 @@ def review_claim(
                        status="approved" if approve else "rejected")
     if not rows:
         raise BadInput(f"claim {claim_id!r} is no longer pending")
-    return Claim(**rows[0])
+    claim = Claim(**rows[0])
+    trust.update_verification_level(graph, claim.researcher_id)
+    return claim
 
 
 def _require_claimant(graph: Graph, user: User, researcher_id: str) -> None:

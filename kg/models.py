@@ -78,6 +78,8 @@ class Follows(StructuredRel):
 class Claimed(StructuredRel):
     uid = StringProperty(db_property="id", index=True)
     status = StringProperty(choices={s: s for s in CLAIM_STATUSES}, default="pending")
+    evidence_kind = StringProperty(choices={"orcid": "orcid",
+                                            "institutional_email": "institutional_email"})
     evidence = StringProperty()
     requested_at = DateTimeProperty()
     decided_at = DateTimeProperty()

@@ -102,7 +102,8 @@ def compute(graph: Graph) -> TrustRun:
     """Recompute verification levels, the propagation and every score."""
     started = time.perf_counter()
     levels = {
-        row["level"]: row["researchers"] for row in graph.write("trust_set_verification_levels")
+        row["level"]: row["researchers"]
+        for row in graph.write("trust_set_verification_levels", researcher_ids=None)
     }
     walk = graph.write("trust_prepare_walk", affiliation_weight=AFFILIATION_WEIGHT)[0]
     change, iterations = math.inf, 0
@@ -125,6 +126,12 @@ def compute(graph: Graph) -> TrustRun:
         change=change,
         seconds=time.perf_counter() - started,
     )
+
+
+def update_verification_level(graph: Graph, researcher_id: str) -> None:
+    """Re-derive one researcher's verification level (after a claim is decided); the score
+    follows at the next `compute`."""
+    graph.write("trust_set_verification_levels", researcher_ids=[researcher_id])
 
 
 def trust_of(graph: Graph, researcher_id: str) -> Trust:

@@ -133,16 +133,22 @@ def _unique_authorships(paper: PaperRecord) -> list[AuthorshipRecord]:
 
 
 def _researcher_rows(papers: Iterable[PaperRecord]) -> list[dict[str, Any]]:
+    """One row per researcher of the batch: the first name seen, and an ORCID from any of their
+    authorships (a record may list someone without the ORCID another record gives)."""
     rows: dict[str, dict[str, Any]] = {}
     for paper in papers:
         for authorship in paper.authorships:
             researcher = authorship.researcher
-            rows.setdefault(researcher.id, {
+            row = rows.setdefault(researcher.id, {
                 "id": researcher.id,
                 "name": researcher.name,
                 "name_key": name_key(researcher.name) if researcher.name else None,
                 "orcid": researcher.orcid,
             })
+            row["orcid"] = row["orcid"] or researcher.orcid
+            if row["name"] is None and researcher.name:
+                row["name"] = researcher.name
+                row["name_key"] = name_key(researcher.name)
     return list(rows.values())
 
 

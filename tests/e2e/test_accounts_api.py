@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg import trust
 from kg.graph import Graph
 from tests.e2e.conftest import Api
 
@@ -115,3 +116,24 @@ def test_the_cypher_endpoint_needs_an_admin_token(people, tokens, api: Api) -> N
     write = {"query": "CREATE (:Researcher {id: 'A3'})"}
     refused = api.client.post("/api/cypher", json=write, headers=admin)
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "FORBIDDEN"
+
+
+def test_an_approved_claim_raises_the_level_and_after_compute_the_score(
+    people, tokens, api: Api
+) -> None:
+    people.driver.execute_query(
+        "MATCH (a:Researcher {id: 'A1'}), (b:Researcher {id: 'A2'}), (p:Paper {id: 'W1'}) "
+        "SET a.orcid = '0000-0002-1825-0097', p.year = 2020, p.author_count = 2 "
+        "CREATE (a)-[:AUTHORED]->(p), (b)-[:AUTHORED]->(p), (a)-[:COAUTHOR {works: 1}]->(b)")
+    trust.compute(people)
+    query = 'query { researcher(id: "A1") { trust { score verificationLevel claimed } } }'
+    before = api.data(query)["researcher"]["trust"]
+    assert (before["verificationLevel"], before["claimed"]) == (1, False)
+
+    _approve(api, tokens, "ada", "A1")
+    approved = api.data(query)["researcher"]["trust"]
+    assert (approved["verificationLevel"], approved["claimed"]) == (2, True)
+    assert approved["score"] == before["score"]
+
+    trust.compute(people)
+    assert api.data(query)["researcher"]["trust"]["score"] > before["score"]

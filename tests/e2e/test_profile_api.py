@@ -3,7 +3,7 @@ independent oracle), co-author pages walk every co-author once, and nested lists
 
 from __future__ import annotations
 
-from kg import coauthorship, metrics
+from kg import coauthorship, metrics, trust
 from kg.graph import Graph
 from tests.e2e.conftest import Api
 
@@ -13,6 +13,9 @@ PROFILE = """query ($id: ID!) {
     id name orcid
     metrics { works citations hIndex i10Index followers topics closeCollaborators novelty
               firstYear lastYear }
+    trust { score tier verificationLevel claimed propagated
+            explanation { components { name value } others
+                          contributors { share researcher { id } institution { id } } } }
     closeCollaborators { sharedWorks researcher { id name } }
     institutions { works institution { id name } }
     papers(first: 5, orderBy: CITATIONS) { totalCount edges { node { id citations } } }
@@ -28,6 +31,7 @@ def _most_connected(graph: Graph) -> str:
 
 
 def test_profile_figures_equal_the_services(idb03_graph: Graph, api: Api) -> None:
+    trust.compute(idb03_graph)
     researcher_id = _most_connected(idb03_graph)
     profile = api.data(PROFILE, id=researcher_id)["researcher"]
     expected = metrics.researcher_metrics(idb03_graph, researcher_id)
@@ -36,6 +40,14 @@ def test_profile_figures_equal_the_services(idb03_graph: Graph, api: Api) -> Non
             got["closeCollaborators"], got["novelty"]) == (
         expected.works, expected.citations, expected.h_index, expected.i10_index,
         expected.topics, expected.close_collaborators, expected.novelty)
+    stored = trust.trust_of(idb03_graph, researcher_id)
+    got_trust = profile["trust"]
+    assert (got_trust["score"], got_trust["tier"], got_trust["verificationLevel"],
+            got_trust["propagated"]) == (stored.score, stored.tier, stored.verification_level,
+                                         stored.propagated)
+    explanation = got_trust["explanation"]
+    assert abs(sum(c["share"] for c in explanation["contributors"]) + explanation["others"]
+               - 1) < 1e-9
     close = coauthorship.close_collaborators(idb03_graph, researcher_id)
     assert [(c["researcher"]["id"], c["sharedWorks"]) for c in profile["closeCollaborators"]] == [
         (c.id, c.shared_works) for c in close]

@@ -114,8 +114,10 @@ def test_scores_lie_in_0_to_100_with_the_tier_of_their_cut_offs(stored: dict[str
 
 
 def test_levels_follow_orcid_before_any_claim(stored: dict[str, dict]) -> None:
-    levels = {row["verification_level"] for row in stored.values()}
-    assert levels == {0, 1}
+    _, orcid_holders = independent_walk_graph()
+    level_one = {rid for rid, row in stored.items() if row["verification_level"] == 1}
+    assert level_one == set(orcid_holders)
+    assert {row["verification_level"] for row in stored.values()} == {0, 1}
     assert not any(row["claimed"] for row in stored.values())
 
 
@@ -169,11 +171,11 @@ def test_approved_claims_raise_the_level_and_the_score(
     unclaimed = sorted(stored)[-1]
     models.bind(trusted_graph.driver, trusted_graph.settings.neo4j_database)
     orcid = models.Researcher.nodes.get(uid=by_orcid).orcid
-    claims = [  # user orcid, researcher, status, evidence, expected level
-        (None, by_document, "approved", "document:staff page", 2),
-        (f"https://orcid.org/{orcid}", by_orcid, "approved", "orcid:signed in", 3),
-        (None, by_email, "approved", "institutional_email:someone@kaust.edu.sa", 3),
-        (None, unclaimed, "pending", "institutional_email:other@kaust.edu.sa", None),
+    claims = [  # user orcid, researcher, status, (evidence kind, evidence), expected level
+        (None, by_document, "approved", ("orcid", "0000-0002-1825-0097"), 2),
+        (f"https://orcid.org/{orcid}", by_orcid, "approved", ("orcid", orcid), 3),
+        (None, by_email, "approved", ("institutional_email", "someone@kaust.edu.sa"), 3),
+        (None, unclaimed, "pending", ("institutional_email", "other@kaust.edu.sa"), None),
     ]
     users = []
     try:
@@ -182,7 +184,8 @@ def test_approved_claims_raise_the_level_and_the_score(
                                orcid=user_orcid).save()
             users.append(user)
             user.claims.connect(models.Researcher.nodes.get(uid=researcher_id),
-                                {"status": status, "evidence": evidence})
+                                {"status": status, "evidence_kind": evidence[0],
+                                 "evidence": evidence[1]})
         trust.compute(trusted_graph)
         after = {row["id"]: row for row in trusted_graph.read("trust_values_all")}
         for _, researcher_id, _, _, level in claims:
