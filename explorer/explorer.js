@@ -128,7 +128,8 @@ async function showProfile(id, type) {
     const t = r.trust;
     const m = r.metrics;
     panel.innerHTML = `<h2 id="profile-name">${escapeHtml(r.name)}</h2>
-      <p class="trust" id="profile-trust">Trust ${escapeHtml(Math.round(t.score ?? 0))} · ${escapeHtml(t.tier ?? "unrated")}</p>`
+      <p class="trust" id="profile-trust">${t.score == null ? "Trust not computed yet"
+        : `Trust ${escapeHtml(t.score)} · ${escapeHtml(t.tier)}`}</p>`
       + rows([["verification", `L${t.verificationLevel}`], ["claimed", t.claimed ? "yes" : "no"],
               ["open to collaborate", r.openToCollaborate ? "yes" : "no"],
               ["works", m.works], ["citations", m.citations], ["h-index", m.hIndex],

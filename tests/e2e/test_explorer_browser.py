@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg import neighbourhood
+from kg import trust as kg_trust
 from kg.graph import Graph
 
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "explorer"
@@ -45,6 +46,7 @@ def graph_node_ids(page: Page) -> set[str]:
 def test_search_pick_expand_and_show_more(idb03_graph: Graph, live_server: str,
                                           browser: Browser) -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
+    kg_trust.compute(idb03_graph)
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -59,6 +61,8 @@ def test_search_pick_expand_and_show_more(idb03_graph: Graph, live_server: str,
     assert graph_node_ids(page) == {n.id for n in expected.nodes}
     assert "Allen" in page.inner_text("#profile-name")
     assert "h-index" in page.inner_text("#panel")
+    stored = kg_trust.trust_of(idb03_graph, RESEARCHER)
+    assert page.inner_text("#profile-trust") == f"Trust {stored.score} · {stored.tier}"
 
     coauthor = next(n.id for n in expected.nodes if n.type == "RESEARCHER" and n.id != RESEARCHER)
     page.evaluate(f"window.explorer.cy.getElementById('{coauthor}').emit('tap')")
