@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+
 from graphql import GraphQLError
 
 from kg.errors import (

@@ -26,6 +26,7 @@ from api.types import (
 from kg import accounts, coauthorship, neighbourhood, papers, search
 from kg.config import Settings
 
+
 @strawberry.type
 class ResearcherRef:
     id: strawberry.ID

@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="JSONL file; gzip-compressed when it ends in .gz")
     args = parser.parse_args(argv)
     tally = write(args.input, args.output)
-    print(f"{tally.files} files, {tally.read} papers read, {tally.written} written to {args.output}")
+    print(f"{tally.files} files, {tally.read} papers read, "
+          f"{tally.written} written to {args.output}")
     print(f"  left out: {tally.without_title} without a title, {tally.repeated} listed again "
           "with the same id and content")
     print(f"  same id, other content (re-keyed by title): {len(tally.id_conflicts)} "

@@ -19,8 +19,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
 from kg import trust
+from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
 from kg.graph import Graph
 
 ADMIN = "admin"

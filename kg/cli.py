@@ -20,7 +20,6 @@ import json
 import sys
 import time
 from collections.abc import Callable, Sequence
-
 from pathlib import Path
 
 from kg import accounts, config, cypher, schema, trust

@@ -1,28 +1,25 @@
 """Settings, read once from the environment. Nothing else in the project reads `os.environ`.
 
-| variable              | default                          | meaning                                        |
-|-----------------------|----------------------------------|------------------------------------------------|
-| NEO4J_URI             | bolt://127.0.0.1:7687            | `bolt://` or `neo4j://` (routing, clusters)    |
-| NEO4J_USER            | neo4j                            |                                                |
-| NEO4J_PASSWORD        | kg-local-password                | local default; refused for non-loopback hosts  |
-|                       |                                  | unless KG_ENVIRONMENT=development              |
-| NEO4J_DATABASE        | neo4j                            |                                                |
-| NEO4J_HTTP_PORT       | 7474                             | Neo4j Browser of the local server              |
-| NEO4J_HEAP            | 1g                               | heap of the local server                       |
-| NEO4J_PAGECACHE       | 1g                               | page cache of the local server                 |
-| KG_STATE_DIR          | <project>/.kg or ~/.local/share/kg | local server home, logs, rejects of demo runs |
-| KG_CACHE_DIR          | ~/.cache/kg                      | Neo4j jars resolved by Maven (shared by clones)|
-| KG_JAVA_HOME          | a JDK 17 or 21 found on the host | Neo4j 5.26 runs on Java 17 or 21 only          |
-| KG_BATCH_SIZE         | 1000                             | records per ingest write transaction           |
-| KG_ENVIRONMENT        | (unset)                          | `development` allows the default password on a |
-|                       |                                  | non-loopback host (the compose network)        |
-| KG_CORS_ORIGINS       | (none)                           | comma-separated origins allowed by CORS        |
-| KG_MAX_QUERY_DEPTH    | 12                               | GraphQL: deepest selection allowed             |
-| KG_MAX_ALIASES        | 30                               | GraphQL: aliases per document                  |
-| KG_MAX_TOKENS         | 2000                             | GraphQL: tokens per document                   |
-| KG_MAX_PAGE_SIZE      | 100                              | GraphQL: largest `first` / `limitPerType`      |
-| KG_CYPHER_TIMEOUT     | 10                               | seconds an ad-hoc read-only query may run      |
-| KG_CYPHER_ROW_CAP     | 1000                             | rows an ad-hoc query returns at most           |
+NEO4J_URI          bolt://127.0.0.1:7687; `bolt://` or `neo4j://` (routing, clusters)
+NEO4J_USER         neo4j
+NEO4J_PASSWORD     kg-local-password, the local default: refused for a non-loopback host
+                   unless KG_ENVIRONMENT=development (the compose network)
+NEO4J_DATABASE     neo4j
+NEO4J_HTTP_PORT    7474, Neo4j Browser of the local server
+NEO4J_HEAP         1g, heap of the local server
+NEO4J_PAGECACHE    1g, page cache of the local server
+KG_STATE_DIR       <project>/.kg (or ~/.local/share/kg): local server home, bench databases
+KG_CACHE_DIR       ~/.cache/kg: Neo4j jars resolved by Maven, shared by every checkout
+KG_JAVA_HOME       a JDK 17 or 21 found on the host (Neo4j 5.26 runs on these only)
+KG_BATCH_SIZE      1000 records per ingest write transaction
+KG_ENVIRONMENT     unset; `development` allows the default password on a non-loopback host
+KG_CORS_ORIGINS    none; comma-separated origins a browser frontend may call from
+KG_MAX_QUERY_DEPTH 12, deepest GraphQL selection allowed
+KG_MAX_ALIASES     30 aliases per GraphQL document
+KG_MAX_TOKENS      2000 tokens per GraphQL document
+KG_MAX_PAGE_SIZE   100, largest `first` / `limitPerType`
+KG_CYPHER_TIMEOUT  10 seconds an ad-hoc read-only query may run
+KG_CYPHER_ROW_CAP  1000 rows an ad-hoc query returns at most
 """
 
 from __future__ import annotations

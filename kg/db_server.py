@@ -68,7 +68,8 @@ class ComposeDatabase:
     def __init__(self, settings: Settings) -> None:
         root = source_root()
         if root is None:
-            raise LocalServerError("the Docker path needs the project checkout (docker-compose.yml)")
+            raise LocalServerError(
+                "the Docker path needs the project checkout (docker-compose.yml)")
         self.compose_file: Path = root / "docker-compose.yml"
         self.settings = settings
 

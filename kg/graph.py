@@ -18,9 +18,9 @@ from neo4j import exceptions as neo4j_errors
 from kg.config import Settings
 from kg.errors import (
     AlreadyExists,
+    BadConfiguration,
     BadInput,
     Forbidden,
-    BadConfiguration,
     GraphAuthFailed,
     GraphUnavailable,
     QueryTimeout,

@@ -36,7 +36,9 @@ def encode_cursor(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
 
 
-def decode_cursor(cursor: str | None, shape: tuple[type | tuple[type, ...], ...]) -> list[Any] | None:
+def decode_cursor(
+    cursor: str | None, shape: tuple[type | tuple[type, ...], ...]
+) -> list[Any] | None:
     """The sort key a cursor encodes, checked against the types of its parts; None for no cursor;
     BadInput for a cursor this list did not issue."""
     if cursor is None:

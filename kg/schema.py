@@ -77,7 +77,8 @@ def in_database(graph: Graph) -> set[SchemaItem]:
     """The constraints and the indexes the database has, other than the built-in lookups and the
     indexes that back constraints."""
     items = set()
-    for row in graph.show("SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties"):
+    constraints = "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties"
+    for row in graph.show(constraints):
         items.add(_item(row, "type"))
     for row in graph.show(
         "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint"

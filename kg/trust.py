@@ -17,7 +17,8 @@ from kg.errors import BadInput, NotFound
 from kg.graph import Graph, Row
 
 DAMPING = 0.85
-AFFILIATION_WEIGHT = 0.25  # walk weight of one AFFILIATED_WITH edge; a COAUTHOR edge weighs its works
+# Walk weight of one AFFILIATED_WITH edge; a COAUTHOR edge weighs its shared works.
+AFFILIATION_WEIGHT = 0.25
 TOLERANCE = 1e-6  # stop when the L1 change of one step is below this
 MAX_ITERATIONS = 100
 WALK_PROPERTIES = ("trust_propagated", "trust_next")  # each step reads one and writes the other

@@ -26,6 +26,7 @@ def _shared_data() -> Path:
 SHARED_DATA = _shared_data()
 IDB03_WORKS = SHARED_DATA / "openalex-geosciencearabia-idb03" / "works.jsonl.gz"
 IDB03_AUTHORS = SHARED_DATA / "openalex-geosciencearabia-idb03" / "author_profiles.jsonl"
-ARXIV_HEAD = SHARED_DATA / "arxiv-kaggle-snapshot-head" / "arxiv-metadata-oai-snapshot.head200.jsonl"
+ARXIV_HEAD = (SHARED_DATA / "arxiv-kaggle-snapshot-head"
+              / "arxiv-metadata-oai-snapshot.head200.jsonl")
 PAPERCOPILOT = SHARED_DATA / "paperlists-papercopilot"
 SEED_PAGES = SHARED_DATA / "seed-pages"

@@ -38,11 +38,11 @@ import itertools
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-
-from tests.datasets import IDB03_WORKS
 from pathlib import Path
 
 import networkx as nx
+
+from tests.datasets import IDB03_WORKS
 
 WORKS_PATH = IDB03_WORKS
 OPENALEX_PREFIX = "https://openalex.org/"
@@ -298,47 +298,3 @@ class Oracle:
             "coauthor_pairs": len(self.coauthors),
             "co_occurs_pairs": len(self.co_occurs),
         }
-
-
-def data_quirks(works: list[dict]) -> dict[str, int]:
-    """Counts of the irregularities an ingest must tolerate."""
-    ids = [w["id"] for w in works]
-    authorships = [a for w in works for a in w.get("authorships") or []]
-    raw_author_lists = [
-        [(a.get("author") or {}).get("id") for a in w.get("authorships") or []] for w in works
-    ]
-    raw_author_lists = [[x for x in lst if x] for lst in raw_author_lists]
-    return {
-        "duplicate_work_ids": len(ids) - len(set(ids)),
-        "authorships": len(authorships),
-        "authorships_without_author_id": sum(
-            1 for a in authorships if not (a.get("author") or {}).get("id")
-        ),
-        "works_with_authorship_without_author_id": sum(
-            1
-            for w in works
-            if any(not (a.get("author") or {}).get("id") for a in w.get("authorships") or [])
-        ),
-        "works_with_duplicate_author": sum(1 for lst in raw_author_lists if len(lst) != len(set(lst))),
-        "institution_entries_without_id": sum(
-            1 for a in authorships for i in a.get("institutions") or [] if not i.get("id")
-        ),
-        "works_without_topics": sum(1 for w in works if not w.get("topics")),
-        "works_without_publication_year": sum(1 for w in works if w.get("publication_year") is None),
-        "works_with_abstract_inverted_index": sum(1 for w in works if w.get("abstract_inverted_index")),
-        "works_with_empty_abstract_inverted_index": sum(
-            1 for w in works if w.get("abstract_inverted_index") == {}
-        ),
-        "works_without_primary_source": sum(
-            1 for w in works if not ((w.get("primary_location") or {}).get("source") or {}).get("id")
-        ),
-        "self_references": sum(1 for w in works if w["id"] in (w.get("referenced_works") or [])),
-        "works_without_doi": sum(1 for w in works if not w.get("doi")),
-    }
-
-
-if __name__ == "__main__":
-    all_works = load_works()
-    oracle = Oracle.from_works(all_works)
-    for name, value in {**oracle.counts(), **data_quirks(all_works)}.items():
-        print(f"{name:45} {value:>7,}")

@@ -62,5 +62,6 @@ def test_researcher_topics_carry_their_share(idb03_graph: Graph, api: Api) -> No
       share works topic { id level } } } }"""
     got = api.data(query, id=rid)["researcher"]["topics"]
     expected = topics.topic_profile(idb03_graph, rid, "field", 3)
-    assert [(t["topic"]["id"], t["works"]) for t in got] == [(t.topic.id, t.works) for t in expected]
+    assert [(t["topic"]["id"], t["works"]) for t in got] == [
+        (t.topic.id, t.works) for t in expected]
     assert all(0 < t["share"] <= 1 and t["topic"]["level"] == "field" for t in got)

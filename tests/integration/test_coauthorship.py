@@ -139,7 +139,8 @@ def test_collaboration_distances_equal_a_breadth_first_search(
         connected_pairs += 1
         assert path is not None and path.length == distances[b], (a, b)
         assert [p.id for p in path.researchers][0::path.length] == [a, b]
-        for step, (x, y) in zip(path.steps, zip(path.researchers, path.researchers[1:])):
+        pairs = zip(path.researchers, path.researchers[1:], strict=False)
+        for step, (x, y) in zip(path.steps, pairs, strict=True):
             assert (step.from_id, step.to_id) == (x.id, y.id)
             shared = {pid for pid, authors in oracle.paper_authors.items()
                       if x.id in authors and y.id in authors}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.graph import Graph
-from tests.oracle import Oracle, load_works
 from tests.datasets import IDB03_WORKS
+from tests.oracle import Oracle, load_works
 
 
 @pytest.fixture(scope="module")

@@ -81,7 +81,8 @@ def assert_edges_are_exactly_those_between_the_nodes(result: Neighbourhood,
     assert len(ids) == len(set(ids))
     assert all(e.source in ids and e.target in ids for e in result.edges)
     assert len({e.id for e in result.edges}) == len(result.edges)
-    expected = {frozenset((a, b)) for a in ids for b in ids if a < b and frozenset((a, b)) in linked}
+    expected = {frozenset((a, b)) for a in ids for b in ids
+                if a < b and frozenset((a, b)) in linked}
     assert {frozenset((e.source, e.target)) for e in result.edges} == expected
 
 

@@ -90,7 +90,7 @@ def average_ranks(values: list[float]) -> list[float]:
 def spearman(xs: list[float], ys: list[float]) -> float:
     rx, ry = average_ranks(xs), average_ranks(ys)
     mean_x, mean_y = sum(rx) / len(rx), sum(ry) / len(ry)
-    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(rx, ry))
+    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(rx, ry, strict=True))
     spread = math.sqrt(sum((a - mean_x) ** 2 for a in rx) * sum((b - mean_y) ** 2 for b in ry))
     return covariance / spread
 
