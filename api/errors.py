@@ -38,29 +38,37 @@ TOO_COMPLEX = re.compile(
     r"exceeds maximum operation depth|aliases found\. Allowed|contains more than \d+ tokens"
     r"|page size"
 )
-CODES: list[tuple[type[Exception], str]] = [
-    (NotFound, "NOT_FOUND"),
-    (Unauthenticated, "UNAUTHENTICATED"),
-    (Forbidden, "FORBIDDEN"),
-    (BadInput, "BAD_INPUT"),
-    (AlreadyExists, "BAD_INPUT"),
-    (GraphUnavailable, "UNAVAILABLE"),
-    (GraphAuthFailed, "UNAVAILABLE"),
-    (QueryTimeout, "TIMEOUT"),
-]
 
 
 class QueryTooComplex(KgError):
     """A GraphQL document over the configured cost limits."""
 
 
+# Each expected error: its stable code, and the HTTP status of the plain JSON endpoints.
+CODES: list[tuple[type[KgError], str, int]] = [
+    (NotFound, "NOT_FOUND", 404),
+    (Unauthenticated, "UNAUTHENTICATED", 401),
+    (Forbidden, "FORBIDDEN", 403),
+    (BadInput, "BAD_INPUT", 400),
+    (AlreadyExists, "BAD_INPUT", 409),
+    (QueryTooComplex, "QUERY_TOO_COMPLEX", 400),
+    (GraphUnavailable, "UNAVAILABLE", 503),
+    (GraphAuthFailed, "UNAVAILABLE", 503),
+    (QueryTimeout, "TIMEOUT", 408),
+]
+
+
+def code_and_status(error: KgError) -> tuple[str, int]:
+    for kind, code, status in CODES:
+        if isinstance(error, kind):
+            return code, status
+    return "BAD_INPUT", 400
+
+
 def code_for(error: GraphQLError) -> str:
     original = error.original_error
-    if isinstance(original, QueryTooComplex):
-        return "QUERY_TOO_COMPLEX"
-    for kind, code in CODES:
-        if isinstance(original, kind):
-            return code
+    if isinstance(original, KgError):
+        return code_and_status(original)[0]
     if original is None:
         return "QUERY_TOO_COMPLEX" if TOO_COMPLEX.search(error.message) else "BAD_INPUT"
     return "INTERNAL"

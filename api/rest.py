@@ -12,34 +12,14 @@ from starlette.responses import JSONResponse, Response
 
 from api.context import bearer_token
 from kg import accounts, cypher, neighbourhood
-from kg.errors import (
-    BadInput,
-    Forbidden,
-    GraphAuthFailed,
-    GraphUnavailable,
-    KgError,
-    NotFound,
-    QueryTimeout,
-    Unauthenticated,
-)
+from api.errors import code_and_status
+from kg.errors import BadInput, Forbidden, KgError
 from kg.graph import Graph
-
-STATUS: list[tuple[type[KgError], int, str]] = [
-    (Unauthenticated, 401, "UNAUTHENTICATED"),
-    (Forbidden, 403, "FORBIDDEN"),
-    (NotFound, 404, "NOT_FOUND"),
-    (BadInput, 400, "BAD_INPUT"),
-    (QueryTimeout, 408, "TIMEOUT"),
-    (GraphUnavailable, 503, "UNAVAILABLE"),
-    (GraphAuthFailed, 503, "UNAVAILABLE"),
-]
 
 
 def error_response(exc: KgError) -> JSONResponse:
-    for kind, status, code in STATUS:
-        if isinstance(exc, kind):
-            return JSONResponse({"error": {"code": code, "message": str(exc)}}, status_code=status)
-    return JSONResponse({"error": {"code": "BAD_INPUT", "message": str(exc)}}, status_code=400)
+    code, status = code_and_status(exc)
+    return JSONResponse({"error": {"code": code, "message": str(exc)}}, status_code=status)
 
 
 async def neighbourhood_elements(request: Request) -> Response:
