@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from api.context import bearer_token
-from kg import accounts, cypher, neighbourhood
 from api.errors import code_and_status
+from kg import accounts, cypher, neighbourhood
 from kg.errors import BadInput, Forbidden, KgError
 from kg.graph import Graph
 
