@@ -1,7 +1,9 @@
-"""Faults: Neo4j stopped in the middle of an ingest, and under a running API.
+"""Faults: Neo4j stopped in the middle of an ingest and under a running API.
 
-Both tests stop the test database's server and always start it again (`StoppableNeo4j.stopped`),
-so the tests after them find it as they expect."""
+One outage serves every test here (a Neo4j restart costs half a minute): the `outage` fixture
+starts `kg ingest` in a subprocess, holds it once some batches have landed, stops Neo4j, lets the
+ingest run into the stopped server and asks the API what it can while Neo4j is down, then starts
+Neo4j again (always, so later tests find it as they expect) and hands over what it saw."""
 
 from __future__ import annotations
 
@@ -11,8 +13,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pytest
 from starlette.testclient import TestClient
 
 from api.app import create_app
@@ -24,12 +30,27 @@ from tests.datasets import IDB03_WORKS
 from tests.e2e.conftest import Api
 from tests.reliability.conftest import StoppableNeo4j, census, derived_edges_checksum
 
-WORKS = 600
-BATCH = 50
+WORKS = 200
+BATCH = 20
+QUERY = '{ search(query: "geology") { id } paper(id: "W0") { id } }'
 
 
-def _first_works(path: Path, count: int, into: Path) -> Path:
-    with gzip.open(path, "rt", encoding="utf-8") as source:
+@dataclass
+class Outage:
+    works: Path
+    clean: tuple[dict[str, int], tuple[int, str]]  # census and derived edges of a clean ingest
+    papers_when_stopped: int
+    ingest_status: int
+    ingest_errors: str
+    ready_before: int
+    ready_while_down: int
+    answer_while_down: dict[str, Any]
+    seconds_while_down: float
+    api: Api  # the one app, before, during and after the outage
+
+
+def _first_works(count: int, into: Path) -> Path:
+    with gzip.open(IDB03_WORKS, "rt", encoding="utf-8") as source:
         lines = [line for line, _ in zip(source, range(count), strict=False)]
     into.write_text("".join(lines), encoding="utf-8")
     return into
@@ -47,68 +68,75 @@ def _kg_ingest(neo4j: StoppableNeo4j, works: Path, rejects: Path) -> subprocess.
         cwd=source_root(), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _papers_once_some_landed(neo4j: StoppableNeo4j, ingest: subprocess.Popen[str]) -> int:
+def _hold_once_some_landed(neo4j: StoppableNeo4j, ingest: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        papers = census(neo4j.graph).get("papers", 0)  # a census leaves out what it counts 0
-        if papers:
-            return papers
+    while census(neo4j.graph).get("papers", 0) == 0:  # a census leaves out what it counts 0
         assert ingest.poll() is None, "the ingest ended before any batch landed"
+        assert time.monotonic() < deadline, "no batch landed within 120 s"
         time.sleep(0.05)
-    raise AssertionError("no batch landed within 120 s")
+    ingest.send_signal(signal.SIGSTOP)
 
 
-def test_an_ingest_cut_off_by_a_neo4j_stop_and_run_again_equals_one_clean_run(
-    stoppable_neo4j: StoppableNeo4j, tmp_path: Path
-) -> None:
+@pytest.fixture(scope="module")
+def outage(stoppable_neo4j: StoppableNeo4j, tmp_path_factory) -> Iterator[Outage]:
     neo4j, graph = stoppable_neo4j, stoppable_neo4j.graph
+    tmp = tmp_path_factory.mktemp("outage")
     DatabaseState.loaded = None
     delete_everything(graph)
-    works = _first_works(IDB03_WORKS, WORKS, tmp_path / "works.jsonl")
-    ingest_file(graph, works, FORMATS["openalex"], 1000, tmp_path / "clean-rejects.jsonl")
+    works = _first_works(WORKS, tmp / "works.jsonl")
+    ingest_file(graph, works, FORMATS["openalex"], 1000, tmp / "clean-rejects.jsonl")
     clean = census(graph), derived_edges_checksum(graph)
     delete_everything(graph)
 
-    ingest = _kg_ingest(neo4j, works, tmp_path / "rejects.jsonl")
-    try:
-        _papers_once_some_landed(neo4j, ingest)
-        ingest.send_signal(signal.SIGSTOP)  # hold it mid-run while the server goes down
-        landed = census(graph)["papers"]
-        with neo4j.stopped():
-            ingest.send_signal(signal.SIGCONT)
-            _, errors = ingest.communicate(timeout=120)
-    finally:
-        ingest.kill()
-    assert 0 < landed < clean[0]["papers"], "the stop did not fall in the middle of the ingest"
-    assert ingest.returncode == 1
-    assert errors.startswith("kg: Neo4j") and errors.count("\n") == 1, errors
-    assert "Traceback" not in errors
+    with TestClient(create_app(neo4j.settings)) as client:
+        api = Api(client)
+        ready_before = client.get("/readyz").status_code
+        ingest = _kg_ingest(neo4j, works, tmp / "rejects.jsonl")
+        try:
+            _hold_once_some_landed(neo4j, ingest)
+            papers = census(graph)["papers"]
+            with neo4j.stopped():
+                ingest.send_signal(signal.SIGCONT)
+                started = time.monotonic()
+                ready_while_down = client.get("/readyz").status_code
+                answer = api.query(QUERY)
+                seconds = time.monotonic() - started
+                _, errors = ingest.communicate(timeout=120)
+        finally:
+            ingest.kill()
+        yield Outage(works, clean, papers, ingest.returncode, errors, ready_before,
+                     ready_while_down, answer, seconds, api)
 
-    again = _kg_ingest(neo4j, works, tmp_path / "rejects-again.jsonl")
+
+def test_an_ingest_cut_off_by_a_neo4j_stop_fails_with_one_line(outage: Outage) -> None:
+    assert 0 < outage.papers_when_stopped < outage.clean[0]["papers"], \
+        "the stop did not fall in the middle of the ingest"
+    assert outage.ingest_status == 1
+    assert outage.ingest_errors.startswith("kg: Neo4j"), outage.ingest_errors
+    assert outage.ingest_errors.count("\n") == 1 and "Traceback" not in outage.ingest_errors
+
+
+def test_the_cut_off_ingest_run_again_equals_one_clean_run(
+    outage: Outage, stoppable_neo4j: StoppableNeo4j, tmp_path: Path
+) -> None:
+    again = _kg_ingest(stoppable_neo4j, outage.works, tmp_path / "rejects.jsonl")
     output, errors = again.communicate(timeout=180)
     assert again.returncode == 0, errors
     assert f"written {WORKS}" in output
-    assert (census(graph), derived_edges_checksum(graph)) == clean
+    graph = stoppable_neo4j.graph
+    assert (census(graph), derived_edges_checksum(graph)) == outage.clean
 
 
-def test_the_api_answers_unavailable_while_neo4j_is_down_and_recovers_by_itself(
-    stoppable_neo4j: StoppableNeo4j,
-) -> None:
-    neo4j = stoppable_neo4j
-    query = '{ search(query: "geology") { id } paper(id: "W0") { id } }'
-    with TestClient(create_app(neo4j.settings)) as client:
-        api = Api(client)
-        assert client.get("/readyz").status_code == 200
-        assert api.data(query)["paper"] is None
-        with neo4j.stopped():
-            started = time.monotonic()
-            ready = client.get("/readyz")
-            body = api.query(query)
-            down_seconds = time.monotonic() - started
-            assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
-            assert {e["extensions"]["code"] for e in body["errors"]} == {"UNAVAILABLE"}
-            assert all("bolt://" not in e["message"] for e in body["errors"])
-            assert down_seconds < 10, "a request must not hang while Neo4j is down"
-        # the same app, never restarted: its driver reconnects on its own
-        assert client.get("/readyz").status_code == 200
-        assert api.data(query)["paper"] is None
+def test_the_api_answers_unavailable_at_once_while_neo4j_is_down(outage: Outage) -> None:
+    assert outage.ready_before == 200
+    assert outage.ready_while_down == 503
+    errors = outage.answer_while_down["errors"]
+    assert {error["extensions"]["code"] for error in errors} == {"UNAVAILABLE"}
+    assert all("bolt://" not in error["message"] for error in errors)
+    assert outage.seconds_while_down < 10, "requests must not hang while Neo4j is down"
+
+
+def test_the_api_recovers_by_itself_when_neo4j_is_back(outage: Outage) -> None:
+    """The same app instance, never restarted: its driver reconnects on its own."""
+    assert outage.api.client.get("/readyz").status_code == 200
+    assert outage.api.data(QUERY)["paper"] is None
