@@ -7,6 +7,7 @@ read that follows a write sees it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar, cast
@@ -174,6 +175,10 @@ class Graph:
             # pool exhausted by load; the caller may try again later
             raise GraphUnavailable(f"Neo4j at {uri} could not run the transaction: "
                                    f"{getattr(exc, 'message', None) or exc}") from exc
+        except OverflowError as exc:
+            # the driver packs integers as 64-bit: a larger one (a forged cursor, an ad-hoc
+            # query's parameter) is the caller's input to fix
+            raise BadInput(f"a number is out of Neo4j's 64-bit integer range: {exc}") from exc
         except neo4j_errors.ConstraintError as exc:
             raise AlreadyExists(exc.message or str(exc)) from exc
         except neo4j_errors.ClientError as exc:
@@ -216,6 +221,8 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value).replace("inf", "Infinity").replace("nan", "NaN")  # as Cypher shows them
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)
