@@ -259,3 +259,43 @@ def test_hostile_bodies_on_the_cypher_endpoint_get_json_or_coded_errors(
     infinite = api.client.post("/api/cypher", json=NON_FINITE, headers=admin).json()
     assert infinite["rows"] == [{"inf": "Infinity", "minf": "-Infinity", "nan": "NaN"}]
     assert contents(people) == before
+
+
+def _nested(depth: int) -> str:
+    inner = "id"
+    for _ in range(depth):
+        inner = f"coauthors(first: 5) {{ edges {{ node {{ {inner} }} }} }}"
+    return f'{{ researcher(id: "A5002041459") {{ {inner} }} }}'
+
+
+OVERSIZED = {
+    "huge document": "{ " + " ".join(f"a{i}: me {{ id }}" for i in range(20_000)) + " }",
+    "huge document of one field": "{ me { " + "id " * 100_000 + "} }",
+    "deep nesting": _nested(12),
+    "many aliases": "{ " + " ".join(f"a{i}: search(query: \"rock\") {{ id }}"
+                                    for i in range(200)) + " }",
+    "first: 10^9": '{ search(query: "rock", first: 1000000000) { id } }',
+    "limitPerType: 10^9": '{ neighbourhood(id: "A5002041459", limitPerType: 1000000000) '
+                          "{ nodes { id } } }",
+    "nested first: 10^9": '{ researcher(id: "A5002041459") { coauthors(first: 1000000000) '
+                          "{ totalCount } } }",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(OVERSIZED))
+def test_oversized_documents_are_refused_before_touching_neo4j(
+    session_graph: Graph, api: Api, kind: str
+) -> None:
+    queries_before = api.graph.queries_run
+    body = api.query(OVERSIZED[kind])
+    assert body["data"] is None
+    assert error_codes(body) == ["QUERY_TOO_COMPLEX"], body["errors"][0]["message"]
+    assert api.graph.queries_run == queries_before
+
+
+def test_a_page_size_over_the_limit_in_a_variable_is_refused_before_touching_neo4j(
+    session_graph: Graph, api: Api
+) -> None:
+    document = "query ($n: Int!) { trendingPapers(first: $n) { totalCount } }"
+    assert api.error_code(document, n=10**9) == "QUERY_TOO_COMPLEX"
+    assert api.graph.queries_run == 0
