@@ -61,6 +61,7 @@ async def healthz(request: Request) -> JSONResponse:
 async def readyz(request: Request) -> JSONResponse:
     graph: Graph = request.app.state.graph
     try:
+        await run_in_threadpool(graph.verify)  # fails at once while Neo4j is down
         await run_in_threadpool(graph.read, "ping")
     except KgError as exc:
         return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
@@ -73,7 +74,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.graph = Graph(settings)
+        app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
         try:
             yield
         finally:

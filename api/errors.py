@@ -6,7 +6,8 @@ logged.
 | NOT_FOUND          | kg NotFound                                                        |
 | UNAUTHENTICATED    | kg Unauthenticated (no token where one is needed, or a wrong one)  |
 | FORBIDDEN          | kg Forbidden                                                       |
-| BAD_INPUT          | kg BadInput / AlreadyExists, invalid GraphQL (syntax, unknown field)|
+| BAD_INPUT          | kg BadInput / AlreadyExists, invalid GraphQL (syntax, unknown field,|
+|                    | variable values of the wrong type)                                 |
 | QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
 | UNAVAILABLE        | Neo4j cannot be reached                                            |
 | TIMEOUT            | a query ran past its time limit                                    |
@@ -69,7 +70,9 @@ def code_for(error: GraphQLError) -> str:
     original = error.original_error
     if isinstance(original, KgError):
         return code_and_status(original)[0]
-    if original is None:
+    if original is None or isinstance(original, GraphQLError) and error.path is None:
+        # graphql-core's own verdict on the document or its variables (syntax, validation,
+        # variable values that do not coerce): the client's to fix
         return "QUERY_TOO_COMPLEX" if TOO_COMPLEX.search(error.message) else "BAD_INPUT"
     return "INTERNAL"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -214,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The driver logs each retry and each dropped connection (warnings, errors); a failure that
+    # outlasts its retries is reported below, as one line.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     try:
         settings = config.from_env()
         handler: Handler = args.handler

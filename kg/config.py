@@ -20,6 +20,8 @@ KG_MAX_TOKENS      2000 tokens per GraphQL document
 KG_MAX_PAGE_SIZE   100, largest `first` / `limitPerType`
 KG_CYPHER_TIMEOUT  10 seconds an ad-hoc read-only query may run
 KG_CYPHER_ROW_CAP  1000 rows an ad-hoc query returns at most
+KG_RETRY_SECONDS   15 seconds the CLI retries a transaction Neo4j could not run
+KG_REQUEST_RETRY_SECONDS  2 seconds the same for an API request, which then answers UNAVAILABLE
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class Settings:
     max_page_size: int = 100
     cypher_timeout: float = 10.0
     cypher_row_cap: int = 1000
+    retry_seconds: float = 15.0
+    request_retry_seconds: float = 2.0
 
     @property
     def bolt_host(self) -> str:
@@ -104,6 +108,9 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         max_page_size=_int(env, "KG_MAX_PAGE_SIZE", Settings.max_page_size),
         cypher_timeout=float(_int(env, "KG_CYPHER_TIMEOUT", int(Settings.cypher_timeout))),
         cypher_row_cap=_int(env, "KG_CYPHER_ROW_CAP", Settings.cypher_row_cap),
+        retry_seconds=float(_int(env, "KG_RETRY_SECONDS", int(Settings.retry_seconds))),
+        request_retry_seconds=float(_int(env, "KG_REQUEST_RETRY_SECONDS",
+                                         int(Settings.request_retry_seconds))),
     )
     _validate(settings)
     return settings

@@ -7,6 +7,7 @@ read that follows a write sees it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar, cast
@@ -48,7 +49,13 @@ class Transaction:
 class Graph:
     """A connected graph: the driver, its database and the named queries."""
 
-    def __init__(self, settings: Settings, queries: QueryLibrary | None = None) -> None:
+    def __init__(
+        self, settings: Settings, queries: QueryLibrary | None = None,
+        retry_seconds: float | None = None,
+    ) -> None:
+        """`retry_seconds`: how long a transaction Neo4j could not run is retried (default
+        `settings.retry_seconds`); the API passes a short one so a request answers UNAVAILABLE
+        within seconds while Neo4j is down rather than hang."""
         self.settings = settings
         self.queries = queries or QueryLibrary()
         self.queries_run = 0
@@ -56,7 +63,8 @@ class Graph:
             settings.neo4j_uri,
             auth=(settings.neo4j_user, settings.neo4j_password),
             connection_acquisition_timeout=10.0,
-            max_transaction_retry_time=15.0,
+            max_transaction_retry_time=(
+                settings.retry_seconds if retry_seconds is None else retry_seconds),
             notifications_min_severity="OFF",
         )
 
@@ -162,6 +170,15 @@ class Graph:
             raise GraphUnavailable(
                 f"Neo4j is not reachable at {uri}: start it with `kg db start`"
             ) from exc
+        except (neo4j_errors.TransientError, neo4j_errors.ConnectionPoolError) as exc:
+            # still failing after the driver's retries: a database starting or stopping, or a
+            # pool exhausted by load; the caller may try again later
+            raise GraphUnavailable(f"Neo4j at {uri} could not run the transaction: "
+                                   f"{getattr(exc, 'message', None) or exc}") from exc
+        except OverflowError as exc:
+            # the driver packs integers as 64-bit: a larger one (a forged cursor, an ad-hoc
+            # query's parameter) is the caller's input to fix
+            raise BadInput(f"a number is out of Neo4j's 64-bit integer range: {exc}") from exc
         except neo4j_errors.ConstraintError as exc:
             raise AlreadyExists(exc.message or str(exc)) from exc
         except neo4j_errors.ClientError as exc:
@@ -204,6 +221,8 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value).replace("inf", "Infinity").replace("nan", "NaN")  # as Cypher shows them
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)
