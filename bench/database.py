@@ -1,5 +1,5 @@
 """The database a benchmark runs on: a Neo4j of its own on free loopback ports (home
-`.kg/neo4j-bench`, wiped first), or the empty database `NEO4J_URI` names; plus the helpers every
+`.kg/neo4j-bench*`, wiped first), or the empty database `NEO4J_URI` names; plus the helpers every
 benchmark needs around it (refuse a populated database, empty it, count what it holds)."""
 
 from __future__ import annotations
@@ -28,16 +28,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def bench_database(memory: Mapping[str, str] = MODEST_MEMORY) -> Iterator[Settings]:
-    """The bench's own server, or the empty database NEO4J_URI names. `memory` is the default
-    heap and page cache; NEO4J_HEAP / NEO4J_PAGECACHE in the environment win."""
+def bench_database(home: str = "neo4j-bench",
+                   memory: Mapping[str, str] = MODEST_MEMORY) -> Iterator[Settings]:
+    """The bench's own server in `.kg/<home>` (each bench has its own home, so two benches can
+    run at once), or the empty database NEO4J_URI names. `memory` is the default heap and page
+    cache; NEO4J_HEAP / NEO4J_PAGECACHE in the environment win."""
     base = config.from_env({**memory, **os.environ})
     if os.environ.get("NEO4J_URI"):
         yield base
         return
     settings = dataclasses.replace(base, neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
                                    neo4j_http_port=free_port())
-    server = LocalServer(settings, home=base.state_dir / "neo4j-bench")
+    server = LocalServer(settings, home=base.state_dir / home)
     server.stop()
     server.wipe()
     print(f"starting Neo4j for the bench at {settings.neo4j_uri} "
@@ -50,10 +52,11 @@ def bench_database(memory: Mapping[str, str] = MODEST_MEMORY) -> Iterator[Settin
 
 
 @contextmanager
-def empty_graph(memory: Mapping[str, str] = MODEST_MEMORY) -> Iterator[Graph | None]:
+def empty_graph(home: str = "neo4j-bench",
+                memory: Mapping[str, str] = MODEST_MEMORY) -> Iterator[Graph | None]:
     """A connected graph on the bench database with the schema applied, or None (after saying
     why) when that database already holds data: a bench empties its database."""
-    with bench_database(memory) as settings:
+    with bench_database(home, memory) as settings:
         wait_until_ready(settings)
         with Graph.connect(settings) as graph:
             if graph.read("count_nodes")[0]["nodes"]:

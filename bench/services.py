@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-68k", action="store_true")
     args = parser.parse_args(argv)
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    with empty_graph(MEMORY) as graph:
+    with empty_graph("neo4j-bench-services", MEMORY) as graph:
         if graph is None:
             return 1
         run_set(graph, "idb03 OpenAlex works", args.samples,
