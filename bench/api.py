@@ -104,7 +104,10 @@ class RecordingGraph(Graph):
         self.seen: list[tuple[str, dict[str, Any]]] = []
 
     def read_transaction(self, work: Callable[[Transaction], Any]) -> Any:
-        return super().read_transaction(lambda tx: work(_Recorder(tx, self.seen)))  # type: ignore[arg-type]
+        def recorded(tx: Transaction) -> Any:
+            return work(_Recorder(tx, self.seen))  # type: ignore[arg-type]
+
+        return super().read_transaction(recorded)
 
 
 def named_queries(graph: RecordingGraph, request: Request) -> list[tuple[str, dict[str, Any]]]:

@@ -46,7 +46,7 @@ HIERARCHY = ("SUBTOPIC_OF", "PART_OF")
 AFFILIATION_WEIGHT = 0.25  # kg/trust.py
 ATYPICAL_NPMI = -0.1  # kg/metrics.py
 CLOSE_MIN_WORKS = 2  # kg/coauthorship.py
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 
 
 def export(graph: Graph) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -109,7 +109,7 @@ def build(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> NxGraph:
     _weigh(g, parent)
     for node, text in g.label.items():
         if g.kind[node] != "SOURCE":
-            for word in _WORD.findall((text or "").lower()):
+            for word in WORD.findall((text or "").lower()):
                 g.words[word].add(node)
     return g
 
@@ -224,7 +224,8 @@ def _npmi(g: NxGraph, a: str, b: str) -> float:
         return -1.0
     if both == total:
         return 1.0
-    return math.log(both * total / (g.topic_papers[a] * g.topic_papers[b])) / -math.log(both / total)
+    expected = g.topic_papers[a] * g.topic_papers[b]
+    return math.log(both * total / expected) / -math.log(both / total)
 
 
 def researcher_metrics(g: NxGraph, rid: str) -> tuple[int, ...]:
@@ -289,7 +290,7 @@ def neighbourhood(g: NxGraph, nid: str, depth: int, cap: int = 25) -> dict[str, 
 def search(g: NxGraph, text: str, first: int = 10) -> list[str]:
     """Nodes whose label holds every word, at most `first` per type (no relevance ranking: an
     inverted-index lookup, not Lucene)."""
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     if not words:
         return []
     found = set.intersection(*(g.words.get(w, set()) for w in words))

@@ -101,7 +101,8 @@ def services(graph: Graph, g: nxgraph.NxGraph, count: int) -> list[Service]:
     titles = sorted(p for p, k in g.kind.items() if k == "PAPER")
     words = []
     for paper in rng.sample(titles, count):
-        candidates = [w for w in nxgraph._WORD.findall(g.label[paper].lower()) if len(w) >= MIN_WORD]
+        title = g.label[paper].lower()
+        candidates = [w for w in nxgraph.WORD.findall(title) if len(w) >= MIN_WORD]
         words.append((" ".join(rng.sample(candidates, min(2, len(candidates)))) or "data",))
     one = [(r,) for r in researchers]
     return [
