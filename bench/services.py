@@ -160,7 +160,7 @@ def report(timings: list[Timing], samples: int) -> None:
         agree = "n/a (Lucene vs word lookup)" if t.agree is None else f"{t.agree}/{len(t.kg)}"
         print(f"{t.name:<32} {kg50 * 1e3:>7.2f}ms {p99(t.kg) * 1e3:>7.2f}ms "
               f"{nx50 * 1e3:>7.3f}ms {p99(t.nx) * 1e3:>7.3f}ms "
-              f"{kg50 / nx50 if nx50 else math.inf:>8.0f}x {p99(t.kg) / p99(t.nx):>8.0f}x  {agree}")
+              f"{kg50 / nx50 if nx50 else math.inf:>8.1f}x {p99(t.kg) / p99(t.nx):>8.1f}x  {agree}")
     print(f"(ms per call over {samples} sampled nodes, seed {SEED}, after {WARM_UP} warm-up calls)")
 
 
