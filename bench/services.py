@@ -1,4 +1,5 @@
-"""The services benchmark, one command: `.venv/bin/python bench/services.py [--skip-68k | --only-68k]`.
+"""The services benchmark, one command:
+`.venv/bin/python bench/services.py [--skip-68k | --only-68k]`.
 
 On a Neo4j of its own (bench/database.py; heap and page cache 1g unless NEO4J_HEAP /
 NEO4J_PAGECACHE say otherwise), for the idb03 OpenAlex works and then the 68k papercopilot papers
