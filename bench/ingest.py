@@ -22,12 +22,10 @@ import argparse
 import dataclasses
 import gzip
 import os
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,20 +33,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import floor, naive, papercopilot_to_jsonl  # noqa: E402
-from kg import config, schema  # noqa: E402
+from bench.database import WORK_DIR, census, empty, empty_graph  # noqa: E402
 from kg.config import Settings  # noqa: E402
-from kg.db_server import wait_until_ready  # noqa: E402
 from kg.graph import Graph  # noqa: E402
 from kg.ingest.formats import FORMATS  # noqa: E402
 from kg.ingest.lines import Line, read_records  # noqa: E402
 from kg.ingest.openalex import parse_work  # noqa: E402
 from kg.ingest.pipeline import ingest_file  # noqa: E402
 from kg.ingest.records import PaperRecord  # noqa: E402
-from kg.neo4j_local import LocalServer  # noqa: E402
 from tests.datasets import IDB03_WORKS  # noqa: E402
 
-WORK_DIR = ROOT / ".kg" / "bench"
-MODEST_MEMORY = {"NEO4J_HEAP": "768m", "NEO4J_PAGECACHE": "512m"}
 CENSUS_KEYS = ("papers", "researchers", "institutions", "sources", "authored", "has_topic",
                "cites", "published_in", "part_of", "subtopic_of", "coauthor_pairs")
 
@@ -63,42 +57,6 @@ class Result:
     @property
     def rate(self) -> float:
         return self.works / self.seconds if self.seconds else 0.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def bench_database() -> Iterator[Settings]:
-    """The bench's own server, or the empty database NEO4J_URI names."""
-    base = config.from_env({**MODEST_MEMORY, **os.environ})
-    if os.environ.get("NEO4J_URI"):
-        yield base
-        return
-    settings = dataclasses.replace(base, neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
-                                   neo4j_http_port=_free_port())
-    server = LocalServer(settings, home=base.state_dir / "neo4j-bench")
-    server.stop()
-    server.wipe()
-    print(f"starting Neo4j for the bench at {settings.neo4j_uri} "
-          f"(heap {settings.neo4j_heap}, page cache {settings.neo4j_pagecache})")
-    server.start()
-    try:
-        yield settings
-    finally:
-        server.stop()
-
-
-def empty(graph: Graph) -> None:
-    while graph.write("delete_everything", limit=10000)[0]["deleted"]:
-        pass
-
-
-def census(graph: Graph) -> dict[str, int]:
-    return {row["what"]: row["n"] for row in graph.read("graph_census")}
 
 
 def parsed(path: Path, limit: int | None = None) -> list[PaperRecord]:
@@ -176,14 +134,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="works for the naive path and its like-for-like pipeline row")
     parser.add_argument("--skip-papercopilot", action="store_true")
     args = parser.parse_args(argv)
-    with bench_database() as settings:
-        wait_until_ready(settings)
-        with Graph.connect(settings) as graph:
-            if graph.read("count_nodes")[0]["nodes"]:
-                print(f"refusing: {settings.neo4j_uri} holds data; the bench empties its database")
-                return 1
-            schema.apply(graph)
-            results = run(graph, settings, args)
+    with empty_graph() as graph:
+        if graph is None:
+            return 1
+        results = run(graph, graph.settings, args)
     return 0 if results else 1
 
 
