@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from api.context import Context  # noqa: E402
 from api.loaders import Loaders  # noqa: E402
 from api.schema import build_schema  # noqa: E402
-from bench.database import WORK_DIR, free_port, empty_graph  # noqa: E402
+from bench.database import WORK_DIR, empty_graph, free_port  # noqa: E402
 from bench.services import SEED, p99  # noqa: E402
 from kg import trust  # noqa: E402
 from kg.config import Settings  # noqa: E402

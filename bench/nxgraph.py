@@ -133,7 +133,7 @@ def _project(g: NxGraph) -> None:
     for a, b, data in g.coauthors.edges(data=True):
         g.walk.add_edge(a, b, weight=data["works"])
         g.everything.add_edge(a, b, type="COAUTHOR", strength=data["works"])
-    for paper, topics in g.topics_of.items():
+    for topics in g.topics_of.values():
         g.topical_papers += 1
         g.topic_papers.update(topics)
         for a, b in itertools.combinations(sorted(topics), 2):

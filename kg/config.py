@@ -130,7 +130,8 @@ def _validate(settings: Settings) -> None:
     scheme = urlsplit(settings.neo4j_uri).scheme
     if scheme not in URI_SCHEMES:
         raise BadConfiguration(
-            f"NEO4J_URI must start with bolt:// or neo4j://, got {settings.neo4j_uri!r}"
+            "NEO4J_URI must start with bolt:// or neo4j:// (or their +s / +ssc forms), "
+            f"got {settings.neo4j_uri!r}"
         )
     if len(settings.neo4j_password) < 8:
         raise BadConfiguration("NEO4J_PASSWORD must have at least 8 characters")

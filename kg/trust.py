@@ -21,6 +21,7 @@ DAMPING = 0.85
 AFFILIATION_WEIGHT = 0.25
 TOLERANCE = 1e-6  # stop when the L1 change of one step is below this
 MAX_ITERATIONS = 100
+SCORE_CHUNK = 10_000  # researchers scored per transaction (bounded transaction memory)
 WALK_PROPERTIES = ("trust_propagated", "trust_next")  # each step reads one and writes the other
 SCORE_PARAMETERS = {
     "network_points": 60.0,
@@ -118,7 +119,10 @@ def compute(graph: Graph) -> TrustRun:
         iterations += 1
         read_from, write_to = write_to, read_from
     graph.write("trust_keep_latest", latest=read_from)
-    graph.write("trust_score_all", **SCORE_PARAMETERS)
+    researcher_ids = [row["id"] for row in graph.read("all_researcher_ids")]
+    for start in range(0, len(researcher_ids), SCORE_CHUNK):
+        graph.write("trust_score_all", researcher_ids=researcher_ids[start:start + SCORE_CHUNK],
+                    **SCORE_PARAMETERS)
     return TrustRun(
         researchers_by_level=levels,
         walk_nodes=walk["walk_nodes"],
