@@ -18,7 +18,6 @@ PER_NODE_QUERIES = {
     "topic_profiles": {"researcher_ids": ["A5040147688"], "level": "subfield", "first": 10},
     "topic_top_papers": {"topic_id": "T10399", "first": 10},
     "topic_top_researchers": {"topic_id": "T10399", "first": 10},
-    "trending_topics": {"since_year": 2020, "level": "topic", "first": 10},
     "neighbourhood": {"id": "A5040147688", "depth": 2, "types": list(NODE_TYPES), "cap": 25},
 }
 
@@ -28,6 +27,17 @@ def test_per_node_query_starts_from_an_index_seek(idb03_graph: Graph, name: str)
     operators = plan_operators(idb03_graph, name, **PER_NODE_QUERIES[name])
     assert not set(operators) & SCANS, operators
     assert set(operators) & INDEX_SEEKS, operators
+
+
+def test_trending_topics_reads_papers_through_an_index_not_a_label_scan(
+    idb03_graph: Graph
+) -> None:
+    """A list over the whole graph, not a per-node query: the planner may seek or scan the year
+    or level index, depending on statistics, but never scans a whole label."""
+    operators = plan_operators(idb03_graph, "trending_topics", since_year=2020, level="topic",
+                               first=10)
+    assert not set(operators) & {"AllNodesScan", "NodeByLabelScan"}, operators
+    assert set(operators) & (INDEX_SEEKS | {"NodeIndexScan"}), operators
 
 
 def test_search_starts_from_the_fulltext_procedure(idb03_graph: Graph) -> None:
