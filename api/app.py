@@ -22,14 +22,14 @@ from strawberry.types import ExecutionResult
 
 from api import rest
 from api.access_log import AccessLog
-from api.context import Context, bearer_token
 from api.errors import coded
-from api.loaders import Loaders
-from api.schema import build_schema
+from api.graphql.context import Context, bearer_token
+from api.graphql.loaders import Loaders
+from api.graphql.schema import build_schema
 from kg import config
 from kg.config import Settings
+from kg.db.graph import Graph
 from kg.errors import KgError
-from kg.graph import Graph
 from kg.resources import project_dir
 
 
@@ -62,7 +62,7 @@ async def readyz(request: Request) -> JSONResponse:
     graph: Graph = request.app.state.graph
     try:
         await run_in_threadpool(graph.verify)  # fails at once while Neo4j is down
-        await run_in_threadpool(graph.read, "ping")
+        await run_in_threadpool(graph.read, "admin/ping")
     except KgError as exc:
         return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
     return JSONResponse({"status": "ready"})

@@ -10,11 +10,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from api.context import bearer_token
 from api.errors import code_and_status
+from api.graphql.context import bearer_token
 from kg import accounts, cypher, neighbourhood
+from kg.db.graph import Graph
 from kg.errors import BadInput, Forbidden, KgError
-from kg.graph import Graph
 
 
 def error_response(exc: KgError) -> JSONResponse:

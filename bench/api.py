@@ -1,4 +1,4 @@
-"""The API benchmark, one command: `.venv/bin/python bench/api.py [--seconds 15] [--workers 1]`.
+"""The API benchmark, one command: `.venv/bin/python -m bench.api [--seconds 15] [--workers 1]`.
 
 On a Neo4j of its own (bench/database.py) holding the idb03 OpenAlex works with trust computed,
 it starts `kg serve` as a subprocess on a free loopback port and measures, over HTTP:
@@ -29,25 +29,22 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx2
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from api.context import Context  # noqa: E402
-from api.loaders import Loaders  # noqa: E402
-from api.schema import build_schema  # noqa: E402
-from bench.database import WORK_DIR, empty_graph, free_port  # noqa: E402
-from bench.services import SEED, p99  # noqa: E402
-from kg import trust  # noqa: E402
-from kg.config import Settings  # noqa: E402
-from kg.graph import Graph, Row, Transaction  # noqa: E402
-from kg.ingest.formats import FORMATS  # noqa: E402
-from kg.ingest.pipeline import ingest_file  # noqa: E402
-from tests.datasets import IDB03_WORKS  # noqa: E402
+from api.graphql.context import Context
+from api.graphql.loaders import Loaders
+from api.graphql.schema import build_schema
+from bench.database import WORK_DIR, empty_graph
+from bench.services import SEED, p99
+from kg import trust
+from kg.config import Settings
+from kg.db.graph import Graph, Row, Transaction
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
+from testkit.datasets import IDB03_WORKS, ROOT
+from testkit.ports import free_port
 
 CLIENTS = 16
 TRUST = "trust { score tier verificationLevel claimed propagated }"
@@ -149,9 +146,10 @@ def profile_query(settings: Settings) -> str:
 def requests(graph: Graph, count: int) -> list[Request]:
     profile = profile_query(graph.settings)
     rng = random.Random(SEED)
-    researchers = rng.sample(sorted(r["id"] for r in graph.read("all_researcher_ids")), count)
+    all_researchers = sorted(r["id"] for r in graph.read("derive/all_researcher_ids"))
+    researchers = rng.sample(all_researchers, count)
     paper_ids = rng.sample(sorted(r["id"] for r in graph.read("all_paper_ids")), count)
-    titles = [row["title"] or "" for row in graph.read("papers_by_ids", ids=paper_ids)]
+    titles = [row["title"] or "" for row in graph.read("nodes/papers_by_ids", ids=paper_ids)]
     words = [" ".join(rng.sample([w for w in title.split() if len(w) >= 4] or ["data"], 1))
              for title in titles]
     return [Request(kind, query, variables) for r, w in zip(researchers, words, strict=True)

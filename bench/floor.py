@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, LiteralString
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest.records import PaperRecord, name_key
 
 BATCH = 5000

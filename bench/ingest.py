@@ -1,4 +1,4 @@
-"""The ingest benchmark, one command: `.venv/bin/python bench/ingest.py`.
+"""The ingest benchmark, one command: `.venv/bin/python -m bench.ingest`.
 
 On a Neo4j of its own (a local server on free ports with home `.kg/neo4j-bench`, wiped first;
 or the empty database `NEO4J_URI` names), with the schema applied, each stage starts from an
@@ -8,8 +8,8 @@ empty database:
        the baseline; (a') the same on the first `--subset` works, for a like-for-like row;
   (b)  the naive neomodel per-object path (bench/naive.py) on the first `--subset` works;
   (c)  the floor: raw `UNWIND ... CREATE` of the same nodes and edges (bench/floor.py);
-  (d)  the 68k papercopilot papers converted (bench/papercopilot_to_jsonl.py) and loaded with
-       `kg ingest jsonl` in a subprocess, when that format is registered.
+  (d)  the 68k papercopilot papers converted (testkit/converters/papercopilot_to_jsonl.py)
+       and loaded with `kg ingest jsonl` in a subprocess, when that format is registered.
 
 Speeds are compared with (a) measured in the same run: the machine is shared and noisy, so
 absolute figures vary between runs and ratios less so. Results go to stdout only; the figures
@@ -29,19 +29,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench import floor, naive, papercopilot_to_jsonl  # noqa: E402
-from bench.database import WORK_DIR, census, empty, empty_graph  # noqa: E402
-from kg.config import Settings  # noqa: E402
-from kg.graph import Graph  # noqa: E402
-from kg.ingest.formats import FORMATS  # noqa: E402
-from kg.ingest.lines import Line, read_records  # noqa: E402
-from kg.ingest.openalex import parse_work  # noqa: E402
-from kg.ingest.pipeline import ingest_file  # noqa: E402
-from kg.ingest.records import PaperRecord  # noqa: E402
-from tests.datasets import IDB03_WORKS  # noqa: E402
+from bench import floor, naive
+from bench.database import WORK_DIR, empty_graph
+from kg.config import Settings
+from kg.db.graph import Graph
+from kg.ingest.formats import FORMATS
+from kg.ingest.lines import Line, read_records
+from kg.ingest.openalex import parse_work
+from kg.ingest.pipeline import ingest_file
+from kg.ingest.records import PaperRecord
+from testkit import datasets
+from testkit.census import census
+from testkit.converters import papercopilot_to_jsonl
+from testkit.database import delete_everything as empty
+from testkit.datasets import IDB03_WORKS
 
 CENSUS_KEYS = ("papers", "researchers", "institutions", "sources", "authored", "has_topic",
                "cites", "published_in", "part_of", "subtopic_of", "coauthor_pairs")
@@ -99,7 +100,7 @@ def papercopilot(graph: Graph, settings: Settings) -> list[Result]:
         return []
     converted = WORK_DIR / "papercopilot.jsonl.gz"
     started = time.perf_counter()
-    tally = papercopilot_to_jsonl.write(papercopilot_to_jsonl.PAPERCOPILOT, converted)
+    tally = papercopilot_to_jsonl.write(datasets.papercopilot(), converted)
     convert = Result("(d) papercopilot -> own JSONL", tally.written,
                      time.perf_counter() - started, f"{tally.read} read, converter only")
     empty(graph)

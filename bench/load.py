@@ -1,4 +1,4 @@
-"""The load benchmark, one command: `.venv/bin/python bench/load.py [--clients 16] [--seconds 20]`.
+"""The load benchmark, one command: `.venv/bin/python -m bench.load [--clients 16] [--seconds 20]`.
 
 N concurrent clients (threads, one keep-alive HTTP connection each) send GraphQL requests for M
 seconds to the API served by `kg serve` in a subprocess on a free loopback port, over a Neo4j
@@ -19,14 +19,12 @@ errors (HTTP status other than 200, or a GraphQL `errors` list); it exits 1 when
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gzip
 import http.client
 import json
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,20 +33,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from kg import config, schema  # noqa: E402
-from kg.config import Settings  # noqa: E402
-from kg.db_server import wait_until_ready  # noqa: E402
-from kg.graph import Graph  # noqa: E402
-from kg.ingest.formats import FORMATS  # noqa: E402
-from kg.ingest.pipeline import ingest_file  # noqa: E402
-from kg.neo4j_local import LocalServer  # noqa: E402
-from tests.datasets import IDB03_WORKS  # noqa: E402
+from kg import config, schema
+from kg.config import Settings
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
+from testkit import database
+from testkit.census import census as testkit_census
+from testkit.datasets import IDB03_WORKS, ROOT
+from testkit.ports import free_port
 
 IDB03_PAPERS = 2643
 MODEST_MEMORY = {"NEO4J_HEAP": "768m", "NEO4J_PAGECACHE": "512m"}
@@ -77,12 +71,6 @@ NEIGHBOURHOOD = """query ($id: ID!, $depth: Int!) {
 SEARCH = "query ($q: String!) { search(query: $q, first: 10) { id type label score } }"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def load_database() -> Iterator[Settings]:
     """A Neo4j holding the idb03 works: NEO4J_URI's, or a local server of the bench's own."""
@@ -91,25 +79,18 @@ def load_database() -> Iterator[Settings]:
         _load_idb03(base)
         yield base
         return
-    settings = dataclasses.replace(base, neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
-                                   neo4j_http_port=_free_port())
-    server = LocalServer(settings, home=base.state_dir / "neo4j-load")
-    server.stop()
+    settings = database.on_free_ports(base)
     print(f"starting Neo4j for the load bench at {settings.neo4j_uri} "
           f"(heap {settings.neo4j_heap}, page cache {settings.neo4j_pagecache})", flush=True)
-    server.start()
-    try:
-        wait_until_ready(settings)
+    with database.scratch_server(settings, base.state_dir / "neo4j-load"):
         _load_idb03(settings)
         yield settings
-    finally:
-        server.stop()
 
 
 def _load_idb03(settings: Settings) -> None:
-    with Graph.connect(settings) as graph:
+    with database.connect(settings) as graph:
         schema.apply(graph)
-        census = {row["what"]: row["n"] for row in graph.read("graph_census")}
+        census = testkit_census(graph)
         if census.get("papers") == IDB03_PAPERS:
             return
         if census:
@@ -125,7 +106,7 @@ def _load_idb03(settings: Settings) -> None:
 @contextmanager
 def api_server(settings: Settings) -> Iterator[tuple[str, int]]:
     """`kg serve` in a subprocess on a free loopback port; yields (host, port)."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NEO4J_URI": settings.neo4j_uri, "NEO4J_USER": settings.neo4j_user,
            "NEO4J_PASSWORD": settings.neo4j_password, "NEO4J_DATABASE": settings.neo4j_database}
     log_path = settings.state_dir / "load-serve.log"

@@ -1,4 +1,4 @@
-"""The naive baseline of the ingest benchmark: the kg/models.py classes, one neomodel call per
+"""The naive baseline of the ingest benchmark: the kg/db/models.py classes, one neomodel call per
 node and per edge (look the node up, save it when missing, connect), each its own auto-commit
 transaction. This is the path the issue forbids on the ingest path; the benchmark shows why.
 Like the floor it maintains no derived edges, so it does less work than the pipeline."""
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.graph import Graph
+from kg.db.graph import Graph
+from kg.db.models import Institution, Paper, Researcher, Source, Topic, bind
 from kg.ingest.records import PaperRecord, name_key
-from kg.models import Institution, Paper, Researcher, Source, Topic, bind
 
 
 def write(graph: Graph, papers: list[PaperRecord]) -> None:

@@ -24,7 +24,7 @@ import networkx as nx
 # tests/integration/test_trust.py uses the same one.
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 
 EXPORT_NODES: LiteralString = """
 MATCH (n:Paper|Researcher|Topic|Institution|Source)

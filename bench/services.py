@@ -1,9 +1,10 @@
 """The services benchmark, one command:
-`.venv/bin/python bench/services.py [--skip-68k | --only-68k]`.
+`.venv/bin/python -m bench.services [--skip-68k | --only-68k]`.
 
 On a Neo4j of its own (bench/database.py; heap and page cache 1g unless NEO4J_HEAP /
 NEO4J_PAGECACHE say otherwise), for the idb03 OpenAlex works and then the 68k papercopilot papers
-(converted by bench/papercopilot_to_jsonl.py, loaded with the `jsonl` format; both times printed):
+(converted by testkit/converters/papercopilot_to_jsonl.py, loaded with the `jsonl` format;
+both times printed):
 
   1. ingest, then a full trust computation (`kg.trust.compute`);
   2. export the graph once and build the networkx side (bench/nxgraph.py; time printed apart);
@@ -31,16 +32,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench import nxgraph, papercopilot_to_jsonl  # noqa: E402
-from bench.database import WORK_DIR, census, empty, empty_graph  # noqa: E402
-from kg import coauthorship, metrics, neighbourhood, search, topics, trust  # noqa: E402
-from kg.graph import Graph  # noqa: E402
-from kg.ingest.formats import FORMATS  # noqa: E402
-from kg.ingest.pipeline import ingest_file  # noqa: E402
-from tests.datasets import IDB03_WORKS  # noqa: E402
+from bench import nxgraph
+from bench.database import WORK_DIR, empty_graph
+from kg import coauthorship, metrics, neighbourhood, search, topics, trust
+from kg.db.graph import Graph
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
+from testkit import datasets
+from testkit.census import census
+from testkit.converters import papercopilot_to_jsonl
+from testkit.database import delete_everything as empty
+from testkit.datasets import IDB03_WORKS
 
 MEMORY = {"NEO4J_HEAP": "1g", "NEO4J_PAGECACHE": "1g"}
 SEED = 20261123
@@ -219,7 +221,7 @@ def ingest(graph: Graph, path: Path, format_name: str) -> None:
 def papercopilot(graph: Graph) -> None:
     converted = WORK_DIR / "papercopilot.jsonl.gz"
     started = time.perf_counter()
-    tally = papercopilot_to_jsonl.write(papercopilot_to_jsonl.PAPERCOPILOT, converted)
+    tally = papercopilot_to_jsonl.write(datasets.papercopilot(), converted)
     print(f"convert: {tally.read} papers read, {tally.written} records written in "
           f"{time.perf_counter() - started:.1f}s", flush=True)
     ingest(graph, converted, "jsonl")

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg import trust
+from kg.db.graph import Graph
 from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
-from kg.graph import Graph
 
 ADMIN = "admin"
 EVIDENCE_KINDS = ("orcid", "institutional_email")
@@ -84,7 +84,7 @@ def create_user(
         orcid = normalise_orcid(orcid)
     token = secrets.token_urlsafe(32)
     row = graph.write(
-        "create_user", id=f"U{uuid.uuid4().hex[:16]}", email=email.lower(), name=name,
+        "accounts/create_user", id=f"U{uuid.uuid4().hex[:16]}", email=email.lower(), name=name,
         roles=[ADMIN] if admin else [], token_hash=hash_token(token), orcid=orcid,
     )[0]
     return _user(row), token
@@ -94,7 +94,7 @@ def user_for_token(graph: Graph, token: str | None) -> User | None:
     """The user a bearer token belongs to; None for no token; Unauthenticated for a wrong one."""
     if not token:
         return None
-    rows = graph.read("user_by_token_hash", token_hash=hash_token(token))
+    rows = graph.read("accounts/user_by_token_hash", token_hash=hash_token(token))
     if not rows:
         raise Unauthenticated("the API token is not valid")
     return _user(rows[0])
@@ -108,7 +108,7 @@ def require_user(user: User | None) -> User:
 
 def follow(graph: Graph, user: User | None, researcher_id: str) -> int:
     """Follow a researcher; returns their follower count."""
-    rows = graph.write("follow_researcher", user_id=require_user(user).id,
+    rows = graph.write("accounts/follow_researcher", user_id=require_user(user).id,
                        researcher_id=researcher_id)
     if not rows:
         raise NotFound(f"no researcher {researcher_id!r}")
@@ -116,7 +116,7 @@ def follow(graph: Graph, user: User | None, researcher_id: str) -> int:
 
 
 def unfollow(graph: Graph, user: User | None, researcher_id: str) -> int:
-    rows = graph.write("unfollow_researcher", user_id=require_user(user).id,
+    rows = graph.write("accounts/unfollow_researcher", user_id=require_user(user).id,
                        researcher_id=researcher_id)
     if not rows:
         raise NotFound(f"no researcher {researcher_id!r}")
@@ -157,7 +157,7 @@ def request_claim(
 ) -> Claim:
     user = require_user(user)
     evidence = _checked_evidence(evidence_kind, evidence)
-    state = graph.read("claims_on_researcher", researcher_id=researcher_id)[0]
+    state = graph.read("accounts/claims_on_researcher", researcher_id=researcher_id)[0]
     if not state["researcher_exists"]:
         raise NotFound(f"no researcher {researcher_id!r}")
     for claim in state["claims"]:
@@ -166,7 +166,7 @@ def request_claim(
         if claim["user_id"] == user.id and claim["status"] == "pending":
             raise AlreadyExists("you already have a pending claim on this researcher")
     row = graph.write(
-        "create_claim", claim_id=f"C{uuid.uuid4().hex[:16]}", user_id=user.id,
+        "accounts/create_claim", claim_id=f"C{uuid.uuid4().hex[:16]}", user_id=user.id,
         researcher_id=researcher_id, evidence_kind=evidence_kind, evidence=evidence,
     )[0]
     return Claim(**row)
@@ -179,16 +179,17 @@ def review_claim(
     user = require_user(user)
     if not user.is_admin:
         raise Forbidden("only an admin reviews claims")
-    existing = graph.read("claim_by_id", claim_id=claim_id)
+    existing = graph.read("accounts/claim_by_id", claim_id=claim_id)
     if not existing:
         raise NotFound(f"no claim {claim_id!r}")
     if existing[0]["status"] != "pending":
         raise BadInput(f"claim {claim_id!r} is already {existing[0]['status']}")
     if approve:
-        others = graph.read("claims_on_researcher", researcher_id=existing[0]["researcher_id"])
+        others = graph.read("accounts/claims_on_researcher",
+                            researcher_id=existing[0]["researcher_id"])
         if any(c["status"] == "approved" for c in others[0]["claims"]):
             raise AlreadyExists("the researcher already has an approved claim")
-    rows = graph.write("decide_claim", claim_id=claim_id, note=note, reviewer_id=user.id,
+    rows = graph.write("accounts/decide_claim", claim_id=claim_id, note=note, reviewer_id=user.id,
                        status="approved" if approve else "rejected")
     if not rows:
         raise BadInput(f"claim {claim_id!r} is no longer pending")
@@ -198,7 +199,7 @@ def review_claim(
 
 
 def _require_claimant(graph: Graph, user: User, researcher_id: str) -> None:
-    state = graph.read("claims_on_researcher", researcher_id=researcher_id)[0]
+    state = graph.read("accounts/claims_on_researcher", researcher_id=researcher_id)[0]
     if not state["researcher_exists"]:
         raise NotFound(f"no researcher {researcher_id!r}")
     if not any(c["user_id"] == user.id and c["status"] == "approved" for c in state["claims"]):
@@ -210,7 +211,7 @@ def set_open_to_collaborate(
 ) -> bool:
     user = require_user(user)
     _require_claimant(graph, user, researcher_id)
-    return graph.write("set_open_to_collaborate", researcher_id=researcher_id,
+    return graph.write("accounts/set_open_to_collaborate", researcher_id=researcher_id,
                        open=is_open)[0]["open"]
 
 
@@ -223,13 +224,13 @@ def invite(
     if from_researcher_id == to_researcher_id:
         raise BadInput("a researcher cannot invite themselves")
     _require_claimant(graph, user, from_researcher_id)
-    target = graph.read("claims_on_researcher", researcher_id=to_researcher_id)[0]
+    target = graph.read("accounts/claims_on_researcher", researcher_id=to_researcher_id)[0]
     if not target["researcher_exists"]:
         raise NotFound(f"no researcher {to_researcher_id!r}")
     if not any(c["status"] == "approved" for c in target["claims"]):
         raise Forbidden("invitations go only to claimed researchers")
     row = graph.write(
-        "create_invitation", invitation_id=f"V{uuid.uuid4().hex[:16]}", user_id=user.id,
+        "accounts/create_invitation", invitation_id=f"V{uuid.uuid4().hex[:16]}", user_id=user.id,
         from_researcher_id=from_researcher_id, to_researcher_id=to_researcher_id,
         message=message,
     )[0]
@@ -238,7 +239,7 @@ def invite(
 
 def upvote(graph: Graph, user: User | None, paper_id: str) -> int:
     """Upvote a paper once; returns its upvotes (listing upvotes plus users' upvotes)."""
-    rows = graph.write("upvote_paper", user_id=require_user(user).id, paper_id=paper_id)
+    rows = graph.write("accounts/upvote_paper", user_id=require_user(user).id, paper_id=paper_id)
     if not rows:
         raise NotFound(f"no paper {paper_id!r}")
     return rows[0]["upvotes"]

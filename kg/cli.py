@@ -23,15 +23,16 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg import accounts, config, cypher, schema, trust
+from kg import accounts, config, cypher, trust
 from kg.config import Settings
-from kg.db_server import database_server, wait_until_ready
+from kg.db import schema
+from kg.db.graph import Graph
 from kg.errors import BadInput, KgError
-from kg.graph import Graph
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import Progress, ingest_file
 from kg.ingest.rejects import rejects_path_for
+from kg.server.control import database_server, wait_until_ready
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kg.db.graph import Graph, Row, Transaction
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph, Row, Transaction
 from kg.paging import check_first, decode_cursor, encode_cursor
 
 CLOSE_COLLABORATOR_MIN_WORKS = 2
@@ -107,7 +107,7 @@ def coauthors_of(
     """One page of a researcher's co-authors; `after` is a cursor from a previous page."""
     check_first(first)
     request = {"researcher_id": researcher_id, "after": _decode_cursor(after)}
-    rows = graph.read("coauthor_pages", requests=[request], limit=first + 1)
+    rows = graph.read("coauthorship/coauthor_pages", requests=[request], limit=first + 1)
     if not rows:
         raise NotFound(f"no researcher with id {researcher_id!r}")
     return _page(rows[0], first)
@@ -122,7 +122,7 @@ def coauthors_for(
     after_key = _decode_cursor(after)
     requests = [{"researcher_id": rid, "after": after_key}
                 for rid in dict.fromkeys(researcher_ids)]
-    rows = graph.read("coauthor_pages", requests=requests, limit=first + 1)
+    rows = graph.read("coauthorship/coauthor_pages", requests=requests, limit=first + 1)
     return {row["researcher_id"]: _page(row, first) for row in rows}
 
 
@@ -138,7 +138,8 @@ def close_collaborators_for(
     graph: Graph, researcher_ids: list[str]
 ) -> dict[str, tuple[Coauthor, ...]]:
     """`close_collaborators` of many researchers in one query; unknown ids are absent."""
-    rows = graph.read("close_collaborators", researcher_ids=list(dict.fromkeys(researcher_ids)),
+    rows = graph.read("coauthorship/close_collaborators",
+                      researcher_ids=list(dict.fromkeys(researcher_ids)),
                       min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
     return {row["researcher_id"]: tuple(_coauthor(c) for c in row["collaborators"])
             for row in rows}
@@ -153,10 +154,10 @@ def collaboration_path(
         raise BadInput(f"max_hops must lie in 1..{MAX_PATH_HOPS}, not {max_hops}")
 
     def read(tx: Transaction) -> tuple[list[Row], list[Row]]:
-        ends = tx.run("researcher_refs", researcher_ids=[from_id, to_id])
+        ends = tx.run("coauthorship/researcher_refs", researcher_ids=[from_id, to_id])
         if from_id == to_id or len(ends) < 2:
             return ends, []
-        return ends, tx.run("collaboration_path", from_id=from_id, to_id=to_id,
+        return ends, tx.run("coauthorship/collaboration_path", from_id=from_id, to_id=to_id,
                             max_hops=max_hops)
 
     ends, rows = graph.read_transaction(read)
@@ -184,8 +185,9 @@ def suggested_collaborators(
     check_first(first)
 
     def read(tx: Transaction) -> tuple[list[Row], list[Row]]:
-        return (tx.run("researcher_refs", researcher_ids=[researcher_id]),
-                tx.run("suggested_collaborators", researcher_id=researcher_id, limit=first))
+        return (tx.run("coauthorship/researcher_refs", researcher_ids=[researcher_id]),
+                tx.run("coauthorship/suggested_collaborators", researcher_id=researcher_id,
+                       limit=first))
 
     found, rows = graph.read_transaction(read)
     if not found:

@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from kg.db.graph import Graph
 from kg.errors import BadInput, Forbidden
-from kg.graph import Graph
 
 REFUSED_OPERATORS = {"LoadCSV", "TransactionApply", "TransactionForeach"}
 MAX_QUERY_LENGTH = 20_000

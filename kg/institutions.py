@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,6 @@ class Affiliation:
 def institutions_of(graph: Graph, researcher_ids: list[str]) -> dict[str, list[Affiliation]]:
     """Each researcher's institutions, most works first."""
     found: dict[str, list[Affiliation]] = {rid: [] for rid in researcher_ids}
-    for row in graph.read("institutions_of_researchers", researcher_ids=researcher_ids):
+    for row in graph.read("nodes/institutions_of_researchers", researcher_ids=researcher_ids):
         found[row.pop("researcher_id")].append(Affiliation(**row))
     return found

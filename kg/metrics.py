@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
+from kg.db.graph import Graph, Row
 from kg.errors import NotFound
-from kg.graph import Graph, Row
 
 ATYPICAL_NPMI = -0.1
 
@@ -54,7 +54,8 @@ def researcher_metrics(graph: Graph, researcher_id: str) -> ResearcherMetrics:
 def metrics_for(graph: Graph, researcher_ids: list[str]) -> dict[str, ResearcherMetrics]:
     """The profile figures of many researchers in one query (for DataLoaders); unknown ids are
     absent from the result."""
-    rows = graph.read("researcher_metrics", researcher_ids=list(dict.fromkeys(researcher_ids)),
+    rows = graph.read("metrics/researcher_metrics",
+                      researcher_ids=list(dict.fromkeys(researcher_ids)),
                       atypical_npmi=ATYPICAL_NPMI,
                       min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
     return {row["id"]: _metrics(row) for row in rows}

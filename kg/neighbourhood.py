@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph
 
 NODE_TYPES = ("PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE")
 MAX_LIMIT_PER_TYPE = 100
@@ -65,7 +65,7 @@ def neighbourhood(graph: Graph, node_id: str, depth: int = 1,
     unknown = set(types or ()) - set(NODE_TYPES)
     if unknown:
         raise BadInput(f"unknown node type(s) {sorted(unknown)}; use {', '.join(NODE_TYPES)}")
-    rows = graph.read("neighbourhood", id=node_id, depth=depth, types=wanted,
+    rows = graph.read("explore/neighbourhood", id=node_id, depth=depth, types=wanted,
                       cap=limit_per_type)
     if not rows:
         raise NotFound(f"no node with id {node_id!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 
 NODE_TYPES = ("PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE")
 
@@ -70,27 +70,27 @@ class SourceNode:
 
 
 def papers_by_ids(graph: Graph, ids: list[str]) -> dict[str, PaperNode]:
-    return {row["id"]: PaperNode(**row) for row in graph.read("papers_by_ids", ids=ids)}
+    return {row["id"]: PaperNode(**row) for row in graph.read("nodes/papers_by_ids", ids=ids)}
 
 
 def researchers_by_ids(graph: Graph, ids: list[str]) -> dict[str, ResearcherNode]:
     return {row["id"]: ResearcherNode(**row)
-            for row in graph.read("researchers_by_ids", ids=ids)}
+            for row in graph.read("nodes/researchers_by_ids", ids=ids)}
 
 
 def topics_by_ids(graph: Graph, ids: list[str]) -> dict[str, TopicNode]:
-    return {row["id"]: TopicNode(**row) for row in graph.read("topics_by_ids", ids=ids)}
+    return {row["id"]: TopicNode(**row) for row in graph.read("nodes/topics_by_ids", ids=ids)}
 
 
 def institutions_by_ids(graph: Graph, ids: list[str]) -> dict[str, InstitutionNode]:
     return {row["id"]: InstitutionNode(**row)
-            for row in graph.read("institutions_by_ids", ids=ids)}
+            for row in graph.read("nodes/institutions_by_ids", ids=ids)}
 
 
 def sources_by_ids(graph: Graph, ids: list[str]) -> dict[str, SourceNode]:
-    return {row["id"]: SourceNode(**row) for row in graph.read("sources_by_ids", ids=ids)}
+    return {row["id"]: SourceNode(**row) for row in graph.read("nodes/sources_by_ids", ids=ids)}
 
 
 def node_types(graph: Graph, ids: list[str]) -> dict[str, str]:
     """The type (one of NODE_TYPES) of each id that names a node."""
-    return {row["id"]: row["type"] for row in graph.read("node_types_by_ids", ids=ids)}
+    return {row["id"]: row["type"] for row in graph.read("nodes/node_types_by_ids", ids=ids)}

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.paging import Page, check_first, decode_cursor, encode_cursor
 
 
 class PaperOrder(Enum):
-    RECENT = "papers_of_researchers_by_recency"
-    CITATIONS = "papers_of_researchers_by_citations"
+    RECENT = "papers/papers_of_researchers_by_recency"
+    CITATIONS = "papers/papers_of_researchers_by_citations"
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,14 @@ def papers_of(
 
 def authors_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[Authorship]]:
     found: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
-    for row in graph.read("authors_of_papers", paper_ids=paper_ids):
+    for row in graph.read("papers/authors_of_papers", paper_ids=paper_ids):
         found[row.pop("paper_id")].append(Authorship(**row))
     return found
 
 
 def topics_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[PaperTopic]]:
     found: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
-    for row in graph.read("topics_of_papers", paper_ids=paper_ids):
+    for row in graph.read("papers/topics_of_papers", paper_ids=paper_ids):
         found[row.pop("paper_id")].append(PaperTopic(**row))
     return found
 
@@ -74,13 +74,13 @@ def trending_papers(
 ) -> Page[str]:
     check_first(first)
     after_key = decode_cursor(after, (int, int, str, str))
-    rows = graph.read("trending_papers", since=since, after_key=after_key, limit=first + 1)
+    rows = graph.read("papers/trending_papers", since=since, after_key=after_key, limit=first + 1)
     kept = rows[:first]
     return Page(
         items=[row["paper_id"] for row in kept],
         cursors=[encode_cursor([r["upvotes"], r["citations"], r["date"], r["paper_id"]])
                  for r in kept],
-        total_count=rows[0]["total"] if rows else graph.read("count_papers_since",
+        total_count=rows[0]["total"] if rows else graph.read("papers/count_papers_since",
                                                              since=since)[0]["total"],
         has_next_page=len(rows) > first,
     )

@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.db.graph import Graph
 from kg.errors import BadInput
-from kg.graph import Graph
 from kg.paging import check_first
 
 SEARCHABLE_TYPES = ("RESEARCHER", "TOPIC", "INSTITUTION", "PAPER")  # also the tie-break order
@@ -97,7 +97,7 @@ def _run(graph: Graph, lucene_query: str, types: Sequence[str] | None,
     wanted = _wanted_types(types)
     if not lucene_query or not wanted:
         return []
-    rows = graph.read("search_text", query=lucene_query, types=wanted, first=first)
+    rows = graph.read("explore/search_text", query=lucene_query, types=wanted, first=first)
     best: dict[str, float] = {}
     for row in rows:
         best[row["type"]] = max(best.get(row["type"], 0.0), row["score"])

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kg.db.graph import Graph, Transaction
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph, Transaction
 from kg.paging import check_first, decode_cursor, encode_cursor
 
 LEVELS = ("domain", "field", "subfield", "topic", "keyword", "category")
@@ -107,7 +107,7 @@ def topic(graph: Graph, topic_id: str) -> Topic:
 
 def topics_by_id(graph: Graph, topic_ids: Sequence[str]) -> dict[str, Topic]:
     """The topics with these ids; ids not in the graph are absent from the result."""
-    rows = graph.read("topics_by_id", topic_ids=list(topic_ids))
+    rows = graph.read("topics/by_id", topic_ids=list(topic_ids))
     return {row["id"]: _topic(row) for row in rows}
 
 
@@ -118,8 +118,8 @@ def adjacent_topics(graph: Graph, topic_id: str, first: int = 10,
     after_key = _decode_cursor(after) if after is not None else None
 
     def work(tx: Transaction) -> list[dict[str, Any]]:
-        papers = tx.run("count_topical_papers")[0]["papers"]
-        return tx.run("topic_adjacent", topic_id=topic_id, papers_with_topics=papers,
+        papers = tx.run("topics/count_topical_papers")[0]["papers"]
+        return tx.run("topics/adjacent", topic_id=topic_id, papers_with_topics=papers,
                       after=after_key, first=first + 1)
 
     rows = graph.read_transaction(work)
@@ -145,13 +145,13 @@ def topic_ancestors(graph: Graph, topic_id: str) -> list[Topic]:
 
 def topic_ancestors_for(graph: Graph, topic_ids: Sequence[str]) -> dict[str, list[Topic]]:
     """Ancestors of each topic, nearest first; ids not in the graph are absent."""
-    rows = graph.read("topic_ancestors", topic_ids=list(topic_ids))
+    rows = graph.read("topics/ancestors", topic_ids=list(topic_ids))
     return {row["id"]: [_topic(a) for a in row["ancestors"]] for row in rows}
 
 
 def topic_children(graph: Graph, topic_id: str) -> list[Topic]:
     """The topics directly under a topic, by name."""
-    rows = graph.read("topic_children", topic_id=topic_id)
+    rows = graph.read("topics/children", topic_id=topic_id)
     if not rows:
         raise NotFound(f"no topic with id {topic_id!r}")
     return [_topic(c) for c in rows[0]["children"]]
@@ -171,7 +171,7 @@ def topic_profiles_for(graph: Graph, researcher_ids: Sequence[str], level: str =
     """`topic_profile` of many researchers in one query; ids not in the graph are absent."""
     check_first(first)
     _check_level(level)
-    rows = graph.read("topic_profiles", researcher_ids=list(researcher_ids), level=level,
+    rows = graph.read("topics/profiles", researcher_ids=list(researcher_ids), level=level,
                       first=first)
     return {
         row["id"]: [
@@ -185,7 +185,7 @@ def topic_profiles_for(graph: Graph, researcher_ids: Sequence[str], level: str =
 def top_papers(graph: Graph, topic_id: str, first: int = 10) -> list[TopPaper]:
     """The most cited papers on a topic or below it."""
     check_first(first)
-    rows = graph.read("topic_top_papers", topic_id=topic_id, first=first)
+    rows = graph.read("topics/top_papers", topic_id=topic_id, first=first)
     if not rows:
         raise NotFound(f"no topic with id {topic_id!r}")
     return [TopPaper(**p) for p in rows[0]["papers"]]
@@ -194,7 +194,7 @@ def top_papers(graph: Graph, topic_id: str, first: int = 10) -> list[TopPaper]:
 def top_researchers(graph: Graph, topic_id: str, first: int = 10) -> list[TopResearcher]:
     """The researchers with the most works on a topic or below it, then the most citations."""
     check_first(first)
-    rows = graph.read("topic_top_researchers", topic_id=topic_id, first=first)
+    rows = graph.read("topics/top_researchers", topic_id=topic_id, first=first)
     if not rows:
         raise NotFound(f"no topic with id {topic_id!r}")
     return [TopResearcher(**r) for r in rows[0]["researchers"]]
@@ -205,5 +205,5 @@ def trending_topics(graph: Graph, since_year: int, first: int = 10,
     """Topics of `level` with the most works published in or after `since_year`."""
     check_first(first)
     _check_level(level)
-    rows = graph.read("trending_topics", since_year=since_year, level=level, first=first)
+    rows = graph.read("topics/trending", since_year=since_year, level=level, first=first)
     return [TrendingTopic(topic=_topic(row), works=row["works"]) for row in rows]

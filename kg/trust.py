@@ -13,8 +13,8 @@ import math
 import time
 from dataclasses import dataclass
 
+from kg.db.graph import Graph, Row
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph, Row
 
 DAMPING = 0.85
 # Walk weight of one AFFILIATED_WITH edge; a COAUTHOR edge weighs its shared works.
@@ -105,23 +105,23 @@ def compute(graph: Graph) -> TrustRun:
     started = time.perf_counter()
     levels = {
         row["level"]: row["researchers"]
-        for row in graph.write("trust_set_verification_levels", researcher_ids=None)
+        for row in graph.write("trust/set_verification_levels", researcher_ids=None)
     }
-    walk = graph.write("trust_prepare_walk", affiliation_weight=AFFILIATION_WEIGHT)[0]
+    walk = graph.write("trust/prepare_walk", affiliation_weight=AFFILIATION_WEIGHT)[0]
     change, iterations = math.inf, 0
     read_from, write_to = WALK_PROPERTIES
     while change >= TOLERANCE and iterations < MAX_ITERATIONS:
         rows = graph.write(
-            "trust_iterate", damping=DAMPING, affiliation_weight=AFFILIATION_WEIGHT,
+            "trust/iterate", damping=DAMPING, affiliation_weight=AFFILIATION_WEIGHT,
             read_from=read_from, write_to=write_to,
         )
         change = float(rows[0]["change"] or 0.0)
         iterations += 1
         read_from, write_to = write_to, read_from
-    graph.write("trust_keep_latest", latest=read_from)
-    researcher_ids = [row["id"] for row in graph.read("all_researcher_ids")]
+    graph.write("trust/keep_latest", latest=read_from)
+    researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
     for start in range(0, len(researcher_ids), SCORE_CHUNK):
-        graph.write("trust_score_all", researcher_ids=researcher_ids[start:start + SCORE_CHUNK],
+        graph.write("trust/score_all", researcher_ids=researcher_ids[start:start + SCORE_CHUNK],
                     **SCORE_PARAMETERS)
     return TrustRun(
         researchers_by_level=levels,
@@ -136,7 +136,7 @@ def compute(graph: Graph) -> TrustRun:
 def update_verification_level(graph: Graph, researcher_id: str) -> None:
     """Re-derive one researcher's verification level (after a claim is decided); the score
     follows at the next `compute`."""
-    graph.write("trust_set_verification_levels", researcher_ids=[researcher_id])
+    graph.write("trust/set_verification_levels", researcher_ids=[researcher_id])
 
 
 def trust_of(graph: Graph, researcher_id: str) -> Trust:
@@ -149,7 +149,7 @@ def trust_of(graph: Graph, researcher_id: str) -> Trust:
 
 def trust_for(graph: Graph, researcher_ids: list[str]) -> list[Trust | None]:
     """The stored trust of each researcher, in the order given (None where there is no such id)."""
-    rows = graph.read("trust_of_researchers", researcher_ids=list(dict.fromkeys(researcher_ids)))
+    rows = graph.read("trust/of_researchers", researcher_ids=list(dict.fromkeys(researcher_ids)))
     by_id = {row["id"]: _trust(row) for row in rows}
     return [by_id.get(rid) for rid in researcher_ids]
 
@@ -170,7 +170,7 @@ def trust_explanation(graph: Graph, researcher_id: str, top: int = 5) -> TrustEx
     if not 0 <= top <= MAX_CONTRIBUTORS:
         raise BadInput(f"top must be between 0 and {MAX_CONTRIBUTORS}, got {top}")
     rows = graph.read(
-        "trust_explanation_of", researcher_id=researcher_id, damping=DAMPING,
+        "trust/explanation_of", researcher_id=researcher_id, damping=DAMPING,
         affiliation_weight=AFFILIATION_WEIGHT, top=top,
     )
     if not rows:

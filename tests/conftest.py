@@ -2,7 +2,7 @@
 
 1. `NEO4J_URI` is set: that server (the fixture refuses to wipe it if it already holds data);
 2. a Docker engine answers: testcontainers' `Neo4jContainer` with the official 5.26 image;
-3. otherwise a local server from `kg/neo4j_local.py`, started on free loopback ports in
+3. otherwise a local server from `kg/server/local.py`, started on free loopback ports in
    `<state>/neo4j-test` and stopped at the end of the session.
 """
 
@@ -10,27 +10,23 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import socket
 from collections.abc import Iterator
 
 import pytest
 
-from kg import config, schema
+from kg import config
 from kg.config import Settings
-from kg.db_server import docker_engine_answers, wait_until_ready
-from kg.graph import Graph
+from kg.db import schema
+from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
-from kg.neo4j_local import LocalServer
-from tests.datasets import IDB03_WORKS
+from kg.server.control import docker_engine_answers, wait_until_ready
+from kg.server.local import LocalServer
+from testkit import database
+from testkit.database import delete_everything
+from testkit.datasets import IDB03_WORKS
 
 NEO4J_IMAGE = "neo4j:5.26-community"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclasses.dataclass
@@ -52,18 +48,9 @@ def test_database() -> Iterator[TestDatabase]:
             settings = dataclasses.replace(base, neo4j_uri=container.get_connection_url())
             yield TestDatabase(settings, owned=True)
     else:
-        bolt_port, http_port = _free_port(), _free_port()
-        settings = dataclasses.replace(
-            base, neo4j_uri=f"bolt://127.0.0.1:{bolt_port}", neo4j_http_port=http_port
-        )
-        server = LocalServer(settings, home=base.state_dir / "neo4j-test")
-        server.stop()
-        server.wipe()
-        server.start()
-        try:
+        settings = database.on_free_ports(base)
+        with database.scratch_server(settings, base.state_dir / "neo4j-test") as server:
             yield TestDatabase(settings, owned=True, local_server=server)
-        finally:
-            server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +61,7 @@ def settings(test_database: TestDatabase) -> Settings:
 @pytest.fixture(scope="session")
 def session_graph(test_database: TestDatabase) -> Iterator[Graph]:
     wait_until_ready(test_database.settings)
-    graph = Graph.connect(test_database.settings)
+    graph = database.connect(test_database.settings)
     if not test_database.owned and graph.read("count_nodes")[0]["nodes"] > 0:
         graph.close()
         pytest.exit(
@@ -85,11 +72,6 @@ def session_graph(test_database: TestDatabase) -> Iterator[Graph]:
     schema.apply(graph)
     yield graph
     graph.close()
-
-
-def delete_everything(graph: Graph) -> None:
-    while graph.write("delete_everything", limit=10000)[0]["deleted"]:
-        pass
 
 
 class DatabaseState:

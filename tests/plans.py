@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 
 INDEX_SEEKS = {"NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexSeekByRange",
                "MultiNodeIndexSeek", "NodeUniqueIndexSeekByRange"}

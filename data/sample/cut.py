@@ -19,11 +19,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from tests.datasets import IDB03_WORKS  # noqa: E402
-
+IDB03_WORKS = Path(__file__).resolve().parents[2] / "tests" / "data" / "idb03" / "works.jsonl.gz"
 OUTPUT = Path(__file__).resolve().parent / "works.jsonl.gz"
 CANDIDATES = 25
 

@@ -16,7 +16,7 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest import writer
 from kg.ingest.name_match import named_researcher, normalised_doi, resolve_named_authors
 from kg.ingest.records import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from kg.graph import Graph, Transaction
+from kg.db.graph import Graph, Transaction
 
 COAUTHOR_MAX_AUTHORS = 200
 FULL_CHUNK = 2000
@@ -15,23 +15,23 @@ FULL_CHUNK = 2000
 def refresh(tx: Transaction, researcher_ids: list[str], topic_ids: list[str]) -> None:
     """Re-derive every derived edge of these researchers and topics."""
     if researcher_ids:
-        tx.run("delete_coauthors_of", researcher_ids=researcher_ids)
-        tx.run("derive_coauthors_of", researcher_ids=researcher_ids,
+        tx.run("derive/delete_coauthors_of", researcher_ids=researcher_ids)
+        tx.run("derive/coauthors_of", researcher_ids=researcher_ids,
                max_authors=COAUTHOR_MAX_AUTHORS)
-        tx.run("delete_affiliations_of", researcher_ids=researcher_ids)
-        tx.run("derive_affiliations_of", researcher_ids=researcher_ids)
+        tx.run("derive/delete_affiliations_of", researcher_ids=researcher_ids)
+        tx.run("derive/affiliations_of", researcher_ids=researcher_ids)
     if topic_ids:
-        tx.run("delete_cooccurrence_of", topic_ids=topic_ids)
-        tx.run("derive_cooccurrence_of", topic_ids=topic_ids)
+        tx.run("derive/delete_cooccurrence_of", topic_ids=topic_ids)
+        tx.run("derive/cooccurrence_of", topic_ids=topic_ids)
 
 
 def rebuild_all(graph: Graph) -> float:
     """Delete every derived edge and derive them again from the facts; returns seconds taken."""
     started = time.perf_counter()
-    while graph.write("delete_derived_edges", limit=50000)[0]["deleted"]:
+    while graph.write("derive/delete_all", limit=50000)[0]["deleted"]:
         pass
-    researcher_ids = [row["id"] for row in graph.read("all_researcher_ids")]
-    topic_ids = [row["id"] for row in graph.read("all_topic_ids")]
+    researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
+    topic_ids = [row["id"] for row in graph.read("derive/all_topic_ids")]
     for start in range(0, len(researcher_ids), FULL_CHUNK):
         chunk = researcher_ids[start:start + FULL_CHUNK]
         graph.write_transaction(lambda tx, ids=chunk: refresh(tx, ids, []))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from kg.graph import Transaction
+from kg.db.graph import Transaction
 from kg.ingest.records import AuthorshipRecord, PaperRecord, ResearcherRecord, name_key
 
 NAME_PREFIX = "name:"
@@ -44,7 +44,7 @@ def resolve_named_authors(
     if not dois:
         return papers
     known: dict[str, dict[str, set[str]]] = {}
-    for row in tx.run("authors_of_papers_with_dois", dois=dois):
+    for row in tx.run("ingest/authors_of_papers_with_dois", dois=dois):
         known.setdefault(row["doi"], {}).setdefault(row["name_key"], set()).add(
             row["researcher_id"])
     return [_resolved(paper, [known.get(doi, {}) for doi in dois_of(paper)]) for paper in papers]

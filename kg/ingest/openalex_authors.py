@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kg.graph import Graph, Transaction
+from kg.db.graph import Graph, Transaction
 from kg.ingest import derive
 from kg.ingest.openalex import parse_institution, short_id
 from kg.ingest.records import (
@@ -83,14 +83,14 @@ def _write(tx: Transaction, profiles: list[AuthorProfile]) -> int:
     for profile in profiles:
         for listed in profile.affiliations:
             institutions.setdefault(listed.institution.id, listed.institution)
-    tx.run("ingest_institutions",
+    tx.run("ingest/institutions",
            institutions=[{**vars(i), "lineage": list(i.lineage)} for i in institutions.values()])
-    written = tx.run("ingest_author_profiles", researchers=[
+    written = tx.run("ingest/author_profiles", researchers=[
         {"id": p.id, "name": p.name, "name_key": name_key(p.name) if p.name else None,
          "orcid": p.orcid, "alt_names": list(p.alt_names)}
         for p in profiles
     ])[0]["researchers"]
-    tx.run("ingest_listed_affiliations", researchers=[
+    tx.run("ingest/listed_affiliations", researchers=[
         {"id": p.id, "affiliations": [
             {"institution_id": a.institution.id, "years": list(a.years)} for a in p.affiliations
         ]}

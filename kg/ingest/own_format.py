@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kg.graph import Graph
+from kg.db.graph import Graph
+from kg.db.models import TOPIC_LEVELS
 from kg.ingest import writer
 from kg.ingest.name_match import named_researcher, normalised_doi, resolve_named_authors
 from kg.ingest.records import (
@@ -30,7 +31,6 @@ from kg.ingest.records import (
     strings,
     text,
 )
-from kg.models import TOPIC_LEVELS
 
 DEFAULT_TOPIC_LEVEL = "keyword"
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from kg.db.graph import Graph
 from kg.errors import BadInput
-from kg.graph import Graph
 from kg.ingest.lines import BadLine, read_records
 from kg.ingest.records import RecordError
 from kg.ingest.rejects import RejectsFile

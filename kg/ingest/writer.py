@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from kg.graph import Graph, Transaction
+from kg.db.graph import Graph, Transaction
 from kg.ingest import derive
 from kg.ingest.records import (
     AuthorshipRecord,
@@ -29,20 +29,20 @@ def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
 def finish(graph: Graph) -> int:
     """Work that needs the whole file in the graph: CITES between papers of different batches.
     Returns the number of CITES edges linked."""
-    return graph.write("resolve_citations")[0]["linked"] or 0
+    return graph.write("ingest/resolve_citations")[0]["linked"] or 0
 
 
 def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     """Write one batch inside the caller's transaction; returns the number of papers written."""
     papers = list({paper.id: paper for paper in papers}.values())
-    written = tx.run("ingest_papers", papers=[_paper_row(p) for p in papers])[0]["written"]
-    tx.run("ingest_sources", papers=[_source_row(p) for p in papers])
-    tx.run("ingest_institutions", institutions=_institution_rows(papers))
-    tx.run("ingest_topics", topics=_topic_rows(papers))
-    removed_topics = tx.run("ingest_paper_topics", papers=[_paper_topics_row(p) for p in papers])
-    tx.run("ingest_researchers", researchers=_researcher_rows(papers))
+    written = tx.run("ingest/papers", papers=[_paper_row(p) for p in papers])[0]["written"]
+    tx.run("ingest/sources", papers=[_source_row(p) for p in papers])
+    tx.run("ingest/institutions", institutions=_institution_rows(papers))
+    tx.run("ingest/topics", topics=_topic_rows(papers))
+    removed_topics = tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in papers])
+    tx.run("ingest/researchers", researchers=_researcher_rows(papers))
     removed_authors = tx.run(
-        "ingest_authorships", papers=[_authorships_row(p) for p in papers]
+        "ingest/authorships", papers=[_authorships_row(p) for p in papers]
     )
     researcher_ids = {a.researcher.id for p in papers for a in _unique_authorships(p)}
     researcher_ids |= set(_first(removed_authors, "removed_researcher_ids"))

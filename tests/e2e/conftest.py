@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 from api.app import create_app
 from kg import accounts
 from kg.config import Settings
-from kg.graph import Graph
+from kg.db.graph import Graph
 
 
 class Api:

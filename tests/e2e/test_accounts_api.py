@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg import trust
-from kg.graph import Graph
+from kg.db.graph import Graph
 from tests.e2e.conftest import Api
 
 FOLLOWERS = 'mutation ($r: ID!) { follow(researcherId: $r) }'

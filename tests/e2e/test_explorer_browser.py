@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg import neighbourhood
 from kg import trust as kg_trust
-from kg.graph import Graph
+from kg.db.graph import Graph
 
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "explorer"
 RESEARCHER = "A5103059223"

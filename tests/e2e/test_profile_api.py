@@ -4,7 +4,7 @@ independent oracle), co-author pages walk every co-author once, and nested lists
 from __future__ import annotations
 
 from kg import coauthorship, metrics, trust
-from kg.graph import Graph
+from kg.db.graph import Graph
 from tests.e2e.conftest import Api
 
 HUB = "A5040361455"

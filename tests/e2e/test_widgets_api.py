@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg import neighbourhood, topics
-from kg.graph import Graph
+from kg.db.graph import Graph
 from tests.e2e.conftest import Api
 
 HUB = "T10399"

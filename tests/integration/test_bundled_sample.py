@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.config import Settings
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
-from tests.oracle import Oracle, load_works
+from testkit.oracle import Oracle, load_works
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "works.jsonl.gz"
 

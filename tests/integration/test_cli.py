@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,20 +11,15 @@ import neo4j
 import pytest
 
 from kg.config import LOCAL_DEFAULT_PASSWORD
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from testkit.ports import free_port
 
 
 @pytest.fixture
 def kg_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
     env.update(
-        NEO4J_URI=f"bolt://127.0.0.1:{_free_port()}",
-        NEO4J_HTTP_PORT=str(_free_port()),
+        NEO4J_URI=f"bolt://127.0.0.1:{free_port()}",
+        NEO4J_HTTP_PORT=str(free_port()),
         KG_STATE_DIR=str(tmp_path / "state"),
         NEO4J_HEAP="512m",
         NEO4J_PAGECACHE="256m",

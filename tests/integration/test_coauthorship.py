@@ -1,4 +1,4 @@
-"""Co-authorship services on the idb03 works, checked against tests/oracle.py (built from the raw
+"""Co-authorship services on the idb03 works, checked against testkit/oracle.py (built from the raw
 file, not through kg) and a breadth-first search over the oracle's networkx co-author graph."""
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from kg.coauthorship import (
     collaboration_path,
     suggested_collaborators,
 )
+from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph
-from tests.datasets import IDB03_WORKS
-from tests.oracle import CoauthorStats, Oracle, load_works
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import CoauthorStats, Oracle, load_works
 from tests.plans import INDEX_SEEKS, SCANS, plan_operators
 
 SEED = 20240604
@@ -230,11 +230,12 @@ def test_every_coauthorship_query_starts_from_an_index_seek(
     hub = max(expected_coauthors, key=lambda rid: len(expected_coauthors[rid]))
     other = sorted(expected_coauthors)[0]
     calls = {
-        "coauthor_pages": {"requests": [{"researcher_id": hub, "after": None}], "limit": 26},
-        "close_collaborators": {"researcher_ids": [hub], "min_shared_works": 2},
-        "researcher_refs": {"researcher_ids": [hub, other]},
-        "collaboration_path": {"from_id": hub, "to_id": other, "max_hops": 10},
-        "suggested_collaborators": {"researcher_id": hub, "limit": 10},
+        "coauthorship/coauthor_pages": {"requests": [{"researcher_id": hub, "after": None}],
+                                        "limit": 26},
+        "coauthorship/close_collaborators": {"researcher_ids": [hub], "min_shared_works": 2},
+        "coauthorship/researcher_refs": {"researcher_ids": [hub, other]},
+        "coauthorship/collaboration_path": {"from_id": hub, "to_id": other, "max_hops": 10},
+        "coauthorship/suggested_collaborators": {"researcher_id": hub, "limit": 10},
     }
     for name, params in calls.items():
         operators = plan_operators(idb03_graph, name, **params)

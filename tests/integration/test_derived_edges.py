@@ -1,16 +1,16 @@
 """Derived edges after an ingest equal a full re-derivation from the facts, and their figures
-equal those computed straight from the raw file by tests/oracle.py."""
+equal those computed straight from the raw file by testkit/oracle.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest import derive
+from testkit.census import DERIVED, edges
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import Oracle, load_works
 from tests.conftest import DatabaseState
-from tests.datasets import IDB03_WORKS
-from tests.graph_state import DERIVED, edges
-from tests.oracle import Oracle, load_works
 
 
 @pytest.fixture(scope="module")

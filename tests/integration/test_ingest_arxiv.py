@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.ingest.records import name_key
-from tests.datasets import ARXIV_HEAD, IDB03_WORKS
-from tests.graph_state import census
-from tests.oracle import load_works, short_id
+from testkit.census import census
+from testkit.datasets import ARXIV_HEAD, IDB03_WORKS
+from testkit.oracle import load_works, short_id
 
 # Real OpenAlex works of idb03 whose DOI is the arXiv DOI of a preprint, with that arXiv id.
 ON_ARXIV = {"W4223477124": "2204.05114", "W2952347947": "1612.01884"}
@@ -62,7 +62,7 @@ def _author_ids(graph: Graph, paper_id: str) -> set[str]:
 
 
 def _researcher_ids(graph: Graph) -> set[str]:
-    return {row["id"] for row in graph.read("all_researcher_ids")}
+    return {row["id"] for row in graph.read("derive/all_researcher_ids")}
 
 
 def test_the_arxiv_head_lands_with_categories_as_topics_and_name_keyed_researchers(

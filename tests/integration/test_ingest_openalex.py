@@ -1,13 +1,13 @@
-"""The idb03 OpenAlex works land exactly: figures from tests/oracle.py, computed from the raw
+"""The idb03 OpenAlex works land exactly: figures from testkit/oracle.py, computed from the raw
 file without the ingest code."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.graph import Graph
-from tests.datasets import IDB03_WORKS
-from tests.oracle import Oracle, load_works
+from kg.db.graph import Graph
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import Oracle, load_works
 
 
 @pytest.fixture(scope="module")

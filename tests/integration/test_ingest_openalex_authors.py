@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
-from tests.datasets import IDB03_AUTHORS, IDB03_WORKS
-from tests.graph_state import DERIVED, census, edges
-from tests.oracle import load_works, work_author_ids
+from testkit.census import DERIVED, census, edges
+from testkit.datasets import IDB03_AUTHORS, IDB03_WORKS
+from testkit.oracle import load_works, work_author_ids
 
 MICHAEL = "A5002041459"
 

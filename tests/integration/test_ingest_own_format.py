@@ -8,14 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
-from tests.datasets import SEED_PAGES
-from tests.graph_state import census, edges
+from testkit.census import census, edges
+from testkit.datasets import HF_DAILY_PAPERS, ROOT
 from tests.integration.kg_process import kg_env, run_kg
 
-ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTED = {
     "id": "hf:2502.01234", "title": "A paper", "abstract": "An abstract.", "year": 2025,
     "date": "2025-02-03", "type": "preprint", "doi": "10.48550/arxiv.2502.01234",
@@ -97,15 +96,15 @@ def test_the_trending_paper_feed_loads_through_the_converter(
     graph: Graph, settings, tmp_path: Path
 ) -> None:
     converted = tmp_path / "hf-daily-papers.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "hf_daily_to_jsonl.py"),
-                    str(SEED_PAGES / "hf-daily-papers.jsonl"), str(converted)], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "testkit.converters.hf_daily_to_jsonl",
+                    str(HF_DAILY_PAPERS), str(converted)], check=True, capture_output=True,
+                   cwd=ROOT)
 
     result = run_kg(kg_env(settings, tmp_path / "state"), "ingest", "jsonl", str(converted))
 
     assert result.returncode == 0, result.stderr
     entries = [json.loads(line) for line in
-               (SEED_PAGES / "hf-daily-papers.jsonl").read_text(encoding="utf-8").splitlines()]
+               HF_DAILY_PAPERS.read_text(encoding="utf-8").splitlines()]
     assert census(graph)["papers"] == len({entry["title"] for entry in entries}) == 104
     records = {r["title"]: r for r in map(json.loads, converted.read_text().splitlines())}
     scaling = records["The Art of Scaling Reinforcement Learning Compute for LLMs"]

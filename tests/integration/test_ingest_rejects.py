@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph import Graph
-from tests.datasets import IDB03_WORKS
+from kg.db.graph import Graph
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import load_works, work_id
 from tests.integration.kg_process import kg_env, run_kg
-from tests.oracle import load_works, work_id
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
-from tests.conftest import delete_everything
-from tests.datasets import IDB03_WORKS
-from tests.graph_state import census, checksum, edges
+from testkit.census import census, checksum, edges
+from testkit.database import delete_everything
+from testkit.datasets import IDB03_WORKS
 from tests.integration.kg_process import kg_command, kg_env, run_kg
 
 IDB03_PAPERS = 2643

@@ -1,5 +1,5 @@
-"""Researcher metrics on the idb03 works, checked against tests/oracle.py (built from the raw file,
-not through kg); novelty against an NPMI computation written here."""
+"""Researcher metrics on the idb03 works, checked against testkit/oracle.py (built from the raw
+file, not through kg); novelty against an NPMI computation written here."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from collections import defaultdict
 
 import pytest
 
+from kg.db.graph import Graph
 from kg.errors import NotFound
-from kg.graph import Graph
 from kg.metrics import ATYPICAL_NPMI, metrics_for, researcher_metrics
-from tests.datasets import IDB03_WORKS
-from tests.oracle import Oracle, load_works
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import Oracle, load_works
 from tests.plans import INDEX_SEEKS, SCANS, plan_operators
 
 
@@ -101,7 +101,7 @@ def test_an_unknown_researcher_has_no_metrics(idb03_graph: Graph) -> None:
 
 def test_the_metrics_query_starts_from_index_seeks(idb03_graph: Graph, oracle: Oracle) -> None:
     rid = max(oracle.researchers, key=lambda r: oracle.researchers[r].works)
-    operators = plan_operators(idb03_graph, "researcher_metrics", researcher_ids=[rid],
+    operators = plan_operators(idb03_graph, "metrics/researcher_metrics", researcher_ids=[rid],
                                atypical_npmi=ATYPICAL_NPMI, min_shared_works=2)
     assert "NodeUniqueIndexSeek" in operators, operators
     assert set(operators) & INDEX_SEEKS and not set(operators) & SCANS, operators

@@ -8,11 +8,11 @@ from collections import defaultdict
 
 import pytest
 
+from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph
 from kg.neighbourhood import NODE_TYPES, Neighbourhood, neighbourhood
-from tests.datasets import IDB03_WORKS
-from tests.oracle import Oracle, load_works, short_id
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import Oracle, load_works, short_id
 
 Adjacency = dict[str, set[str]]
 

@@ -14,7 +14,7 @@ from kg.coauthorship import (
     collaboration_path,
     suggested_collaborators,
 )
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.metrics import researcher_metrics

@@ -1,8 +1,8 @@
 import pytest
 
 from kg import cypher
+from kg.db.graph import Graph
 from kg.errors import BadInput, Forbidden, QueryTimeout
-from kg.graph import Graph
 
 WRITES = [
     "CREATE (n:Paper {id: 'W-new'}) RETURN n",
@@ -22,7 +22,7 @@ WRITES = [
 
 @pytest.mark.parametrize("query", WRITES)
 def test_a_query_that_writes_is_refused_before_it_runs(graph: Graph, query: str) -> None:
-    graph.write("create_user", id="U1", email="a@example.org", name=None, roles=[],
+    graph.write("accounts/create_user", id="U1", email="a@example.org", name=None, roles=[],
                 token_hash="h", orcid=None)
     before = graph.read("graph_census")
     with pytest.raises((Forbidden, BadInput)):

@@ -1,8 +1,8 @@
 import pytest
 
-from kg import schema
+from kg.db import schema
+from kg.db.graph import Graph
 from kg.errors import AlreadyExists
-from kg.graph import Graph
 
 
 def test_database_constraints_and_indexes_match_schema_files(graph: Graph) -> None:

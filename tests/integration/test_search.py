@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 
 from kg import search
+from kg.db.graph import Graph
 from kg.errors import BadInput
-from kg.graph import Graph
-from tests.datasets import IDB03_WORKS
-from tests.oracle import load_works, short_id
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import load_works, short_id
 
 HOSTILE = ['foo AND (bar', '*', '\\', 'title:x', '~~~', '"unbalanced', 'a OR', 'NOT', '[1 TO',
            '{}', '^2', '&& ||', 'x~0.5', '/regex/', '?', 'a:b:c', '"', '-', '+', '!!', '((((']

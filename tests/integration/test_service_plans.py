@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph import Graph
+from kg.db.graph import Graph
 from kg.neighbourhood import NODE_TYPES
 from tests.plans import INDEX_SEEKS, SCANS, plan_operators
 
 PER_NODE_QUERIES = {
-    "topic_adjacent": {"topic_id": "T10399", "papers_with_topics": 2600, "after": None,
+    "topics/adjacent": {"topic_id": "T10399", "papers_with_topics": 2600, "after": None,
                        "first": 10},
-    "topic_ancestors": {"topic_ids": ["T10399"]},
-    "topic_children": {"topic_id": "subfields/1907"},
-    "topics_by_id": {"topic_ids": ["T10399"]},
-    "topic_profiles": {"researcher_ids": ["A5040147688"], "level": "subfield", "first": 10},
-    "topic_top_papers": {"topic_id": "T10399", "first": 10},
-    "topic_top_researchers": {"topic_id": "T10399", "first": 10},
-    "neighbourhood": {"id": "A5040147688", "depth": 2, "types": list(NODE_TYPES), "cap": 25},
+    "topics/ancestors": {"topic_ids": ["T10399"]},
+    "topics/children": {"topic_id": "subfields/1907"},
+    "topics/by_id": {"topic_ids": ["T10399"]},
+    "topics/profiles": {"researcher_ids": ["A5040147688"], "level": "subfield", "first": 10},
+    "topics/top_papers": {"topic_id": "T10399", "first": 10},
+    "topics/top_researchers": {"topic_id": "T10399", "first": 10},
+    "explore/neighbourhood": {"id": "A5040147688", "depth": 2, "types": list(NODE_TYPES),
+                              "cap": 25},
 }
 
 
@@ -34,14 +35,14 @@ def test_trending_topics_reads_papers_through_an_index_not_a_label_scan(
 ) -> None:
     """A list over the whole graph, not a per-node query: the planner may seek or scan the year
     or level index, depending on statistics, but never scans a whole label."""
-    operators = plan_operators(idb03_graph, "trending_topics", since_year=2020, level="topic",
+    operators = plan_operators(idb03_graph, "topics/trending", since_year=2020, level="topic",
                                first=10)
     assert not set(operators) & {"AllNodesScan", "NodeByLabelScan"}, operators
     assert set(operators) & (INDEX_SEEKS | {"NodeIndexScan"}), operators
 
 
 def test_search_starts_from_the_fulltext_procedure(idb03_graph: Graph) -> None:
-    operators = plan_operators(idb03_graph, "search_text", query="basin",
+    operators = plan_operators(idb03_graph, "explore/search_text", query="basin",
                                types=["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION"], first=10)
     assert "ProcedureCall" in operators
     assert not set(operators) & SCANS, operators

@@ -1,4 +1,4 @@
-"""Topic services against figures computed from the raw idb03 file (tests/oracle.py)."""
+"""Topic services against figures computed from the raw idb03 file (testkit/oracle.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from collections import Counter, defaultdict
 import pytest
 
 from kg import topics
+from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
-from kg.graph import Graph
-from tests.datasets import IDB03_WORKS
-from tests.oracle import Oracle, load_works
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import Oracle, load_works
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ their documented invariants; claims raise the verification level and the score."
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import networkx as nx
@@ -14,15 +13,18 @@ import pytest
 # own pure-Python implementation of the same algorithm (same arguments, same dangling rule).
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
-from kg import cli, models, trust
+from kg import cli, trust
 from kg.config import Settings
+from kg.db import models
+from kg.db.graph import Graph
 from kg.errors import NotFound
-from kg.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
-from tests.conftest import DatabaseState, delete_everything
-from tests.datasets import IDB03_WORKS
-from tests.oracle import Oracle, load_works, short_id
+from testkit.database import delete_everything
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import Oracle, load_works, short_id
+from testkit.ranking import spearman
+from tests.conftest import DatabaseState
 
 AFFILIATION_WEIGHT = 0.25  # the documented walk weight of one researcher-institution link
 
@@ -71,28 +73,6 @@ def independent_walk_graph() -> tuple[nx.Graph, dict[str, float]]:
                     walk.add_edge(researcher_id, short_id(institution["id"]),
                                   weight=AFFILIATION_WEIGHT)
     return walk, seeds
-
-
-def average_ranks(values: list[float]) -> list[float]:
-    order = sorted(range(len(values)), key=values.__getitem__)
-    ranks = [0.0] * len(values)
-    start = 0
-    while start < len(order):
-        end = start
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-            end += 1
-        for position in range(start, end + 1):
-            ranks[order[position]] = (start + end) / 2 + 1
-        start = end + 1
-    return ranks
-
-
-def spearman(xs: list[float], ys: list[float]) -> float:
-    rx, ry = average_ranks(xs), average_ranks(ys)
-    mean_x, mean_y = sum(rx) / len(rx), sum(ry) / len(ry)
-    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(rx, ry, strict=True))
-    spread = math.sqrt(sum((a - mean_x) ** 2 for a in rx) * sum((b - mean_y) ** 2 for b in ry))
-    return covariance / spread
 
 
 def test_propagated_trust_ranks_researchers_as_networkx_pagerank(stored: dict[str, dict]) -> None:

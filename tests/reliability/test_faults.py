@@ -25,10 +25,12 @@ from api.app import create_app
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.resources import source_root
-from tests.conftest import DatabaseState, delete_everything
-from tests.datasets import IDB03_WORKS
+from testkit.census import census, derived_edges_checksum
+from testkit.database import delete_everything
+from testkit.datasets import IDB03_WORKS
+from tests.conftest import DatabaseState
 from tests.e2e.conftest import Api
-from tests.reliability.conftest import StoppableNeo4j, census, derived_edges_checksum
+from tests.reliability.conftest import StoppableNeo4j
 
 WORKS = 200
 BATCH = 20

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, queries
 
-from kg.graph import Graph
+from kg.db.graph import Graph
+from testkit.census import census, contents
 from tests.e2e.conftest import Api
-from tests.reliability.conftest import census, contents
 from tests.reliability.hostile import (
     INJECTIONS,
     SDL,

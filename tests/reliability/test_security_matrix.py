@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from kg import accounts
-from kg.graph import Graph
+from kg.db.graph import Graph
+from testkit.census import contents
 from tests.e2e.conftest import Api
-from tests.reliability.conftest import contents
 
 FOLLOW = "mutation ($r: ID!) { follow(researcherId: $r) }"
 UNFOLLOW = "mutation ($r: ID!) { unfollow(researcherId: $r) }"

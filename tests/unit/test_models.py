@@ -2,7 +2,7 @@
 
 from neomodel import StructuredNode, StructuredRel
 
-from kg import models, schema
+from kg.db import models, schema
 
 
 def _neomodel_declarations() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:

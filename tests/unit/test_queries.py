@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.db.queries import QueryLibrary, parse_query
 from kg.errors import QueryError
-from kg.queries import QueryLibrary, parse_query
 
 QUERY = """// coauthors: co-authors of a researcher.
 /*
@@ -48,6 +48,6 @@ def test_parameter_names_inside_strings_and_comments_are_not_uses() -> None:
 
 def test_every_project_query_loads_and_has_a_purpose() -> None:
     library = QueryLibrary()
-    assert "ping" in library
+    assert "admin/ping" in library
     for name in library.names():
         assert library[name].purpose.startswith(f"{name}:"), name

@@ -1,0 +1,495 @@
+"""GraphQL object types. Thin: built from `kg` service results; nested fields resolve through the
+request's DataLoaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from functools import partial
+from typing import Annotated, Any, TypeVar
+
+import strawberry
+from starlette.concurrency import run_in_threadpool
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from kg import coauthorship, nodes
+from kg import metrics as kg_metrics
+from kg import topics as kg_topics
+from kg.paging import Page
+from kg.papers import PaperOrder
+
+Ctx = Info[Context, None]
+T = TypeVar("T")
+
+
+async def run(function: Callable[..., T], *args: Any) -> T:
+    """Call a synchronous service (the driver is synchronous) in a worker thread."""
+    return await run_in_threadpool(partial(function, *args))
+
+
+@strawberry.enum
+class NodeType(Enum):
+    PAPER = "PAPER"
+    RESEARCHER = "RESEARCHER"
+    TOPIC = "TOPIC"
+    INSTITUTION = "INSTITUTION"
+    SOURCE = "SOURCE"
+
+
+@strawberry.enum
+class PaperOrderBy(Enum):
+    RECENT = "RECENT"
+    CITATIONS = "CITATIONS"
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+def page_info(page: Page) -> PageInfo:
+    return PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
+
+
+@strawberry.interface
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type
+class Source(Node):
+    name: str | None
+    type: str | None
+    papers_count: int
+
+    @classmethod
+    def of(cls, node: nodes.SourceNode) -> Source:
+        return cls(id=strawberry.ID(node.id), name=node.name, type=node.type,
+                   papers_count=node.papers)
+
+
+@strawberry.type
+class Institution(Node):
+    name: str | None
+    ror: str | None
+    country: str | None
+    type: str | None
+    researchers_count: int
+    parent_ids: strawberry.Private[list[str]]
+
+    @classmethod
+    def of(cls, node: nodes.InstitutionNode) -> Institution:
+        return cls(id=strawberry.ID(node.id), name=node.name, ror=node.ror,
+                   country=node.country, type=node.type, researchers_count=node.researchers,
+                   parent_ids=node.parent_ids)
+
+    @strawberry.field(description="Institutions this one is part of (its lineage).")
+    async def parents(self, info: Ctx) -> list[Institution]:
+        found = await info.context.loaders.institution.load_many(self.parent_ids)
+        return [Institution.of(node) for node in found if node is not None]
+
+
+@strawberry.type
+class Topic(Node):
+    name: str | None
+    level: str | None
+    papers_count: int
+    parent_id: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, node: nodes.TopicNode) -> Topic:
+        return cls(id=strawberry.ID(node.id), name=node.name, level=node.level,
+                   papers_count=node.papers, parent_id=node.parent_id)
+
+    @strawberry.field(description="The topic one level up (topic -> subfield -> field -> domain).")
+    async def parent(self, info: Ctx) -> Topic | None:
+        if self.parent_id is None:
+            return None
+        node = await info.context.loaders.topic.load(self.parent_id)
+        return Topic.of(node) if node else None
+
+    @strawberry.field(description="Every level above, nearest first.")
+    async def ancestors(self, info: Ctx) -> list[Topic]:
+        found = await info.context.loaders.topic_ancestors.load(str(self.id)) or []
+        return await _topics(info, [t.id for t in found])
+
+    @strawberry.field(description="The topics one level down.")
+    async def children(self, info: Ctx) -> list[Topic]:
+        found = await run(kg_topics.topic_children, info.context.graph, str(self.id))
+        return await _topics(info, [t.id for t in found])
+
+    @strawberry.field(description="Topics that share papers with this one, most co-occurrences "
+                                  "first; weight is their NPMI over the graph.")
+    async def adjacent_topics(
+        self, info: Ctx, first: int = 10, after: str | None = None
+    ) -> AdjacentTopicConnection:
+        page = await run(kg_topics.adjacent_topics, info.context.graph, str(self.id), first, after)
+        found = await _topics(info, [e.topic.id for e in page.edges])
+        return AdjacentTopicConnection(
+            edges=[AdjacentTopicEdge(cursor=e.cursor, node=node, cooccurrences=e.cooccurrences,
+                                     weight=e.weight)
+                   for e, node in zip(page.edges, found, strict=True)],
+            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+            total_count=page.total_count,
+        )
+
+    @strawberry.field(description="Papers on this topic (or under it), most cited first.")
+    async def top_papers(self, info: Ctx, first: int = 10) -> list[Paper]:
+        found = await run(kg_topics.top_papers, info.context.graph, str(self.id), first)
+        papers = await info.context.loaders.paper.load_many([p.id for p in found])
+        return [Paper.of(p) for p in papers if p is not None]
+
+    @strawberry.field(description="Researchers with most works on this topic, then citations.")
+    async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
+        found = await run(kg_topics.top_researchers, info.context.graph, str(self.id), first)
+        people = await info.context.loaders.researcher.load_many([r.id for r in found])
+        return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
+                                citations=r.citations)
+                for r, person in zip(found, people, strict=True) if person is not None]
+
+
+async def _topics(info: Ctx, ids: list[str]) -> list[Topic]:
+    found = await info.context.loaders.topic.load_many(ids)
+    return [Topic.of(node) for node in found if node is not None]
+
+
+@strawberry.type
+class AdjacentTopicEdge:
+    cursor: str
+    node: Topic
+    cooccurrences: int
+    weight: float
+
+
+@strawberry.type
+class AdjacentTopicConnection:
+    edges: list[AdjacentTopicEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class TopicResearcher:
+    researcher: Annotated[Researcher, strawberry.lazy("api.graphql.types")]
+    works: int
+    citations: int
+
+
+@strawberry.type
+class TopicShare:
+    topic: Topic
+    works: int
+    share: float = strawberry.field(description="Works on this topic / all works.")
+
+
+@strawberry.type
+class PaperTopic:
+    topic: Topic
+    score: float | None
+    primary: bool
+
+
+@strawberry.type
+class Authorship:
+    researcher: Annotated[Researcher, strawberry.lazy("api.graphql.types")]
+    position: str | None
+    is_corresponding: bool
+
+
+@strawberry.type
+class Paper(Node):
+    doi: str | None
+    title: str | None
+    abstract: str | None
+    year: int | None
+    date: str | None
+    type: str | None
+    cited_by_count: int = strawberry.field(description="As reported by the source.")
+    citations: int = strawberry.field(
+        description="max(cited_by_count, CITES edges into this paper in the graph).")
+    upvotes: int
+    is_retracted: bool
+    categories: list[str]
+    organisation: str | None
+    source_id: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, node: nodes.PaperNode) -> Paper:
+        return cls(id=strawberry.ID(node.id), doi=node.doi, title=node.title,
+                   abstract=node.abstract, year=node.year, date=node.date, type=node.type,
+                   cited_by_count=node.cited_by_count, citations=node.citations,
+                   upvotes=node.upvotes, is_retracted=node.is_retracted,
+                   categories=node.categories, organisation=node.organisation,
+                   source_id=node.source_id)
+
+    @strawberry.field
+    async def source(self, info: Ctx) -> Source | None:
+        if self.source_id is None:
+            return None
+        node = await info.context.loaders.source.load(self.source_id)
+        return Source.of(node) if node else None
+
+    @strawberry.field(description="Authors in authorship order.")
+    async def authors(self, info: Ctx) -> list[Authorship]:
+        loaders = info.context.loaders
+        authorships = await loaders.authors_of_paper.load(str(self.id))
+        people = await loaders.researcher.load_many([a.researcher_id for a in authorships])
+        return [
+            Authorship(researcher=Researcher.of(person), position=a.position,
+                       is_corresponding=a.is_corresponding)
+            for a, person in zip(authorships, people, strict=True) if person is not None
+        ]
+
+    @strawberry.field
+    async def topics(self, info: Ctx) -> list[PaperTopic]:
+        loaders = info.context.loaders
+        assigned = await loaders.topics_of_paper.load(str(self.id))
+        found = await loaders.topic.load_many([t.topic_id for t in assigned])
+        return [PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
+                for t, node in zip(assigned, found, strict=True) if node is not None]
+
+
+@strawberry.type
+class PaperEdge:
+    cursor: str
+    node: Paper
+
+
+@strawberry.type
+class PaperConnection:
+    edges: list[PaperEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+async def paper_connection(info: Ctx, page: Page[str]) -> PaperConnection:
+    found = await info.context.loaders.paper.load_many(page.items)
+    return PaperConnection(
+        edges=[PaperEdge(cursor=cursor, node=Paper.of(node))
+               for cursor, node in zip(page.cursors, found, strict=True) if node is not None],
+        page_info=page_info(page),
+        total_count=page.total_count,
+    )
+
+
+@strawberry.type
+class InstitutionAffiliation:
+    institution: Institution
+    works: int
+    first_year: int | None
+    last_year: int | None
+
+
+@strawberry.type
+class ResearcherMetrics:
+    works: int
+    citations: int
+    h_index: int
+    i10_index: int
+    followers: int
+    topics: int
+    close_collaborators: int
+    first_year: int | None
+    last_year: int | None
+    novel_works: int
+    novelty: float = strawberry.field(
+        description="Share of works that combine topics atypically (a topic pair with NPMI "
+                    "below -0.1 over the graph); see docs/services.md.")
+
+    @classmethod
+    def of(cls, metrics: kg_metrics.ResearcherMetrics) -> ResearcherMetrics:
+        return cls(**vars(metrics))
+
+
+@strawberry.type
+class TrustComponent:
+    name: str
+    value: float
+
+
+@strawberry.type
+class TrustContributor:
+    researcher: Annotated[Researcher, strawberry.lazy("api.graphql.types")] | None
+    institution: Institution | None
+    share: float
+
+
+@strawberry.type
+class TrustExplanation:
+    components: list[TrustComponent] = strawberry.field(
+        description="Points per part of the score; they add up to the score before rounding.")
+    contributors: list[TrustContributor] = strawberry.field(
+        description="The neighbours whose trust flowed in most, with their share of the inflow.")
+    others: float = strawberry.field(description="The share of everyone else; shares add to 1.")
+
+
+@strawberry.type
+class Trust:
+    score: int | None = strawberry.field(description="0-100; null before `kg trust compute`.")
+    tier: str | None = strawberry.field(
+        description="Emerging (<25), Established (<50), Trusted (<75), Exemplary.")
+    verification_level: int = strawberry.field(
+        description="0 imported, 1 ORCID, 2 approved claim, 3 approved claim with verified "
+                    "ORCID or institutional e-mail.")
+    claimed: bool
+    propagated: float | None = strawberry.field(
+        description="The raw TrustRank value before scaling.")
+    researcher_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def explanation(self, info: Ctx, top: int = 5) -> TrustExplanation:
+        found = await info.context.loaders.trust_explanation.load((self.researcher_id, top))
+        loaders = info.context.loaders
+        people = await loaders.researcher.load_many(
+            [c.id for c in found.contributors if c.kind == "researcher"])
+        places = await loaders.institution.load_many(
+            [c.id for c in found.contributors if c.kind == "institution"])
+        by_id: dict[str, Any] = {n.id: n for n in (*people, *places) if n is not None}
+        return TrustExplanation(
+            components=[TrustComponent(name=c.name, value=c.value) for c in found.components],
+            contributors=[
+                TrustContributor(
+                    researcher=Researcher.of(by_id[c.id]) if c.kind == "researcher" else None,
+                    institution=Institution.of(by_id[c.id]) if c.kind == "institution" else None,
+                    share=c.share)
+                for c in found.contributors if c.id in by_id
+            ],
+            others=found.others,
+        )
+
+
+@strawberry.type
+class CoauthorEdge:
+    cursor: str
+    node: Researcher
+    shared_works: int
+    first_year: int | None
+    last_year: int | None
+
+
+@strawberry.type
+class CoauthorConnection:
+    edges: list[CoauthorEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class Collaborator:
+    researcher: Researcher
+    shared_works: int
+    first_year: int | None
+    last_year: int | None
+
+
+@strawberry.type
+class SuggestedCollaborator:
+    researcher: Researcher
+    score: float
+    via: list[Researcher] = strawberry.field(description="The co-authors who link the two.")
+    shared_topics: list[Topic]
+
+
+async def _researchers(info: Ctx, ids: list[str]) -> list[Researcher]:
+    found = await info.context.loaders.researcher.load_many(ids)
+    return [Researcher.of(node) for node in found if node is not None]
+
+
+@strawberry.type
+class Researcher(Node):
+    name: str | None
+    orcid: str | None
+    alt_names: list[str]
+    open_to_collaborate: bool
+
+    @classmethod
+    def of(cls, node: nodes.ResearcherNode) -> Researcher:
+        return cls(id=strawberry.ID(node.id), name=node.name, orcid=node.orcid,
+                   alt_names=node.alt_names, open_to_collaborate=node.open_to_collaborate)
+
+    @strawberry.field(description="Institutions from authorships and profiles, most works first.")
+    async def institutions(self, info: Ctx) -> list[InstitutionAffiliation]:
+        loaders = info.context.loaders
+        affiliations = await loaders.institutions_of_researcher.load(str(self.id))
+        found = await loaders.institution.load_many([a.institution_id for a in affiliations])
+        return [
+            InstitutionAffiliation(institution=Institution.of(node), works=a.works,
+                                   first_year=a.first_year, last_year=a.last_year)
+            for a, node in zip(affiliations, found, strict=True) if node is not None
+        ]
+
+    @strawberry.field
+    async def papers(
+        self, info: Ctx, first: int = 20, after: str | None = None,
+        order_by: PaperOrderBy = PaperOrderBy.RECENT,
+    ) -> PaperConnection:
+        page = await info.context.loaders.papers_of_researcher.load(
+            (str(self.id), first, after, PaperOrder[order_by.value]))
+        return await paper_connection(info, page)
+
+    @strawberry.field(description="Share of this researcher's works per topic, at any level.")
+    async def topics(
+        self, info: Ctx, first: int = 10, level: str = "topic"
+    ) -> list[TopicShare]:
+        shares = await info.context.loaders.topic_profile.load((str(self.id), level, first)) or []
+        found = await _topics(info, [s.topic.id for s in shares])
+        return [TopicShare(topic=node, works=s.works, share=s.share)
+                for s, node in zip(shares, found, strict=True)]
+
+    @strawberry.field
+    async def trust(self, info: Ctx) -> Trust:
+        found = await info.context.loaders.trust.load(str(self.id))
+        return Trust(score=found.score, tier=found.tier,
+                     verification_level=found.verification_level, claimed=found.claimed,
+                     propagated=found.propagated, researcher_id=found.researcher_id)
+
+    @strawberry.field
+    async def metrics(self, info: Ctx) -> ResearcherMetrics:
+        return ResearcherMetrics.of(await info.context.loaders.metrics.load(str(self.id)))
+
+    @strawberry.field(description="Co-authors, most shared works first, then most recent.")
+    async def coauthors(
+        self, info: Ctx, first: int = 25, after: str | None = None
+    ) -> CoauthorConnection:
+        page = await info.context.loaders.coauthors.load((str(self.id), first, after))
+        people = await info.context.loaders.researcher.load_many([c.id for c in page.coauthors])
+        return CoauthorConnection(
+            edges=[
+                CoauthorEdge(cursor=coauthorship.coauthor_cursor(c), node=Researcher.of(person),
+                             shared_works=c.shared_works, first_year=c.first_year,
+                             last_year=c.last_year)
+                for c, person in zip(page.coauthors, people, strict=True) if person is not None
+            ],
+            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+            total_count=page.total_count,
+        )
+
+    @strawberry.field(description="Co-authors with at least 2 shared works, closest first.")
+    async def close_collaborators(self, info: Ctx) -> list[Collaborator]:
+        close = await info.context.loaders.close_collaborators.load(str(self.id)) or ()
+        people = await info.context.loaders.researcher.load_many([c.id for c in close])
+        return [Collaborator(researcher=Researcher.of(person), shared_works=c.shared_works,
+                             first_year=c.first_year, last_year=c.last_year)
+                for c, person in zip(close, people, strict=True) if person is not None]
+
+    @strawberry.field(description="Co-authors of co-authors who share topics and never wrote "
+                                  "with this researcher, with the reason.")
+    async def suggested_collaborators(
+        self, info: Ctx, first: int = 10
+    ) -> list[SuggestedCollaborator]:
+        loaders = info.context.loaders
+        found = await loaders.suggested_collaborators.load((str(self.id), first))
+        people = {r.id: r for r in await _researchers(
+            info, list({i for s in found for i in (s.id, *(v.id for v in s.via))}))}
+        topics = {t.id: Topic.of(t) for t in await loaders.topic.load_many(
+            list({t.id for s in found for t in s.shared_topics})) if t is not None}
+        return [
+            SuggestedCollaborator(
+                researcher=people[s.id], score=s.score,
+                via=[people[v.id] for v in s.via if v.id in people],
+                shared_topics=[topics[t.id] for t in s.shared_topics if t.id in topics],
+            )
+            for s in found if s.id in people
+        ]

@@ -1,0 +1,228 @@
+"""The one place that talks to the Neo4j driver: connect, run named queries, translate errors.
+
+Reads go through read transactions and writes through write transactions, so a `neo4j://`
+URI routes them on a cluster; every transaction shares the driver's bookmark manager, so a
+read that follows a write sees it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, LiteralString, TypeVar, cast
+
+import neo4j
+import neo4j.graph
+from neo4j import exceptions as neo4j_errors
+
+from kg.config import Settings
+from kg.db.queries import QueryLibrary
+from kg.errors import (
+    AlreadyExists,
+    BadConfiguration,
+    BadInput,
+    Forbidden,
+    GraphAuthFailed,
+    GraphUnavailable,
+    QueryTimeout,
+)
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+class Transaction:
+    """A named-query view of one driver transaction."""
+
+    def __init__(self, graph: Graph, tx: neo4j.ManagedTransaction) -> None:
+        self._graph = graph
+        self._tx = tx
+
+    def run(self, name: str, /, **params: Any) -> list[Row]:
+        query = self._graph.queries[name]
+        query.check(params)
+        self._graph.queries_run += 1
+        return [record.data() for record in self._tx.run(query.text, params)]
+
+
+class Graph:
+    """A connected graph: the driver, its database and the named queries."""
+
+    def __init__(
+        self, settings: Settings, queries: QueryLibrary | None = None,
+        retry_seconds: float | None = None,
+    ) -> None:
+        """`retry_seconds`: how long a transaction Neo4j could not run is retried (default
+        `settings.retry_seconds`); the API passes a short one so a request answers UNAVAILABLE
+        within seconds while Neo4j is down rather than hang."""
+        self.settings = settings
+        self.queries = queries or QueryLibrary()
+        self.queries_run = 0
+        self.driver = neo4j.GraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password),
+            connection_acquisition_timeout=10.0,
+            max_transaction_retry_time=(
+                settings.retry_seconds if retry_seconds is None else retry_seconds),
+            notifications_min_severity="OFF",
+        )
+
+    @classmethod
+    def connect(cls, settings: Settings, queries: QueryLibrary | None = None) -> Graph:
+        """Open a driver and prove that Neo4j answers with these credentials."""
+        graph = cls(settings, queries)
+        try:
+            graph.verify()
+        except Exception:
+            graph.close()
+            raise
+        return graph
+
+    def verify(self) -> None:
+        with self.translated_errors():
+            self.driver.verify_connectivity()
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def read(self, name: str, /, **params: Any) -> list[Row]:
+        """Run a named query in a read transaction and return its rows as dicts."""
+        return self.read_transaction(lambda tx: tx.run(name, **params))
+
+    def write(self, name: str, /, **params: Any) -> list[Row]:
+        """Run a named query in a write transaction and return its rows as dicts."""
+        return self.write_transaction(lambda tx: tx.run(name, **params))
+
+    def read_transaction(self, work: Callable[[Transaction], T]) -> T:
+        with self.translated_errors(), self._session() as session:
+            return session.execute_read(lambda tx: work(Transaction(self, tx)))
+
+    def write_transaction(self, work: Callable[[Transaction], T]) -> T:
+        with self.translated_errors(), self._session() as session:
+            return session.execute_write(lambda tx: work(Transaction(self, tx)))
+
+    def run_schema_statement(self, statement: LiteralString) -> None:
+        """Run one DDL statement from `schema/` (schema commands need an auto-commit call)."""
+        with self.translated_errors(), self._session() as session:
+            session.run(statement).consume()
+
+    def show(self, statement: LiteralString) -> list[Row]:
+        """Run an administrative SHOW command (SHOW INDEXES, SHOW CONSTRAINTS)."""
+        with self.translated_errors(), self._session() as session:
+            return [record.data() for record in session.run(statement)]
+
+    def explain(self, text: str) -> tuple[str, set[str]]:
+        """The query type ('r', 'rw', 'w' or 's') and plan operators of an ad-hoc query, from
+        EXPLAIN, without running it."""
+        statement = cast(LiteralString, "EXPLAIN " + text)  # ad-hoc exploration, checked here
+        with self.translated_errors(), self._session() as session:
+            summary = session.run(statement).consume()
+        return summary.query_type or "", _operators(summary.plan or {})
+
+    def run_read_only(
+        self, text: str, params: dict[str, Any], timeout: float, row_cap: int
+    ) -> tuple[list[str], list[Row], bool]:
+        """Run an ad-hoc query in a READ transaction with a server-side timeout; returns the column
+        names, at most `row_cap` rows as plain JSON values, and whether rows were cut off."""
+        query = cast(LiteralString, text)
+
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[Row], bool]:
+            result = tx.run(query, params)
+            keys = list(result.keys())
+            rows: list[Row] = []
+            for record in result:
+                if len(rows) == row_cap:
+                    return keys, rows, True
+                rows.append({key: _plain(record[key]) for key in keys})
+            return keys, rows, False
+
+        with self.translated_errors(), self.driver.session(
+            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            return session.execute_read(work)
+
+    def _session(self) -> neo4j.Session:
+        return self.driver.session(
+            database=self.settings.neo4j_database,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        )
+
+    @contextmanager
+    def translated_errors(self) -> Iterator[None]:
+        """Turn driver exceptions into the project's error tree."""
+        uri = self.settings.neo4j_uri
+        try:
+            yield
+        except neo4j_errors.AuthError as exc:
+            raise GraphAuthFailed(
+                f"Neo4j at {uri} refused user {self.settings.neo4j_user!r}: "
+                "check NEO4J_USER and NEO4J_PASSWORD"
+            ) from exc
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise GraphUnavailable(
+                f"Neo4j is not reachable at {uri}: start it with `kg db start`"
+            ) from exc
+        except (neo4j_errors.TransientError, neo4j_errors.ConnectionPoolError) as exc:
+            # still failing after the driver's retries: a database starting or stopping, or a
+            # pool exhausted by load; the caller may try again later
+            raise GraphUnavailable(f"Neo4j at {uri} could not run the transaction: "
+                                   f"{getattr(exc, 'message', None) or exc}") from exc
+        except OverflowError as exc:
+            # the driver packs integers as 64-bit: a larger one (a forged cursor, an ad-hoc
+            # query's parameter) is the caller's input to fix
+            raise BadInput(f"a number is out of Neo4j's 64-bit integer range: {exc}") from exc
+        except neo4j_errors.ConstraintError as exc:
+            raise AlreadyExists(exc.message or str(exc)) from exc
+        except neo4j_errors.ClientError as exc:
+            code = exc.code or ""
+            if code.startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
+                raise QueryTimeout(f"the query ran past its time limit: {exc.message}") from exc
+            if code == "Neo.ClientError.Statement.AccessMode":
+                raise Forbidden(exc.message or "writes are not allowed here") from exc
+            if code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")):
+                raise BadInput(exc.message or str(exc)) from exc
+            if code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise BadConfiguration(
+                    f"database {self.settings.neo4j_database!r} does not exist at {uri}: "
+                    "check NEO4J_DATABASE"
+                ) from exc
+            raise
+
+
+def _operators(plan: dict[str, Any]) -> set[str]:
+    found = {str(plan.get("operatorType", "")).split("@")[0]}
+    for child in plan.get("children", []):
+        found |= _operators(child)
+    return found - {""}
+
+
+def _plain(value: Any) -> Any:
+    """A driver value as JSON-ready data: nodes, relationships and paths become objects."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"elementId": value.element_id, "labels": sorted(value.labels),
+                "properties": _plain(dict(value))}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"elementId": value.element_id, "type": value.type,
+                "start": value.start_node.element_id if value.start_node else None,
+                "end": value.end_node.element_id if value.end_node else None,
+                "properties": _plain(dict(value))}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [_plain(n) for n in value.nodes],
+                "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value).replace("inf", "Infinity").replace("nan", "NaN")  # as Cypher shows them
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

@@ -1,0 +1,174 @@
+"""The graph model of DESIGN.md as neomodel classes: every label, relationship type and property.
+
+These classes document the model and serve the few object-style paths (and the naive baseline of
+`bench/ingest.py`); hot paths run named Cypher through `kg.db.graph`. The source identifier is
+stored as the `id` property; neomodel reserves the Python attribute `id`, so it is `uid` here.
+`schema/` is the source of truth for constraints and indexes; `tests/unit/test_models.py` proves
+that what these classes declare agrees with it.
+"""
+
+from __future__ import annotations
+
+import neo4j
+from neomodel import (
+    ArrayProperty,
+    BooleanProperty,
+    DateTimeProperty,
+    FloatProperty,
+    IntegerProperty,
+    RelationshipFrom,
+    RelationshipTo,
+    StringProperty,
+    StructuredNode,
+    StructuredRel,
+    db,
+    get_config,
+)
+
+TOPIC_LEVELS = ("domain", "field", "subfield", "topic", "keyword", "category")
+CLAIM_STATUSES = ("pending", "approved", "rejected")
+
+
+def bind(driver: neo4j.Driver, database: str) -> None:
+    """Let neomodel use the project's driver instead of opening its own."""
+    get_config().database_name = database
+    db.set_connection(driver=driver)
+
+
+class Authored(StructuredRel):
+    position = StringProperty()
+    is_corresponding = BooleanProperty(default=False)
+    institution_ids = ArrayProperty(StringProperty(), default=list)
+
+
+class AffiliatedWith(StructuredRel):
+    works = IntegerProperty()
+    first_year = IntegerProperty()
+    last_year = IntegerProperty()
+
+
+class ListsAffiliation(StructuredRel):
+    """An affiliation a researcher's profile lists (a fact; AFFILIATED_WITH is derived from it
+    and from the institutions of authorships)."""
+
+    years = ArrayProperty(IntegerProperty(), default=list)
+
+
+class HasTopic(StructuredRel):
+    score = FloatProperty()
+    primary = BooleanProperty(default=False)
+
+
+class Coauthor(StructuredRel):
+    works = IntegerProperty()
+    first_year = IntegerProperty()
+    last_year = IntegerProperty()
+    weight = FloatProperty()
+
+
+class CoOccurs(StructuredRel):
+    papers = IntegerProperty()
+    weight = FloatProperty()
+
+
+class Follows(StructuredRel):
+    since = DateTimeProperty()
+
+
+class Claimed(StructuredRel):
+    uid = StringProperty(db_property="id", index=True)
+    status = StringProperty(choices={s: s for s in CLAIM_STATUSES}, default="pending")
+    evidence_kind = StringProperty(choices={"orcid": "orcid",
+                                            "institutional_email": "institutional_email"})
+    evidence = StringProperty()
+    requested_at = DateTimeProperty()
+    decided_at = DateTimeProperty()
+
+
+class Upvoted(StructuredRel):
+    at = DateTimeProperty()
+
+
+class Invited(StructuredRel):
+    message = StringProperty()
+    at = DateTimeProperty()
+    status = StringProperty()
+
+
+class Source(StructuredNode):
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    name = StringProperty()
+    type = StringProperty()
+
+
+class Topic(StructuredNode):
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    name = StringProperty()
+    level = StringProperty(choices={level: level for level in TOPIC_LEVELS}, index=True)
+    parent = RelationshipTo("Topic", "SUBTOPIC_OF")
+    co_occurs = RelationshipTo("Topic", "CO_OCCURS", model=CoOccurs)
+
+
+class Institution(StructuredNode):
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    name = StringProperty()
+    ror = StringProperty(index=True)
+    country = StringProperty()
+    type = StringProperty()
+    part_of = RelationshipTo("Institution", "PART_OF")
+
+
+class Paper(StructuredNode):
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    doi = StringProperty(index=True)
+    title = StringProperty()
+    abstract = StringProperty()
+    year = IntegerProperty(index=True)
+    date = StringProperty()
+    type = StringProperty()
+    cited_by_count = IntegerProperty(default=0)
+    referenced_works_count = IntegerProperty(default=0)
+    upvotes = IntegerProperty(default=0)
+    is_retracted = BooleanProperty(default=False)
+    categories = ArrayProperty(StringProperty())
+    organisation = StringProperty()
+    published = StringProperty()
+    listings = ArrayProperty(StringProperty())
+    listed_author_count = IntegerProperty()
+    topics = RelationshipTo("Topic", "HAS_TOPIC", model=HasTopic)
+    cites = RelationshipTo("Paper", "CITES")
+    published_in = RelationshipTo("Source", "PUBLISHED_IN")
+    authors = RelationshipFrom("Researcher", "AUTHORED", model=Authored)
+
+
+class Researcher(StructuredNode):
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    name = StringProperty()
+    name_key = StringProperty(index=True)
+    orcid = StringProperty(index=True)
+    alt_names = ArrayProperty(StringProperty())
+    open_to_collaborate = BooleanProperty(default=False)
+    verification_level = IntegerProperty(default=0)
+    claimed = BooleanProperty(default=False)
+    trust_propagated = FloatProperty()
+    trust_score = FloatProperty()
+    trust_tier = StringProperty()
+    papers = RelationshipTo("Paper", "AUTHORED", model=Authored)
+    institutions = RelationshipTo("Institution", "AFFILIATED_WITH", model=AffiliatedWith)
+    listed_affiliations = RelationshipTo(
+        "Institution", "LISTS_AFFILIATION", model=ListsAffiliation
+    )
+    coauthors = RelationshipTo("Researcher", "COAUTHOR", model=Coauthor)
+
+
+class User(StructuredNode):
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    email = StringProperty(unique_index=True, required=True)
+    name = StringProperty()
+    roles = ArrayProperty(StringProperty(), default=list)
+    token_hash = StringProperty(index=True)
+    orcid = StringProperty()
+    follows = RelationshipTo("Researcher", "FOLLOWS", model=Follows)
+    claims = RelationshipTo("Researcher", "CLAIMED", model=Claimed)
+    upvoted = RelationshipTo("Paper", "UPVOTED", model=Upvoted)
+    invited = RelationshipTo("Researcher", "INVITED", model=Invited)

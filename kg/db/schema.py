@@ -1,0 +1,101 @@
+"""The database schema: the idempotent statements of `schema/*.cypher`, what they declare, and
+what the database reports it has."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import LiteralString, cast
+
+from kg.db.graph import Graph
+from kg.resources import project_dir
+
+_DECLARATION = re.compile(
+    r"CREATE\s+(?P<kind>CONSTRAINT|FULLTEXT\s+INDEX|INDEX)\s+(?P<name>\w+)\s+IF\s+NOT\s+EXISTS\s+"
+    r"FOR\s+(?:\(\w+:(?P<label>\w+)\)|\(\)-\[\w+:(?P<rel_type>\w+)\]-\(\))\s+"
+    r"(?:REQUIRE|ON)\s+(?:EACH\s+)?(?P<props>\[[^\]]*\]|\([^)]*\)|[\w.]+)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, order=True)
+class SchemaItem:
+    """One constraint or index, in the terms `SHOW CONSTRAINTS` / `SHOW INDEXES` use."""
+
+    name: str
+    type: str
+    entity_type: str
+    label: str
+    properties: tuple[str, ...]
+
+
+def statements(directory: Path | None = None) -> list[LiteralString]:
+    """Every statement of `schema/*.cypher`, in file order, without comments."""
+    directory = directory or project_dir("schema")
+    found: list[LiteralString] = []
+    for path in sorted(directory.glob("*.cypher")):
+        text = "\n".join(
+            line for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("//")
+        )
+        found += [cast(LiteralString, part.strip()) for part in text.split(";") if part.strip()]
+    return found
+
+
+def declared(directory: Path | None = None) -> set[SchemaItem]:
+    """What the statements of `schema/` declare."""
+    items = set()
+    for statement in statements(directory):
+        match = _DECLARATION.search(statement)
+        if match is None:
+            raise ValueError(f"schema statement not understood: {statement}")
+        kind = match["kind"].upper().split()[0]
+        props = tuple(
+            p.strip().split(".", 1)[1] for p in match["props"].strip("[]()").split(",")
+        )
+        items.add(
+            SchemaItem(
+                name=match["name"],
+                type={"CONSTRAINT": "UNIQUENESS", "FULLTEXT": "FULLTEXT", "INDEX": "RANGE"}[kind],
+                entity_type="RELATIONSHIP" if match["rel_type"] else "NODE",
+                label=match["label"] or match["rel_type"],
+                properties=props,
+            )
+        )
+    return items
+
+
+def apply(graph: Graph) -> None:
+    """Create every missing constraint and index and wait until the indexes are online."""
+    for statement in statements():
+        graph.run_schema_statement(statement)
+    graph.read("admin/await_indexes", seconds=300)
+
+
+def in_database(graph: Graph) -> set[SchemaItem]:
+    """The constraints and the indexes the database has, other than the built-in lookups and the
+    indexes that back constraints."""
+    items = set()
+    constraints = "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties"
+    for row in graph.show(constraints):
+        items.add(_item(row, "type"))
+    for row in graph.show(
+        "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint"
+    ):
+        if row["type"] != "LOOKUP" and row["owningConstraint"] is None:
+            items.add(_item(row, "type"))
+    return items
+
+
+def _item(row: dict, type_key: str) -> SchemaItem:
+    kind = row[type_key]
+    if kind.endswith("UNIQUENESS"):
+        kind = "UNIQUENESS"
+    return SchemaItem(
+        name=row["name"],
+        type=kind,
+        entity_type=row["entityType"],
+        label=row["labelsOrTypes"][0],
+        properties=tuple(row["properties"]),
+    )

@@ -1,0 +1,321 @@
+"""A real Neo4j Community server on loopback, provisioned from Maven Central, for machines without
+a Docker engine.
+
+`deploy/neo4j/pom.xml` names the server (`org.neo4j:neo4j`) and the Neo4j Browser; Maven copies
+their runtime jars once into `<cache>/neo4j-<version>/lib`, shared by every checkout. A server
+home (`<state>/neo4j`) holds `conf/neo4j.conf`, `data/`, `logs/` and `run/`. The JVM is launched
+directly on `org.neo4j.server.CommunityEntryPoint` with the flags Neo4j's own launcher would add.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.config import Settings
+from kg.errors import LocalServerError
+from kg.resources import project_dir
+
+SUPPORTED_JAVA = ("17", "21")
+JVM_FLAGS = [
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+]
+
+
+def neo4j_version() -> str:
+    """The Neo4j version the project's pom pins."""
+    pom = (project_dir("deploy") / "neo4j" / "pom.xml").read_text(encoding="utf-8")
+    match = re.search(r"<neo4j\.version>([^<]+)</neo4j\.version>", pom)
+    if not match:
+        raise LocalServerError("deploy/neo4j/pom.xml does not set <neo4j.version>")
+    return match.group(1)
+
+
+def find_java_home(preferred: Path | None) -> Path:
+    """A JDK home whose major version Neo4j 5.26 supports (17 or 21)."""
+    candidates = [preferred] if preferred else []
+    for root in (Path("/usr/lib/jvm"), Path("/Library/Java/JavaVirtualMachines")):
+        if root.is_dir():
+            candidates += sorted(root.iterdir())
+            candidates += sorted(p / "Contents" / "Home" for p in root.iterdir())
+    for home in candidates:
+        if home and _java_major(home) in SUPPORTED_JAVA:
+            return home
+    raise LocalServerError(
+        "Neo4j 5.26 needs Java 17 or 21 and none was found: install OpenJDK 17 "
+        "or set KG_JAVA_HOME to its home"
+    )
+
+
+def _java_major(home: Path) -> str | None:
+    release = home / "release"
+    if not (home / "bin" / "java").exists() or not release.is_file():
+        return None
+    match = re.search(r'JAVA_VERSION="(\d+)', release.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
+def port_answers(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    running: bool
+    pid: int | None
+    bolt: str
+    browser: str
+    home: Path
+
+
+class LocalServer:
+    """One Neo4j server home on this machine, bound to 127.0.0.1."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        home: Path | None = None,
+        bolt_port: int | None = None,
+        http_port: int | None = None,
+    ) -> None:
+        self.settings = settings
+        self.version = neo4j_version()
+        self.home = (home or settings.state_dir / "neo4j").resolve()
+        self.bolt_port = bolt_port or settings.bolt_port
+        self.http_port = http_port or settings.neo4j_http_port
+        self.lib_dir = settings.cache_dir.expanduser().resolve() / f"neo4j-{self.version}" / "lib"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "run" / "neo4j.pid"
+
+    @property
+    def bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    def status(self) -> ServerStatus:
+        pid = self._live_pid()
+        return ServerStatus(
+            running=pid is not None,
+            pid=pid,
+            bolt=self.bolt_uri,
+            browser=f"http://127.0.0.1:{self.http_port}/browser/",
+            home=self.home,
+        )
+
+    def provision(self) -> None:
+        """Resolve the jars (once per version), write the configuration, set the password."""
+        self._resolve_jars()
+        self._write_conf()
+        self._set_initial_password()
+
+    def start(self, timeout: float = 180.0) -> bool:
+        """Start the server unless it runs; wait until Bolt answers. True when it was started."""
+        if self._live_pid() is not None:
+            return False
+        if port_answers("127.0.0.1", self.bolt_port):
+            raise LocalServerError(
+                f"port {self.bolt_port} is taken by another process; stop it or set NEO4J_URI "
+                "to another port"
+            )
+        self.provision()
+        for directory in ("logs", "run", "data", "import", "plugins"):
+            (self.home / directory).mkdir(parents=True, exist_ok=True)
+        java = find_java_home(self.settings.java_home) / "bin" / "java"
+        command = [
+            str(java),
+            f"-Xms{self.settings.neo4j_heap}",
+            f"-Xmx{self.settings.neo4j_heap}",
+            *JVM_FLAGS,
+            "-cp",
+            f"{self.home / 'plugins'}/*:{self.lib_dir}/*",
+            "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={self.home}",
+            f"--config-dir={self.home / 'conf'}",
+        ]
+        console = str(self.home / "logs" / "console.log")
+        # posix_spawn rather than Popen: the server outlives this process, in a session of its own.
+        pid = os.posix_spawn(
+            command[0],
+            command,
+            dict(os.environ),
+            file_actions=[
+                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                (os.POSIX_SPAWN_OPEN, 1, console, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644),
+                (os.POSIX_SPAWN_DUP2, 1, 2),
+            ],
+            setsid=True,
+        )
+        self.pid_file.write_text(str(pid))
+        self._wait_for_bolt(pid, timeout)
+        return True
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Stop the server if it runs. True when it was running."""
+        pid = self._live_pid()
+        if pid is None:
+            return False
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.2)
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+        self.pid_file.unlink(missing_ok=True)
+        return True
+
+    def wipe(self) -> None:
+        """Delete the data of a stopped server (used by the test fixture on its own server)."""
+        if self._live_pid() is not None:
+            raise LocalServerError("refusing to wipe the data of a running server")
+        shutil.rmtree(self.home / "data", ignore_errors=True)
+
+    def _live_pid(self) -> int | None:
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+        return pid if _alive(pid) else None
+
+    def _resolve_jars(self) -> None:
+        if (self.lib_dir / ".complete").is_file():
+            return
+        if shutil.which("mvn") is None:
+            raise LocalServerError("Maven (mvn) is needed to fetch Neo4j's jars: install Maven")
+        staging = self.lib_dir.with_name("lib.partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        pom = project_dir("deploy") / "neo4j" / "pom.xml"
+        java_home = find_java_home(self.settings.java_home)
+        result = subprocess.run(
+            [
+                "mvn", "-q", "-B", "-f", str(pom),
+                "dependency:copy-dependencies",
+                "-DincludeScope=runtime",
+                f"-DoutputDirectory={staging}",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "JAVA_HOME": str(java_home)},
+        )
+        if result.returncode != 0:
+            tail = (result.stdout + result.stderr).strip().splitlines()[-5:]
+            raise LocalServerError("Maven could not resolve Neo4j: " + " | ".join(tail))
+        shutil.rmtree(self.lib_dir, ignore_errors=True)
+        staging.rename(self.lib_dir)
+        (self.lib_dir / ".complete").write_text(self.version)
+
+    def _write_conf(self) -> None:
+        conf = self.home / "conf"
+        conf.mkdir(parents=True, exist_ok=True)
+        settings = {
+            "server.default_listen_address": "127.0.0.1",
+            "server.bolt.listen_address": f"127.0.0.1:{self.bolt_port}",
+            "server.bolt.advertised_address": f"127.0.0.1:{self.bolt_port}",
+            "server.http.enabled": "true",
+            "server.http.listen_address": f"127.0.0.1:{self.http_port}",
+            "server.http.advertised_address": f"127.0.0.1:{self.http_port}",
+            "server.https.enabled": "false",
+            "dbms.security.auth_enabled": "true",
+            "dbms.usage_report.enabled": "false",
+            "server.memory.heap.initial_size": self.settings.neo4j_heap,
+            "server.memory.heap.max_size": self.settings.neo4j_heap,
+            "server.memory.pagecache.size": self.settings.neo4j_pagecache,
+            "server.directories.data": str(self.home / "data"),
+            "server.directories.logs": str(self.home / "logs"),
+            "server.directories.run": str(self.home / "run"),
+            "server.directories.import": str(self.home / "import"),
+            "server.directories.plugins": str(self.home / "plugins"),
+            "db.transaction.timeout": "0s",
+        }
+        text = "# Written by kg/server/local.py on every start; edit the code, not this file.\n"
+        text += "".join(f"{key}={value}\n" for key, value in settings.items())
+        (conf / "neo4j.conf").write_text(text)
+
+    def _set_initial_password(self) -> None:
+        if (self.home / "data" / "databases" / "system").exists():
+            return
+        java = find_java_home(self.settings.java_home) / "bin" / "java"
+        result = subprocess.run(
+            [
+                str(java), "-cp", f"{self.lib_dir}/*",
+                "org.neo4j.server.startup.Neo4jAdminCommand",
+                "dbms", "set-initial-password", self.settings.neo4j_password,
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")},
+        )
+        if result.returncode != 0:
+            raise LocalServerError(
+                "could not set the initial Neo4j password: " + result.stderr.strip()[-300:]
+            )
+
+    def _wait_for_bolt(self, pid: int, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not _alive(pid):
+                self.pid_file.unlink(missing_ok=True)
+                raise LocalServerError(
+                    "Neo4j exited while starting; "
+                    f"see {self.home / 'logs'}: {self._log_tail()}"
+                )
+            if port_answers("127.0.0.1", self.bolt_port):
+                return
+            time.sleep(0.5)
+        raise LocalServerError(
+            f"Neo4j did not open Bolt on port {self.bolt_port} within {timeout:.0f}s; "
+            f"see {self.home / 'logs'}"
+        )
+
+    def _log_tail(self) -> str:
+        for name in ("neo4j.log", "console.log"):
+            log = self.home / "logs" / name
+            if log.is_file():
+                lines = log.read_text(errors="replace").strip().splitlines()
+                if lines:
+                    return lines[-1][-300:]
+        return "no log written"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        if os.waitpid(pid, os.WNOHANG) != (0, 0):
+            return False
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return True

@@ -1,0 +1,10 @@
+// accounts/follow_researcher: the user follows the researcher (idempotent).
+// Returns: followers (of the researcher, after the change); no row when the researcher is unknown
+/*
+:params {user_id: "U1", researcher_id: "A1"}
+*/
+MATCH (r:Researcher {id: $researcher_id})
+MATCH (u:User {id: $user_id})
+MERGE (u)-[f:FOLLOWS]->(r)
+ON CREATE SET f.since = datetime()
+RETURN COUNT { (r)<-[:FOLLOWS]-(:User) } AS followers

@@ -1,0 +1,23 @@
+// derive/coauthors_of: derives the COAUTHOR edges of the given researchers from AUTHORED: one
+// edge per pair, directed from the smaller id to the larger, with the shared works, first and last
+// year and a collaboration weight (sum over shared papers of 1 / (authors - 1), Newman 2001).
+// Papers with more than $max_authors authors are left out (consortium papers). The terms are
+// summed in order of author count, so the float is the same whichever end derived the pair.
+// Returns: pairs
+/*
+:params {researcher_ids: ["A1"], max_authors: 200}
+*/
+UNWIND $researcher_ids AS rid
+MATCH (r:Researcher {id: rid})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(o:Researcher)
+WHERE p.author_count <= $max_authors
+WITH r, o, p ORDER BY p.author_count
+WITH r, o, count(p) AS works, min(p.year) AS first_year, max(p.year) AS last_year,
+     collect(p.author_count) AS author_counts
+WITH r, o, works, first_year, last_year,
+     reduce(w = 0.0, n IN author_counts | w + 1.0 / (n - 1)) AS weight
+WITH CASE WHEN r.id < o.id THEN r ELSE o END AS a,
+     CASE WHEN r.id < o.id THEN o ELSE r END AS b,
+     works, first_year, last_year, weight
+MERGE (a)-[c:COAUTHOR]->(b)
+SET c.works = works, c.first_year = first_year, c.last_year = last_year, c.weight = weight
+RETURN count(c) AS pairs

@@ -1,0 +1,120 @@
+// explore/neighbourhood: the typed nodes and edges around any node (Paper, Researcher, Topic,
+// Institution, Source) to depth 1 or 2, at most $cap nodes of each wanted type besides the
+// centre, most relevant first, with how many nodes of each type were left out, and every edge
+// between the nodes shown. Ranking and weights are described in docs/services.md.
+// Returns: center {id, type, label, weight}, groups [{type, kept [{id, label, weight}], remaining}],
+//          edges [{source, target, type, weight}]
+/*
+:params {id: "A5023888391", depth: 1, types: ["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE"], cap: 25}
+*/
+CALL () {
+  MATCH (n:Paper {id: $id}) RETURN n
+  UNION ALL
+  MATCH (n:Researcher {id: $id}) RETURN n
+  UNION ALL
+  MATCH (n:Topic {id: $id}) RETURN n
+  UNION ALL
+  MATCH (n:Institution {id: $id}) RETURN n
+  UNION ALL
+  MATCH (n:Source {id: $id}) RETURN n
+}
+WITH n LIMIT 1
+// Depth 1: the hierarchy (SUBTOPIC_OF, PART_OF) first, then by the strength of the edge
+// (shared works; a paper's topics by HAS_TOPIC score; co-occurring papers), else by the
+// neighbour's weight (papers by citations, authors by works, venues by papers).
+CALL (n) {
+  MATCH (n)-[r:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(m)
+  WHERE m <> n
+  WITH m, r,
+       CASE WHEN m:Paper THEN 'PAPER' WHEN m:Researcher THEN 'RESEARCHER'
+            WHEN m:Topic THEN 'TOPIC' WHEN m:Institution THEN 'INSTITUTION'
+            ELSE 'SOURCE' END AS kind
+  WHERE kind IN $types
+  WITH m, kind,
+       max(CASE WHEN type(r) IN ['SUBTOPIC_OF', 'PART_OF'] THEN 1 ELSE 0 END) AS priority,
+       max(CASE
+             WHEN type(r) IN ['COAUTHOR', 'AFFILIATED_WITH'] THEN toFloat(r.works)
+             WHEN type(r) = 'CO_OCCURS' THEN toFloat(r.papers)
+             WHEN type(r) = 'HAS_TOPIC' AND m:Topic THEN toFloat(r.score)
+           END) AS strength
+  WITH m, kind, priority, strength,
+       CASE kind
+         WHEN 'PAPER' THEN CASE WHEN COUNT { (m)<-[:CITES]-() } > coalesce(m.cited_by_count, 0)
+                                THEN COUNT { (m)<-[:CITES]-() } ELSE coalesce(m.cited_by_count, 0) END
+         WHEN 'RESEARCHER' THEN COUNT { (m)-[:AUTHORED]->() }
+         WHEN 'TOPIC' THEN COUNT { MATCH (m)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p) RETURN DISTINCT p }
+         WHEN 'INSTITUTION' THEN COUNT { (m)<-[:AFFILIATED_WITH]-() }
+         ELSE COUNT { (m)<-[:PUBLISHED_IN]-() }
+       END AS weight
+  ORDER BY priority DESC, coalesce(strength, toFloat(weight)) DESC, m.id
+  WITH kind, collect({node: m, weight: weight}) AS ranked
+  RETURN collect({type: kind, kept: ranked[0..$cap], total: size(ranked)}) AS near
+}
+// Depth 2: from the depth-1 nodes kept, the nodes that are not the centre's neighbours, most
+// links to the kept depth-1 nodes first, then by weight.
+WITH n, near, reduce(nodes = [], g IN near | nodes + [x IN g.kept | x.node]) AS kept_near
+CALL (n, kept_near) {
+  UNWIND CASE WHEN $depth = 2 THEN kept_near ELSE [] END AS k
+  MATCH (k)-[:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(m)
+  WHERE m <> n
+    AND NOT EXISTS { (m)-[:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(n) }
+  WITH m, count(DISTINCT k) AS links,
+       CASE WHEN m:Paper THEN 'PAPER' WHEN m:Researcher THEN 'RESEARCHER'
+            WHEN m:Topic THEN 'TOPIC' WHEN m:Institution THEN 'INSTITUTION'
+            ELSE 'SOURCE' END AS kind
+  WHERE kind IN $types
+  WITH m, kind, links,
+       CASE kind
+         WHEN 'PAPER' THEN CASE WHEN COUNT { (m)<-[:CITES]-() } > coalesce(m.cited_by_count, 0)
+                                THEN COUNT { (m)<-[:CITES]-() } ELSE coalesce(m.cited_by_count, 0) END
+         WHEN 'RESEARCHER' THEN COUNT { (m)-[:AUTHORED]->() }
+         WHEN 'TOPIC' THEN COUNT { MATCH (m)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p) RETURN DISTINCT p }
+         WHEN 'INSTITUTION' THEN COUNT { (m)<-[:AFFILIATED_WITH]-() }
+         ELSE COUNT { (m)<-[:PUBLISHED_IN]-() }
+       END AS weight
+  ORDER BY links DESC, weight DESC, m.id
+  WITH kind, collect({node: m, weight: weight}) AS ranked
+  RETURN collect({type: kind, ranked: ranked}) AS far
+}
+// Per type: the depth-1 nodes kept, then depth-2 nodes up to the cap; the rest is counted.
+UNWIND $types AS kind
+WITH n, kind, [g IN near WHERE g.type = kind] AS g1, [g IN far WHERE g.type = kind] AS g2
+WITH n, kind,
+     CASE WHEN size(g1) > 0 THEN g1[0].kept ELSE [] END AS kept1,
+     CASE WHEN size(g1) > 0 THEN g1[0].total ELSE 0 END AS total1,
+     CASE WHEN size(g2) > 0 THEN g2[0].ranked ELSE [] END AS ranked2
+WITH n, kind, kept1 + ranked2[0..($cap - size(kept1))] AS kept, total1 + size(ranked2) AS total
+WITH n, collect({type: kind, kept: kept, remaining: total - size(kept)}) AS groups
+WITH n, groups, [n] + reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node]) AS shown
+// Edges: every edge between two different nodes shown, found from its start node (the hubs of
+// this model are at the end of edges: cited papers, topics, venues, institutions).
+CALL (shown) {
+  UNWIND shown AS a
+  MATCH (a)-[r:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]->(b)
+  WHERE b <> a AND b IN shown
+  RETURN collect({
+    source: startNode(r).id, target: endNode(r).id, type: type(r),
+    weight: CASE type(r)
+              WHEN 'COAUTHOR' THEN toFloat(r.works)
+              WHEN 'AFFILIATED_WITH' THEN toFloat(r.works)
+              WHEN 'CO_OCCURS' THEN toFloat(r.papers)
+              WHEN 'HAS_TOPIC' THEN toFloat(coalesce(r.score, 1.0))
+              ELSE 1.0
+            END
+  }) AS edges
+}
+RETURN
+  {id: n.id, label: coalesce(n.title, n.name, n.id),
+   type: CASE WHEN n:Paper THEN 'PAPER' WHEN n:Researcher THEN 'RESEARCHER'
+              WHEN n:Topic THEN 'TOPIC' WHEN n:Institution THEN 'INSTITUTION' ELSE 'SOURCE' END,
+   weight: CASE
+             WHEN n:Paper THEN CASE WHEN COUNT { (n)<-[:CITES]-() } > coalesce(n.cited_by_count, 0)
+                                    THEN COUNT { (n)<-[:CITES]-() } ELSE coalesce(n.cited_by_count, 0) END
+             WHEN n:Researcher THEN COUNT { (n)-[:AUTHORED]->() }
+             WHEN n:Topic THEN COUNT { MATCH (n)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p) RETURN DISTINCT p }
+             WHEN n:Institution THEN COUNT { (n)<-[:AFFILIATED_WITH]-() }
+             ELSE COUNT { (n)<-[:PUBLISHED_IN]-() }
+           END} AS center,
+  [g IN groups | {type: g.type, remaining: g.remaining,
+                  kept: [x IN g.kept | {id: x.node.id, label: coalesce(x.node.title, x.node.name, x.node.id), weight: x.weight}]}] AS groups,
+  edges

@@ -1,0 +1,23 @@
+// trust/explanation_of: the score components of a researcher and the trust that flowed in from
+// each neighbour in the last step of the walk: $damping * value * edge weight / out-weight of the
+// neighbour, largest first (ties by id), the first $top of them and the total over all neighbours.
+// Returns: id, score, from_network, from_verification, from_works, from_citations, total_inflow,
+//          top_inflows [{id, name, kind, inflow}]
+/*
+:params {researcher_id: "A5023888391", damping: 0.85, affiliation_weight: 0.25, top: 5}
+*/
+MATCH (r:Researcher {id: $researcher_id})
+CALL (r) {
+  MATCH (r)-[e:COAUTHOR|AFFILIATED_WITH]-(n)
+  WHERE n.trust_out_weight > 0
+  WITH n, $damping * n.trust_propagated
+          * CASE type(e) WHEN 'COAUTHOR' THEN e.works ELSE $affiliation_weight END
+          / n.trust_out_weight AS inflow
+  ORDER BY inflow DESC, n.id
+  RETURN sum(inflow) AS total_inflow,
+         collect({id: n.id, name: n.name, inflow: inflow,
+                  kind: CASE WHEN n:Researcher THEN 'researcher' ELSE 'institution' END}) AS inflows
+}
+RETURN r.id AS id, r.trust_score AS score, r.trust_from_network AS from_network,
+       r.trust_from_verification AS from_verification, r.trust_from_works AS from_works,
+       r.trust_from_citations AS from_citations, total_inflow, inflows[0..$top] AS top_inflows

@@ -1,9 +1,0 @@
-// unfollow_researcher: the user stops following the researcher (idempotent).
-// Returns: followers (after the change); no row when the researcher is unknown
-/*
-:params {user_id: "U1", researcher_id: "A1"}
-*/
-MATCH (r:Researcher {id: $researcher_id})
-OPTIONAL MATCH (:User {id: $user_id})-[f:FOLLOWS]->(r)
-DELETE f
-RETURN COUNT { (r)<-[:FOLLOWS]-(:User) } AS followers
