@@ -11,7 +11,8 @@ logged.
 | QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
 | UNAVAILABLE        | Neo4j cannot be reached                                            |
 | TIMEOUT            | a query ran past its time limit                                    |
-| INTERNAL           | anything else (message masked, details in the log)                 |
+| INTERNAL           | anything else, including errors that are ours to fix (QueryError,  |
+|                    | BadConfiguration, LocalServerError): message masked, details logged |
 """
 
 from __future__ import annotations
@@ -59,11 +60,25 @@ CODES: list[tuple[type[KgError], str, int]] = [
 ]
 
 
+INTERNAL = ("INTERNAL", 500)
+MASKED_MESSAGE = "Unexpected error."
+
+
 def code_and_status(error: KgError) -> tuple[str, int]:
+    """Only the errors listed in CODES are the caller's to act on; any other KgError is ours."""
     for kind, code, status in CODES:
         if isinstance(error, kind):
             return code, status
-    return "BAD_INPUT", 400
+    return INTERNAL
+
+
+def public_message(error: KgError) -> str:
+    """What the caller may read: the error's own message, or a masked one (logged) when it is
+    ours to fix."""
+    if code_and_status(error) == INTERNAL:
+        log.error("internal error: %s", error, exc_info=error)
+        return MASKED_MESSAGE
+    return str(error)
 
 
 def code_for(error: GraphQLError) -> str:
@@ -83,7 +98,7 @@ def coded(error: GraphQLError) -> GraphQLError:
     message = error.message
     if code == "INTERNAL":
         log.error("unexpected error at %s", error.path, exc_info=error.original_error)
-        message = "Unexpected error."
+        message = MASKED_MESSAGE
     elif code == "UNAVAILABLE":
         log.warning("graph unavailable: %s", error.message)
         message = "The graph database is unavailable; try again shortly."

@@ -310,25 +310,3 @@ def trust(g: NxGraph, damping: float, tolerance: float, max_iterations: int) -> 
         seeds = {r: 1.0 for r in g.level if r in g.walk}
     return _pagerank_python(g.walk, alpha=damping, personalization=seeds, weight="weight",
                             tol=tolerance / g.walk.number_of_nodes(), max_iter=max_iterations)
-
-
-def spearman(xs: list[float], ys: list[float]) -> float:
-    rx, ry = _ranks(xs), _ranks(ys)
-    mean = (len(xs) + 1) / 2
-    covariance = sum((a - mean) * (b - mean) for a, b in zip(rx, ry, strict=True))
-    spread = math.sqrt(sum((a - mean) ** 2 for a in rx) * sum((b - mean) ** 2 for b in ry))
-    return covariance / spread if spread else 1.0
-
-
-def _ranks(values: list[float]) -> list[float]:
-    order = sorted(range(len(values)), key=values.__getitem__)
-    ranks = [0.0] * len(values)
-    start = 0
-    while start < len(order):
-        end = start
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-            end += 1
-        for position in order[start:end + 1]:
-            ranks[position] = (start + end) / 2 + 1
-        start = end + 1
-    return ranks

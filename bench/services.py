@@ -43,6 +43,7 @@ from testkit.census import census
 from testkit.converters import papercopilot_to_jsonl
 from testkit.database import delete_everything as empty
 from testkit.datasets import IDB03_WORKS
+from testkit.ranking import spearman
 
 MEMORY = {"NEO4J_HEAP": "1g", "NEO4J_PAGECACHE": "1g"}
 SEED = 20261123
@@ -173,7 +174,7 @@ def compare_trust(graph: Graph, g: nxgraph.NxGraph, run: trust.TrustRun) -> None
     seconds = time.perf_counter() - started
     stored = {row["id"]: row["propagated"] for row in graph.read("trust_values_all")}
     ids = sorted(stored)
-    rho = nxgraph.spearman([stored[i] for i in ids], [expected.get(i, 0.0) for i in ids])
+    rho = spearman([stored[i] for i in ids], [expected.get(i, 0.0) for i in ids])
     edges = g.walk.number_of_edges()
     per_step = run.seconds / max(run.iterations, 1)
     print(f"trust: kg.trust.compute {run.seconds:.2f}s ({run.iterations} iterations, "

@@ -22,9 +22,9 @@ from typing import Any
 from kg import trust
 from kg.db.graph import Graph
 from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
+from kg.vocabulary import EVIDENCE_KINDS
 
 ADMIN = "admin"
-EVIDENCE_KINDS = ("orcid", "institutional_email")
 _ORCID = re.compile(r"^(\d{4})-(\d{4})-(\d{4})-(\d{3}[\dX])$")
 _EMAIL = re.compile(r"^[^@\s]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 PUBLIC_MAIL_DOMAINS = {"gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com",

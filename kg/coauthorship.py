@@ -20,7 +20,7 @@ from typing import Any
 
 from kg.db.graph import Graph, Row, Transaction
 from kg.errors import BadInput, NotFound
-from kg.paging import check_first, decode_cursor, encode_cursor
+from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 
 CLOSE_COLLABORATOR_MIN_WORKS = 2
 MAX_PATH_HOPS = 10
@@ -33,14 +33,6 @@ class Coauthor:
     shared_works: int
     first_year: int | None
     last_year: int | None
-
-
-@dataclass(frozen=True)
-class CoauthorPage:
-    coauthors: tuple[Coauthor, ...]
-    total_count: int
-    has_next_page: bool
-    end_cursor: str | None
 
 
 @dataclass(frozen=True)
@@ -103,9 +95,9 @@ def coauthor_cursor(coauthor: Coauthor) -> str:
 
 def coauthors_of(
     graph: Graph, researcher_id: str, first: int = 25, after: str | None = None
-) -> CoauthorPage:
+) -> Page[Coauthor]:
     """One page of a researcher's co-authors; `after` is a cursor from a previous page."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     request = {"researcher_id": researcher_id, "after": _decode_cursor(after)}
     rows = graph.read("coauthorship/coauthor_pages", requests=[request], limit=first + 1)
     if not rows:
@@ -115,10 +107,10 @@ def coauthors_of(
 
 def coauthors_for(
     graph: Graph, researcher_ids: list[str], first: int = 25, after: str | None = None
-) -> dict[str, CoauthorPage]:
+) -> dict[str, Page[Coauthor]]:
     """A page of co-authors of each researcher, after the same cursor (for DataLoaders); unknown
     ids are absent."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     after_key = _decode_cursor(after)
     requests = [{"researcher_id": rid, "after": after_key}
                 for rid in dict.fromkeys(researcher_ids)]
@@ -182,7 +174,7 @@ def suggested_collaborators(
     graph: Graph, researcher_id: str, first: int = 10
 ) -> tuple[Suggestion, ...]:
     """Co-authors of co-authors who share topics with the researcher and never wrote with them."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
 
     def read(tx: Transaction) -> tuple[list[Row], list[Row]]:
         return (tx.run("coauthorship/researcher_refs", researcher_ids=[researcher_id]),
@@ -217,11 +209,6 @@ def _coauthor(row: Row) -> Coauthor:
                     row["last_year"])
 
 
-def _page(row: Row, first: int) -> CoauthorPage:
-    coauthors = tuple(_coauthor(c) for c in row["coauthors"][:first])
-    return CoauthorPage(
-        coauthors=coauthors,
-        total_count=row["total_count"],
-        has_next_page=len(row["coauthors"]) > first,
-        end_cursor=coauthor_cursor(coauthors[-1]) if coauthors else None,
-    )
+def _page(row: Row, first: int) -> Page[Coauthor]:
+    return page_of([_coauthor(c) for c in row["coauthors"]], first, row["total_count"],
+                   coauthor_cursor)

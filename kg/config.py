@@ -1,35 +1,18 @@
 """Settings, read once from the environment. Nothing else in the project reads `os.environ`.
 
-NEO4J_URI          bolt://127.0.0.1:7687; `bolt://` or `neo4j://` (routing, clusters)
-NEO4J_USER         neo4j
-NEO4J_PASSWORD     kg-local-password, the local default: refused for a non-loopback host
-                   unless KG_ENVIRONMENT=development (the compose network)
-NEO4J_DATABASE     neo4j
-NEO4J_HTTP_PORT    7474, Neo4j Browser of the local server
-NEO4J_HEAP         1g, heap of the local server
-NEO4J_PAGECACHE    1g, page cache of the local server
-KG_STATE_DIR       <project>/.kg (or ~/.local/share/kg): local server home, bench databases
-KG_CACHE_DIR       ~/.cache/kg: Neo4j jars resolved by Maven, shared by every checkout
-KG_JAVA_HOME       a JDK 17 or 21 found on the host (Neo4j 5.26 runs on these only)
-KG_BATCH_SIZE      1000 records per ingest write transaction
-KG_ENVIRONMENT     unset; `development` allows the default password on a non-loopback host
-KG_CORS_ORIGINS    none; comma-separated origins a browser frontend may call from
-KG_MAX_QUERY_DEPTH 12, deepest GraphQL selection allowed
-KG_MAX_ALIASES     30 aliases per GraphQL document
-KG_MAX_TOKENS      2000 tokens per GraphQL document
-KG_MAX_PAGE_SIZE   100, largest `first` / `limitPerType`
-KG_CYPHER_TIMEOUT  10 seconds an ad-hoc read-only query may run
-KG_CYPHER_ROW_CAP  1000 rows an ad-hoc query returns at most
-KG_RETRY_SECONDS   15 seconds the CLI retries a transaction Neo4j could not run
-KG_REQUEST_RETRY_SECONDS  2 seconds the same for an API request, which then answers UNAVAILABLE
+Each setting is stated once, in `SETTINGS`: its variable, the `Settings` field it fills, its
+type and what it means; its default is the field's default. `python -m kg.config` prints the
+table of docs/configuration.md from the same list (a test keeps the two equal).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from kg.errors import BadConfiguration
@@ -38,6 +21,13 @@ from kg.resources import source_root
 LOCAL_DEFAULT_PASSWORD = "kg-local-password"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 URI_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+
+
+def _default_state_dir() -> Path:
+    root = source_root()
+    if root is not None:
+        return root / ".kg"
+    return Path.home() / ".local" / "share" / "kg"
 
 
 @dataclass(frozen=True)
@@ -49,7 +39,7 @@ class Settings:
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "1g"
-    state_dir: Path = Path(".kg")
+    state_dir: Path = field(default_factory=_default_state_dir)
     cache_dir: Path = Path.home() / ".cache" / "kg"
     java_home: Path | None = None
     batch_size: int = 1000
@@ -77,53 +67,98 @@ class Settings:
         return self.bolt_host in LOOPBACK_HOSTS
 
 
-def _default_state_dir() -> Path:
-    root = source_root()
-    if root is not None:
-        return root / ".kg"
-    return Path.home() / ".local" / "share" / "kg"
+def _origins(raw: str) -> tuple[str, ...]:
+    return tuple(origin.strip() for origin in raw.split(",") if origin.strip())
+
+
+@dataclass(frozen=True)
+class Setting:
+    variable: str
+    field: str
+    cast: Callable[[str], Any]
+    meaning: str
+
+    @property
+    def type_name(self) -> str:
+        return {int: "integer", float: "number", Path: "path", _origins: "list"}.get(
+            self.cast, "text")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("NEO4J_URI", "neo4j_uri", str, "`bolt://` or `neo4j://` (routing, clusters), or "
+            "their `+s` / `+ssc` forms"),
+    Setting("NEO4J_USER", "neo4j_user", str, "Neo4j user"),
+    Setting("NEO4J_PASSWORD", "neo4j_password", str, "at least 8 characters; the local default "
+            "is refused for a non-loopback host unless KG_ENVIRONMENT=development"),
+    Setting("NEO4J_DATABASE", "neo4j_database", str, "database name"),
+    Setting("NEO4J_HTTP_PORT", "neo4j_http_port", int, "Neo4j Browser port of the local server"),
+    Setting("NEO4J_HEAP", "neo4j_heap", str, "heap of the local server"),
+    Setting("NEO4J_PAGECACHE", "neo4j_pagecache", str, "page cache of the local server"),
+    Setting("KG_STATE_DIR", "state_dir", Path, "local server home, bench databases (default "
+            "`<checkout>/.kg`, or `~/.local/share/kg` for an installed wheel)"),
+    Setting("KG_CACHE_DIR", "cache_dir", Path, "Neo4j jars resolved by Maven, shared by every "
+            "checkout"),
+    Setting("KG_JAVA_HOME", "java_home", Path, "the JDK that runs Neo4j (default: a JDK 17 or "
+            "21 found on the host)"),
+    Setting("KG_BATCH_SIZE", "batch_size", int, "records per ingest write transaction"),
+    Setting("KG_ENVIRONMENT", "environment", str, "`development` allows the default password "
+            "on a non-loopback host (the compose network)"),
+    Setting("KG_CORS_ORIGINS", "cors_origins", _origins, "comma-separated origins a browser "
+            "frontend may call from"),
+    Setting("KG_MAX_QUERY_DEPTH", "max_query_depth", int, "deepest GraphQL selection"),
+    Setting("KG_MAX_ALIASES", "max_aliases", int, "aliases per GraphQL document"),
+    Setting("KG_MAX_TOKENS", "max_tokens", int, "tokens per GraphQL document"),
+    Setting("KG_MAX_PAGE_SIZE", "max_page_size", int, "largest `first` / `limitPerType`, in "
+            "the API and in every paged service"),
+    Setting("KG_CYPHER_TIMEOUT", "cypher_timeout", float, "seconds an ad-hoc read-only query "
+            "may run"),
+    Setting("KG_CYPHER_ROW_CAP", "cypher_row_cap", int, "rows an ad-hoc query returns at most"),
+    Setting("KG_RETRY_SECONDS", "retry_seconds", float, "seconds the CLI retries a transaction "
+            "Neo4j could not run"),
+    Setting("KG_REQUEST_RETRY_SECONDS", "request_retry_seconds", float, "the same for an API "
+            "request, which then answers UNAVAILABLE"),
+)
 
 
 def from_env(environ: Mapping[str, str] | None = None) -> Settings:
     """Build settings from the environment; raise `BadConfiguration` on values that cannot work."""
     env = os.environ if environ is None else environ
-    settings = Settings(
-        neo4j_uri=env.get("NEO4J_URI", Settings.neo4j_uri),
-        neo4j_user=env.get("NEO4J_USER", Settings.neo4j_user),
-        neo4j_password=env.get("NEO4J_PASSWORD", Settings.neo4j_password),
-        neo4j_database=env.get("NEO4J_DATABASE", Settings.neo4j_database),
-        neo4j_http_port=_int(env, "NEO4J_HTTP_PORT", Settings.neo4j_http_port),
-        neo4j_heap=env.get("NEO4J_HEAP", Settings.neo4j_heap),
-        neo4j_pagecache=env.get("NEO4J_PAGECACHE", Settings.neo4j_pagecache),
-        state_dir=Path(env["KG_STATE_DIR"]) if env.get("KG_STATE_DIR") else _default_state_dir(),
-        cache_dir=Path(env["KG_CACHE_DIR"]) if env.get("KG_CACHE_DIR") else Settings.cache_dir,
-        java_home=Path(env["KG_JAVA_HOME"]) if env.get("KG_JAVA_HOME") else None,
-        batch_size=_int(env, "KG_BATCH_SIZE", Settings.batch_size),
-        environment=env.get("KG_ENVIRONMENT", ""),
-        cors_origins=tuple(o.strip() for o in env.get("KG_CORS_ORIGINS", "").split(",")
-                           if o.strip()),
-        max_query_depth=_int(env, "KG_MAX_QUERY_DEPTH", Settings.max_query_depth),
-        max_aliases=_int(env, "KG_MAX_ALIASES", Settings.max_aliases),
-        max_tokens=_int(env, "KG_MAX_TOKENS", Settings.max_tokens),
-        max_page_size=_int(env, "KG_MAX_PAGE_SIZE", Settings.max_page_size),
-        cypher_timeout=float(_int(env, "KG_CYPHER_TIMEOUT", int(Settings.cypher_timeout))),
-        cypher_row_cap=_int(env, "KG_CYPHER_ROW_CAP", Settings.cypher_row_cap),
-        retry_seconds=float(_int(env, "KG_RETRY_SECONDS", int(Settings.retry_seconds))),
-        request_retry_seconds=float(_int(env, "KG_REQUEST_RETRY_SECONDS",
-                                         int(Settings.request_retry_seconds))),
-    )
+    given = {s.field: _cast(s, env[s.variable]) for s in SETTINGS if env.get(s.variable)}
+    settings = Settings(**given)
     _validate(settings)
     return settings
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
+def _cast(setting: Setting, raw: str) -> Any:
     try:
-        return int(raw)
+        return setting.cast(raw)
     except ValueError:
-        raise BadConfiguration(f"{name} must be an integer, got {raw!r}") from None
+        raise BadConfiguration(
+            f"{setting.variable} must be {_article(setting.type_name)}, got {raw!r}") from None
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def default_of(setting: Setting) -> Any:
+    spec = next(f for f in dataclasses.fields(Settings) if f.name == setting.field)
+    if spec.default_factory is not dataclasses.MISSING:
+        return None
+    return spec.default
+
+
+def settings_table() -> str:
+    """The Markdown table of docs/configuration.md."""
+    lines = ["| variable | type | default | meaning |", "|---|---|---|---|"]
+    for setting in SETTINGS:
+        default = default_of(setting)
+        if isinstance(default, Path) and default.is_relative_to(Path.home()):
+            default = "~/" + default.relative_to(Path.home()).as_posix()
+        shown = "" if default in (None, "", ()) else f"`{default}`"
+        lines.append(f"| `{setting.variable}` | {setting.type_name} | {shown} | "
+                     f"{setting.meaning} |")
+    return "\n".join(lines) + "\n"
 
 
 def _validate(settings: Settings) -> None:
@@ -141,5 +176,15 @@ def _validate(settings: Settings) -> None:
             "NEO4J_PASSWORD is the local development default; set a real password "
             f"for {settings.bolt_host}"
         )
-    if settings.batch_size < 1:
-        raise BadConfiguration("KG_BATCH_SIZE must be at least 1")
+    for name in ("batch_size", "max_page_size", "cypher_row_cap"):
+        if getattr(settings, name) < 1:
+            variable = next(s.variable for s in SETTINGS if s.field == name)
+            raise BadConfiguration(f"{variable} must be at least 1")
+    for name in ("cypher_timeout", "retry_seconds", "request_retry_seconds"):
+        if not getattr(settings, name) > 0:
+            variable = next(s.variable for s in SETTINGS if s.field == name)
+            raise BadConfiguration(f"{variable} must be a positive number of seconds")
+
+
+if __name__ == "__main__":
+    print(settings_table(), end="")

@@ -10,8 +10,8 @@ from typing import Any
 
 from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
+from kg.vocabulary import NODE_TYPES
 
-NODE_TYPES = ("PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE")
 MAX_LIMIT_PER_TYPE = 100
 
 

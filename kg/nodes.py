@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from kg.db.graph import Graph
 
-NODE_TYPES = ("PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE")
-
 
 @dataclass(frozen=True)
 class PaperNode:

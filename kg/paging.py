@@ -1,16 +1,18 @@
 """Keyset pagination: a cursor is the opaque, URL-safe encoding of the sort key of the last item
-seen, so a page never repeats or skips items when earlier pages change size."""
+seen, so a page never repeats or skips items when earlier pages change size. Every paged service
+returns a `Page`; the largest page is `Settings.max_page_size` (KG_MAX_PAGE_SIZE), the same limit
+the API checks before it calls a service."""
 
 from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from kg.errors import BadInput
 
-MAX_PAGE_SIZE = 100
 T = TypeVar("T")
 
 
@@ -26,7 +28,16 @@ class Page(Generic[T]):
         return self.cursors[-1] if self.cursors else None
 
 
-def check_first(first: int, maximum: int = MAX_PAGE_SIZE) -> int:
+def page_of(fetched: Sequence[T], first: int, total_count: int,
+            cursor_of: Callable[[T], str]) -> Page[T]:
+    """The page of the first `first` items of `fetched`, which a query asked for as `first + 1`
+    so that one more item says a next page exists."""
+    items = list(fetched[:first])
+    return Page(items=items, cursors=[cursor_of(item) for item in items],
+                total_count=total_count, has_next_page=len(fetched) > first)
+
+
+def check_first(first: int, maximum: int) -> int:
     if not 1 <= first <= maximum:
         raise BadInput(f"first must be between 1 and {maximum}, got {first}")
     return first

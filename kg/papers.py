@@ -34,7 +34,7 @@ def papers_of(
     order: PaperOrder = PaperOrder.RECENT,
 ) -> dict[str, Page[str]]:
     """Paper ids of each researcher, one page each (a cursor applies to every researcher)."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, str))
     rows = graph.read(order.value, researcher_ids=researcher_ids, after_key=after_key,
                       limit=first + 1)
@@ -72,7 +72,7 @@ def topics_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[PaperTopic]]
 def trending_papers(
     graph: Graph, first: int, after: str | None = None, since: str | None = None
 ) -> Page[str]:
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, int, str, str))
     rows = graph.read("papers/trending_papers", since=since, after_key=after_key, limit=first + 1)
     kept = rows[:first]

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from kg.db.graph import Graph
 from kg.errors import BadInput
 from kg.paging import check_first
+from kg.vocabulary import NODE_TYPES, SEARCHABLE_TYPES
 
-SEARCHABLE_TYPES = ("RESEARCHER", "TOPIC", "INSTITUTION", "PAPER")  # also the tie-break order
-NODE_TYPES = (*SEARCHABLE_TYPES, "SOURCE")
 MAX_TERMS = 32  # keeps Lucene far below its limit on clauses
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -65,21 +64,21 @@ def lucene_prefix(text: str) -> str:
 def search(graph: Graph, query: str, types: Sequence[str] | None = None,
            first: int = 10) -> list[SearchHit]:
     """The best `first` hits for free text across the wanted types."""
-    _check(query, first)
+    _check(query, first, graph.settings.max_page_size)
     return _run(graph, lucene_terms(query), types, first)
 
 
 def autocomplete(graph: Graph, prefix: str, types: Sequence[str] | None = None,
                  first: int = 10) -> list[SearchHit]:
     """Completions of what a user has typed so far: the last word is taken as a prefix."""
-    _check(prefix, first)
+    _check(prefix, first, graph.settings.max_page_size)
     return _run(graph, lucene_prefix(prefix), types, first)
 
 
-def _check(text: str, first: int) -> None:
+def _check(text: str, first: int, max_page_size: int) -> None:
     if not text or not text.strip():
         raise BadInput("a search needs some text")
-    check_first(first)
+    check_first(first, max_page_size)
 
 
 def _wanted_types(types: Sequence[str] | None) -> list[str]:

@@ -23,9 +23,8 @@ from typing import Any
 
 from kg.db.graph import Graph, Transaction
 from kg.errors import BadInput, NotFound
-from kg.paging import check_first, decode_cursor, encode_cursor
-
-LEVELS = ("domain", "field", "subfield", "topic", "keyword", "category")
+from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
+from kg.vocabulary import TOPIC_LEVELS as LEVELS
 
 
 @dataclass(frozen=True)
@@ -40,18 +39,6 @@ class AdjacentTopic:
     topic: Topic
     cooccurrences: int
     weight: float  # NPMI
-    cursor: str
-
-
-@dataclass(frozen=True)
-class AdjacentTopicsPage:
-    edges: tuple[AdjacentTopic, ...]
-    total_count: int
-    has_next_page: bool
-
-    @property
-    def end_cursor(self) -> str | None:
-        return self.edges[-1].cursor if self.edges else None
 
 
 @dataclass(frozen=True)
@@ -112,9 +99,9 @@ def topics_by_id(graph: Graph, topic_ids: Sequence[str]) -> dict[str, Topic]:
 
 
 def adjacent_topics(graph: Graph, topic_id: str, first: int = 10,
-                    after: str | None = None) -> AdjacentTopicsPage:
+                    after: str | None = None) -> Page[AdjacentTopic]:
     """Topics that share papers with `topic_id`: most co-occurrences first, then NPMI, then id."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     after_key = _decode_cursor(after) if after is not None else None
 
     def work(tx: Transaction) -> list[dict[str, Any]]:
@@ -125,14 +112,13 @@ def adjacent_topics(graph: Graph, topic_id: str, first: int = 10,
     rows = graph.read_transaction(work)
     if not rows:
         raise NotFound(f"no topic with id {topic_id!r}")
-    neighbours = rows[0]["neighbours"]
-    edges = tuple(
-        AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
-                      cursor=encode_cursor([n["papers"], n["npmi"], n["id"]]))
-        for n in neighbours[:first]
-    )
-    return AdjacentTopicsPage(edges=edges, total_count=rows[0]["total"],
-                              has_next_page=len(neighbours) > first)
+    neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"])
+                  for n in rows[0]["neighbours"]]
+    return page_of(neighbours, first, rows[0]["total"], _adjacent_cursor)
+
+
+def _adjacent_cursor(adjacent: AdjacentTopic) -> str:
+    return encode_cursor([adjacent.cooccurrences, adjacent.weight, adjacent.topic.id])
 
 
 def topic_ancestors(graph: Graph, topic_id: str) -> list[Topic]:
@@ -169,7 +155,7 @@ def topic_profile(graph: Graph, researcher_id: str, level: str = "topic",
 def topic_profiles_for(graph: Graph, researcher_ids: Sequence[str], level: str = "topic",
                        first: int = 10) -> dict[str, list[TopicShare]]:
     """`topic_profile` of many researchers in one query; ids not in the graph are absent."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     _check_level(level)
     rows = graph.read("topics/profiles", researcher_ids=list(researcher_ids), level=level,
                       first=first)
@@ -184,7 +170,7 @@ def topic_profiles_for(graph: Graph, researcher_ids: Sequence[str], level: str =
 
 def top_papers(graph: Graph, topic_id: str, first: int = 10) -> list[TopPaper]:
     """The most cited papers on a topic or below it."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     rows = graph.read("topics/top_papers", topic_id=topic_id, first=first)
     if not rows:
         raise NotFound(f"no topic with id {topic_id!r}")
@@ -193,7 +179,7 @@ def top_papers(graph: Graph, topic_id: str, first: int = 10) -> list[TopPaper]:
 
 def top_researchers(graph: Graph, topic_id: str, first: int = 10) -> list[TopResearcher]:
     """The researchers with the most works on a topic or below it, then the most citations."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     rows = graph.read("topics/top_researchers", topic_id=topic_id, first=first)
     if not rows:
         raise NotFound(f"no topic with id {topic_id!r}")
@@ -203,7 +189,7 @@ def top_researchers(graph: Graph, topic_id: str, first: int = 10) -> list[TopRes
 def trending_topics(graph: Graph, since_year: int, first: int = 10,
                     level: str = "topic") -> list[TrendingTopic]:
     """Topics of `level` with the most works published in or after `since_year`."""
-    check_first(first)
+    check_first(first, graph.settings.max_page_size)
     _check_level(level)
     rows = graph.read("topics/trending", since_year=since_year, level=level, first=first)
     return [TrendingTopic(topic=_topic(row), works=row["works"]) for row in rows]

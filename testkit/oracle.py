@@ -8,7 +8,7 @@ subfield/field/domain ids keep their kind: ``https://openalex.org/subfields/1906
 ``subfields/1906`` (likewise ``fields/19``, ``domains/3``).
 
 Definitions (they reproduce the acceptance figures for
-``/work/shared/data/openalex-geosciencearabia-idb03/works.jsonl.gz``):
+``tests/data/idb03/works.jsonl.gz``):
 
 * papers: distinct work ids (2,643; the file has no duplicate ids).
 * researchers: distinct non-null ``authorships[].author.id`` (3,776). 406 authorships

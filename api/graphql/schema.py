@@ -1,20 +1,29 @@
 """The GraphQL schema: root Query and Mutation fields. Resolvers call `kg` services (in a worker
-thread: the driver is synchronous) and build the types of `api/graphql/types.py`."""
+thread: the driver is synchronous) and build the node types of `types.py` and the value types of
+`results.py`."""
 
 from __future__ import annotations
 
 import datetime
-from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
 
 from api.graphql.limits import limit_extensions
+from api.graphql.results import (
+    Claim,
+    ClaimEvidenceInput,
+    CollaborationPath,
+    Invitation,
+    Neighbourhood,
+    NodeType,
+    SearchHit,
+    User,
+)
 from api.graphql.types import (
     Ctx,
     Institution,
     Node,
-    NodeType,
     Paper,
     PaperConnection,
     Researcher,
@@ -25,155 +34,6 @@ from api.graphql.types import (
 )
 from kg import accounts, coauthorship, neighbourhood, papers, search
 from kg.config import Settings
-
-
-@strawberry.type
-class ResearcherRef:
-    id: strawberry.ID
-    name: str | None
-
-
-@strawberry.type
-class PaperRef:
-    id: strawberry.ID
-    title: str | None
-    year: int | None
-
-
-@strawberry.type
-class PathStep:
-    from_: ResearcherRef = strawberry.field(name="from")
-    to: ResearcherRef
-    papers: list[PaperRef]
-
-
-@strawberry.type
-class CollaborationPath:
-    length: int
-    researchers: list[ResearcherRef]
-    steps: list[PathStep]
-
-    @classmethod
-    def of(cls, path: coauthorship.CollaborationPath) -> CollaborationPath:
-        names = {r.id: r.name for r in path.researchers}
-
-        def ref(rid: str) -> ResearcherRef:
-            return ResearcherRef(id=strawberry.ID(rid), name=names.get(rid))
-
-        return cls(
-            length=path.length,
-            researchers=[ref(r.id) for r in path.researchers],
-            steps=[PathStep(from_=ref(step.from_id), to=ref(step.to_id),
-                            papers=[PaperRef(id=strawberry.ID(p.id), title=p.title, year=p.year)
-                                    for p in step.papers])
-                   for step in path.steps],
-        )
-
-
-@strawberry.type
-class SearchHit:
-    id: strawberry.ID
-    type: NodeType
-    label: str | None
-    score: float = strawberry.field(description="1.0 for the best hit of its type.")
-
-    @classmethod
-    def of(cls, hit: search.SearchHit) -> SearchHit:
-        return cls(id=strawberry.ID(hit.id), type=NodeType(hit.type), label=hit.label,
-                   score=hit.score)
-
-
-@strawberry.type
-class GraphNode:
-    id: strawberry.ID
-    type: NodeType
-    label: str
-    weight: float
-
-
-@strawberry.type
-class GraphEdge:
-    id: strawberry.ID
-    source: strawberry.ID
-    target: strawberry.ID
-    type: str
-    weight: float
-
-
-@strawberry.type
-class Truncation:
-    type: NodeType
-    remaining: int
-
-
-@strawberry.type
-class Neighbourhood:
-    nodes: list[GraphNode]
-    edges: list[GraphEdge]
-    truncated: list[Truncation] = strawberry.field(
-        description="Per capped type, how many nodes were left out.")
-
-    @classmethod
-    def of(cls, found: neighbourhood.Neighbourhood) -> Neighbourhood:
-        return cls(
-            nodes=[GraphNode(id=strawberry.ID(n.id), type=NodeType(n.type), label=n.label,
-                             weight=n.weight) for n in found.nodes],
-            edges=[GraphEdge(id=strawberry.ID(e.id), source=strawberry.ID(e.source),
-                             target=strawberry.ID(e.target), type=e.type, weight=e.weight)
-                   for e in found.edges],
-            truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining)
-                       for t in found.truncated],
-        )
-
-
-@strawberry.type
-class User:
-    id: strawberry.ID
-    email: str
-    name: str | None
-    roles: list[str]
-    orcid: str | None
-
-    @classmethod
-    def of(cls, user: accounts.User) -> User:
-        return cls(id=strawberry.ID(user.id), email=user.email, name=user.name,
-                   roles=list(user.roles), orcid=user.orcid)
-
-
-@strawberry.type
-class Claim:
-    id: strawberry.ID
-    researcher_id: strawberry.ID
-    status: str
-    evidence_kind: str
-    requested_at: str
-
-    @classmethod
-    def of(cls, claim: accounts.Claim) -> Claim:
-        return cls(id=strawberry.ID(claim.id), researcher_id=strawberry.ID(claim.researcher_id),
-                   status=claim.status, evidence_kind=claim.evidence_kind,
-                   requested_at=claim.requested_at)
-
-
-@strawberry.type
-class Invitation:
-    id: strawberry.ID
-    from_researcher_id: strawberry.ID
-    to_researcher_id: strawberry.ID
-    message: str
-    status: str
-
-
-@strawberry.enum
-class EvidenceKind(Enum):
-    ORCID = "orcid"
-    INSTITUTIONAL_EMAIL = "institutional_email"
-
-
-@strawberry.input
-class ClaimEvidenceInput:
-    kind: EvidenceKind
-    value: str = strawberry.field(description="An ORCID iD or an institutional e-mail address.")
 
 
 def _type_names(types: list[NodeType] | None) -> list[str] | None:

@@ -3,8 +3,7 @@ request's DataLoaders."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import Enum
+from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from typing import Annotated, Any, TypeVar
 
@@ -13,14 +12,23 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from kg import coauthorship, nodes
-from kg import metrics as kg_metrics
+from api.graphql.results import (
+    PageInfo,
+    PaperOrderBy,
+    ResearcherMetrics,
+    TrustComponent,
+    edges_of,
+    page_info,
+)
+from kg import nodes
 from kg import topics as kg_topics
 from kg.paging import Page
 from kg.papers import PaperOrder
 
 Ctx = Info[Context, None]
 T = TypeVar("T")
+K = TypeVar("K")
+R = TypeVar("R")
 
 
 async def run(function: Callable[..., T], *args: Any) -> T:
@@ -28,29 +36,19 @@ async def run(function: Callable[..., T], *args: Any) -> T:
     return await run_in_threadpool(partial(function, *args))
 
 
-@strawberry.enum
-class NodeType(Enum):
-    PAPER = "PAPER"
-    RESEARCHER = "RESEARCHER"
-    TOPIC = "TOPIC"
-    INSTITUTION = "INSTITUTION"
-    SOURCE = "SOURCE"
+async def loaded(
+    load_many: Callable[[list[K]], Awaitable[Sequence[R | None]]], items: Sequence[T],
+    key: Callable[[T], K],
+) -> list[tuple[T, R]]:
+    """Each item with the record its key loads, in order; items whose record is gone are left
+    out (a node deleted between two reads of one request)."""
+    found = await load_many([key(item) for item in items])
+    return [(item, record) for item, record in zip(items, found, strict=True)
+            if record is not None]
 
 
-@strawberry.enum
-class PaperOrderBy(Enum):
-    RECENT = "RECENT"
-    CITATIONS = "CITATIONS"
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
-
-
-def page_info(page: Page) -> PageInfo:
-    return PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
+def _same(value: T) -> T:
+    return value
 
 
 @strawberry.interface
@@ -87,8 +85,8 @@ class Institution(Node):
 
     @strawberry.field(description="Institutions this one is part of (its lineage).")
     async def parents(self, info: Ctx) -> list[Institution]:
-        found = await info.context.loaders.institution.load_many(self.parent_ids)
-        return [Institution.of(node) for node in found if node is not None]
+        pairs = await loaded(info.context.loaders.institution.load_many, self.parent_ids, _same)
+        return [Institution.of(node) for _, node in pairs]
 
 
 @strawberry.type
@@ -113,12 +111,12 @@ class Topic(Node):
     @strawberry.field(description="Every level above, nearest first.")
     async def ancestors(self, info: Ctx) -> list[Topic]:
         found = await info.context.loaders.topic_ancestors.load(str(self.id)) or []
-        return await _topics(info, [t.id for t in found])
+        return [Topic.of(node) for _, node in await _topics(info, found)]
 
     @strawberry.field(description="The topics one level down.")
     async def children(self, info: Ctx) -> list[Topic]:
         found = await run(kg_topics.topic_children, info.context.graph, str(self.id))
-        return await _topics(info, [t.id for t in found])
+        return [Topic.of(node) for _, node in await _topics(info, found)]
 
     @strawberry.field(description="Topics that share papers with this one, most co-occurrences "
                                   "first; weight is their NPMI over the graph.")
@@ -126,33 +124,35 @@ class Topic(Node):
         self, info: Ctx, first: int = 10, after: str | None = None
     ) -> AdjacentTopicConnection:
         page = await run(kg_topics.adjacent_topics, info.context.graph, str(self.id), first, after)
-        found = await _topics(info, [e.topic.id for e in page.edges])
+        found = await info.context.loaders.topic.load_many([a.topic.id for a in page.items])
         return AdjacentTopicConnection(
-            edges=[AdjacentTopicEdge(cursor=e.cursor, node=node, cooccurrences=e.cooccurrences,
-                                     weight=e.weight)
-                   for e, node in zip(page.edges, found, strict=True)],
-            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
-            total_count=page.total_count,
+            edges=edges_of(page, found, lambda cursor, adjacent, node: AdjacentTopicEdge(
+                cursor=cursor, node=Topic.of(node), cooccurrences=adjacent.cooccurrences,
+                weight=adjacent.weight)),
+            page_info=page_info(page), total_count=page.total_count,
         )
 
     @strawberry.field(description="Papers on this topic (or under it), most cited first.")
     async def top_papers(self, info: Ctx, first: int = 10) -> list[Paper]:
         found = await run(kg_topics.top_papers, info.context.graph, str(self.id), first)
-        papers = await info.context.loaders.paper.load_many([p.id for p in found])
-        return [Paper.of(p) for p in papers if p is not None]
+        pairs = await loaded(info.context.loaders.paper.load_many, found, _id)
+        return [Paper.of(node) for _, node in pairs]
 
     @strawberry.field(description="Researchers with most works on this topic, then citations.")
     async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
         found = await run(kg_topics.top_researchers, info.context.graph, str(self.id), first)
-        people = await info.context.loaders.researcher.load_many([r.id for r in found])
+        pairs = await loaded(info.context.loaders.researcher.load_many, found, _id)
         return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
-                                citations=r.citations)
-                for r, person in zip(found, people, strict=True) if person is not None]
+                                citations=r.citations) for r, person in pairs]
 
 
-async def _topics(info: Ctx, ids: list[str]) -> list[Topic]:
-    found = await info.context.loaders.topic.load_many(ids)
-    return [Topic.of(node) for node in found if node is not None]
+def _id(item: Any) -> str:
+    return item.id
+
+
+async def _topics(info: Ctx, items: Sequence[T], key: Callable[[T], str] = _id
+                  ) -> list[tuple[T, nodes.TopicNode]]:
+    return await loaded(info.context.loaders.topic.load_many, items, key)
 
 
 @strawberry.type
@@ -235,20 +235,16 @@ class Paper(Node):
     async def authors(self, info: Ctx) -> list[Authorship]:
         loaders = info.context.loaders
         authorships = await loaders.authors_of_paper.load(str(self.id))
-        people = await loaders.researcher.load_many([a.researcher_id for a in authorships])
-        return [
-            Authorship(researcher=Researcher.of(person), position=a.position,
-                       is_corresponding=a.is_corresponding)
-            for a, person in zip(authorships, people, strict=True) if person is not None
-        ]
+        pairs = await loaded(loaders.researcher.load_many, authorships, lambda a: a.researcher_id)
+        return [Authorship(researcher=Researcher.of(person), position=a.position,
+                           is_corresponding=a.is_corresponding) for a, person in pairs]
 
     @strawberry.field
     async def topics(self, info: Ctx) -> list[PaperTopic]:
-        loaders = info.context.loaders
-        assigned = await loaders.topics_of_paper.load(str(self.id))
-        found = await loaders.topic.load_many([t.topic_id for t in assigned])
+        assigned = await info.context.loaders.topics_of_paper.load(str(self.id))
+        pairs = await _topics(info, assigned, lambda t: t.topic_id)
         return [PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
-                for t, node in zip(assigned, found, strict=True) if node is not None]
+                for t, node in pairs]
 
 
 @strawberry.type
@@ -267,10 +263,9 @@ class PaperConnection:
 async def paper_connection(info: Ctx, page: Page[str]) -> PaperConnection:
     found = await info.context.loaders.paper.load_many(page.items)
     return PaperConnection(
-        edges=[PaperEdge(cursor=cursor, node=Paper.of(node))
-               for cursor, node in zip(page.cursors, found, strict=True) if node is not None],
-        page_info=page_info(page),
-        total_count=page.total_count,
+        edges=edges_of(page, found, lambda cursor, _, node: PaperEdge(cursor=cursor,
+                                                                      node=Paper.of(node))),
+        page_info=page_info(page), total_count=page.total_count,
     )
 
 
@@ -280,33 +275,6 @@ class InstitutionAffiliation:
     works: int
     first_year: int | None
     last_year: int | None
-
-
-@strawberry.type
-class ResearcherMetrics:
-    works: int
-    citations: int
-    h_index: int
-    i10_index: int
-    followers: int
-    topics: int
-    close_collaborators: int
-    first_year: int | None
-    last_year: int | None
-    novel_works: int
-    novelty: float = strawberry.field(
-        description="Share of works that combine topics atypically (a topic pair with NPMI "
-                    "below -0.1 over the graph); see docs/services.md.")
-
-    @classmethod
-    def of(cls, metrics: kg_metrics.ResearcherMetrics) -> ResearcherMetrics:
-        return cls(**vars(metrics))
-
-
-@strawberry.type
-class TrustComponent:
-    name: str
-    value: float
 
 
 @strawberry.type
@@ -392,11 +360,6 @@ class SuggestedCollaborator:
     shared_topics: list[Topic]
 
 
-async def _researchers(info: Ctx, ids: list[str]) -> list[Researcher]:
-    found = await info.context.loaders.researcher.load_many(ids)
-    return [Researcher.of(node) for node in found if node is not None]
-
-
 @strawberry.type
 class Researcher(Node):
     name: str | None
@@ -413,12 +376,11 @@ class Researcher(Node):
     async def institutions(self, info: Ctx) -> list[InstitutionAffiliation]:
         loaders = info.context.loaders
         affiliations = await loaders.institutions_of_researcher.load(str(self.id))
-        found = await loaders.institution.load_many([a.institution_id for a in affiliations])
-        return [
-            InstitutionAffiliation(institution=Institution.of(node), works=a.works,
-                                   first_year=a.first_year, last_year=a.last_year)
-            for a, node in zip(affiliations, found, strict=True) if node is not None
-        ]
+        pairs = await loaded(loaders.institution.load_many, affiliations,
+                             lambda a: a.institution_id)
+        return [InstitutionAffiliation(institution=Institution.of(node), works=a.works,
+                                       first_year=a.first_year, last_year=a.last_year)
+                for a, node in pairs]
 
     @strawberry.field
     async def papers(
@@ -434,9 +396,9 @@ class Researcher(Node):
         self, info: Ctx, first: int = 10, level: str = "topic"
     ) -> list[TopicShare]:
         shares = await info.context.loaders.topic_profile.load((str(self.id), level, first)) or []
-        found = await _topics(info, [s.topic.id for s in shares])
-        return [TopicShare(topic=node, works=s.works, share=s.share)
-                for s, node in zip(shares, found, strict=True)]
+        pairs = await _topics(info, shares, lambda s: s.topic.id)
+        return [TopicShare(topic=Topic.of(node), works=s.works, share=s.share)
+                for s, node in pairs]
 
     @strawberry.field
     async def trust(self, info: Ctx) -> Trust:
@@ -454,25 +416,21 @@ class Researcher(Node):
         self, info: Ctx, first: int = 25, after: str | None = None
     ) -> CoauthorConnection:
         page = await info.context.loaders.coauthors.load((str(self.id), first, after))
-        people = await info.context.loaders.researcher.load_many([c.id for c in page.coauthors])
+        people = await info.context.loaders.researcher.load_many([c.id for c in page.items])
         return CoauthorConnection(
-            edges=[
-                CoauthorEdge(cursor=coauthorship.coauthor_cursor(c), node=Researcher.of(person),
-                             shared_works=c.shared_works, first_year=c.first_year,
-                             last_year=c.last_year)
-                for c, person in zip(page.coauthors, people, strict=True) if person is not None
-            ],
-            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
-            total_count=page.total_count,
+            edges=edges_of(page, people, lambda cursor, c, person: CoauthorEdge(
+                cursor=cursor, node=Researcher.of(person), shared_works=c.shared_works,
+                first_year=c.first_year, last_year=c.last_year)),
+            page_info=page_info(page), total_count=page.total_count,
         )
 
     @strawberry.field(description="Co-authors with at least 2 shared works, closest first.")
     async def close_collaborators(self, info: Ctx) -> list[Collaborator]:
         close = await info.context.loaders.close_collaborators.load(str(self.id)) or ()
-        people = await info.context.loaders.researcher.load_many([c.id for c in close])
+        pairs = await loaded(info.context.loaders.researcher.load_many, close, _id)
         return [Collaborator(researcher=Researcher.of(person), shared_works=c.shared_works,
                              first_year=c.first_year, last_year=c.last_year)
-                for c, person in zip(close, people, strict=True) if person is not None]
+                for c, person in pairs]
 
     @strawberry.field(description="Co-authors of co-authors who share topics and never wrote "
                                   "with this researcher, with the reason.")
@@ -481,10 +439,11 @@ class Researcher(Node):
     ) -> list[SuggestedCollaborator]:
         loaders = info.context.loaders
         found = await loaders.suggested_collaborators.load((str(self.id), first))
-        people = {r.id: r for r in await _researchers(
-            info, list({i for s in found for i in (s.id, *(v.id for v in s.via))}))}
-        topics = {t.id: Topic.of(t) for t in await loaders.topic.load_many(
-            list({t.id for s in found for t in s.shared_topics})) if t is not None}
+        wanted = list(dict.fromkeys(i for s in found for i in (s.id, *(v.id for v in s.via))))
+        people = {rid: Researcher.of(node) for rid, node
+                  in await loaded(loaders.researcher.load_many, wanted, _same)}
+        topic_ids = list(dict.fromkeys(t.id for s in found for t in s.shared_topics))
+        topics = {tid: Topic.of(node) for tid, node in await _topics(info, topic_ids, _same)}
         return [
             SuggestedCollaborator(
                 researcher=people[s.id], score=s.score,

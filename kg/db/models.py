@@ -25,8 +25,7 @@ from neomodel import (
     get_config,
 )
 
-TOPIC_LEVELS = ("domain", "field", "subfield", "topic", "keyword", "category")
-CLAIM_STATUSES = ("pending", "approved", "rejected")
+from kg.vocabulary import CLAIM_STATUSES, EVIDENCE_KINDS, TOPIC_LEVELS
 
 
 def bind(driver: neo4j.Driver, database: str) -> None:
@@ -78,8 +77,7 @@ class Follows(StructuredRel):
 class Claimed(StructuredRel):
     uid = StringProperty(db_property="id", index=True)
     status = StringProperty(choices={s: s for s in CLAIM_STATUSES}, default="pending")
-    evidence_kind = StringProperty(choices={"orcid": "orcid",
-                                            "institutional_email": "institutional_email"})
+    evidence_kind = StringProperty(choices={k: k for k in EVIDENCE_KINDS})
     evidence = StringProperty()
     requested_at = DateTimeProperty()
     decided_at = DateTimeProperty()

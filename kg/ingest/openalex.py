@@ -26,6 +26,7 @@ from kg.ingest.records import (
     number,
     text,
 )
+from kg.vocabulary import OPENALEX_TOPIC_ANCESTRY
 
 _PREFIXES = ("https://openalex.org/", "https://doi.org/", "https://orcid.org/", "https://ror.org/")
 
@@ -154,7 +155,7 @@ def _topics(work: dict[str, Any]) -> list[TopicAssignment]:
         if not topic_id:
             continue
         chain = [(topic_id, text(topic, "display_name"), "topic")]
-        for level in ("subfield", "field", "domain"):
+        for level in OPENALEX_TOPIC_ANCESTRY:
             node = mapping(topic, level)
             node_id = _optional_id(node)
             if node is None or not node_id:

@@ -78,3 +78,12 @@ def live_server(settings: Settings) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def people(graph: Graph) -> Graph:
+    """Two researchers (A1 Ada, A2 Bob) and a paper (W1) for the account and social tests."""
+    graph.driver.execute_query(
+        "CREATE (:Researcher {id: 'A1', name: 'Ada'}), (:Researcher {id: 'A2', name: 'Bob'}),"
+        " (:Paper {id: 'W1', title: 'A paper', upvotes: 3})")
+    return graph

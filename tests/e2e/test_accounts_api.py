@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from kg import trust
-from kg.db.graph import Graph
 from tests.e2e.conftest import Api
 
 FOLLOWERS = 'mutation ($r: ID!) { follow(researcherId: $r) }'
@@ -18,14 +17,6 @@ INVITE = """mutation ($f: ID!, $t: ID!) {
   invite(fromResearcherId: $f, toResearcherId: $t, message: "Shall we?") { id status } }"""
 UPVOTE = "mutation ($p: ID!) { upvote(paperId: $p) }"
 ORCID = "0000-0002-1825-0097"
-
-
-@pytest.fixture
-def people(graph: Graph) -> Graph:
-    graph.driver.execute_query(
-        "CREATE (:Researcher {id: 'A1', name: 'Ada'}), (:Researcher {id: 'A2', name: 'Bob'}),"
-        " (:Paper {id: 'W1', title: 'A paper', upvotes: 3})")
-    return graph
 
 
 def _approve(api: Api, tokens: dict[str, str], user: str, researcher: str) -> None:

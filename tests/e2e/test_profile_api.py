@@ -94,7 +94,7 @@ def test_nested_coauthor_profiles_cost_the_same_for_5_or_40_coauthors(
 
 def test_collaboration_path_lists_the_linking_papers(idb03_graph: Graph, api: Api) -> None:
     hub = _most_connected(idb03_graph)
-    second = coauthorship.coauthors_of(idb03_graph, hub, first=1).coauthors[0].id
+    second = coauthorship.coauthors_of(idb03_graph, hub, first=1).items[0].id
     query = """query ($a: ID!, $b: ID!) { collaborationPath(from: $a, to: $b, maxHops: 3) {
       length researchers { id } steps { from { id } to { id } papers { id title } } } }"""
     path = api.data(query, a=hub, b=second)["collaborationPath"]

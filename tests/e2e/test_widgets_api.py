@@ -52,7 +52,7 @@ def test_topic_adjacency_pages_equal_the_service(idb03_graph: Graph, api: Api) -
     expected = topics.adjacent_topics(idb03_graph, HUB, 5)
     assert got["adjacentTopics"]["totalCount"] == expected.total_count
     assert [(e["node"]["id"], e["cooccurrences"]) for e in got["adjacentTopics"]["edges"]] == [
-        (e.topic.id, e.cooccurrences) for e in expected.edges]
+        (e.topic.id, e.cooccurrences) for e in expected.items]
     assert got["parent"]["level"] == "subfield"
 
 

@@ -53,8 +53,8 @@ def _walk(graph: Graph, researcher_id: str, first: int) -> list[Coauthor]:
     after = None
     while True:
         page = coauthors_of(graph, researcher_id, first=first, after=after)
-        seen.extend(page.coauthors)
-        assert len(page.coauthors) <= first
+        seen.extend(page.items)
+        assert len(page.items) <= first
         if not page.has_next_page:
             return seen
         after = page.end_cursor
@@ -87,8 +87,8 @@ def test_pagination_walks_every_coauthor_exactly_once_in_order(
     page = coauthors_of(idb03_graph, hub, first=3)
     assert page.total_count == len(expected_coauthors[hub])
     assert page.has_next_page
-    resumed = coauthors_of(idb03_graph, hub, first=3, after=coauthor_cursor(page.coauthors[1]))
-    assert resumed.coauthors[0] == page.coauthors[2]
+    resumed = coauthors_of(idb03_graph, hub, first=3, after=coauthor_cursor(page.items[1]))
+    assert resumed.items[0] == page.items[2]
 
 
 def test_batched_first_pages_equal_the_single_calls(

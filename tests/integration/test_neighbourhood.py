@@ -10,7 +10,8 @@ import pytest
 
 from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
-from kg.neighbourhood import NODE_TYPES, Neighbourhood, neighbourhood
+from kg.neighbourhood import Neighbourhood, neighbourhood
+from kg.vocabulary import NODE_TYPES
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import Oracle, load_works, short_id
 

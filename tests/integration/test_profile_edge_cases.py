@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from kg.coauthorship import (
-    CoauthorPage,
     coauthors_of,
     collaboration_path,
     suggested_collaborators,
@@ -18,6 +17,7 @@ from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.metrics import researcher_metrics
+from kg.paging import Page
 
 
 def _work(work_id: str, authors: list[str], year: int, cited_by: int, refs: list[str]) -> dict:
@@ -54,7 +54,7 @@ def small_graph(graph: Graph, settings, tmp_path: Path) -> Graph:
 
 
 def test_a_solo_author_has_no_coauthors_path_or_suggestions(small_graph: Graph) -> None:
-    assert coauthors_of(small_graph, "A1") == CoauthorPage((), 0, False, None)
+    assert coauthors_of(small_graph, "A1") == Page([], [], 0, False)
     assert collaboration_path(small_graph, "A1", "A2") is None
     assert suggested_collaborators(small_graph, "A1") == ()
 

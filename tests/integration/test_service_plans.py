@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.db.graph import Graph
-from kg.neighbourhood import NODE_TYPES
+from kg.vocabulary import NODE_TYPES
 from tests.plans import INDEX_SEEKS, SCANS, plan_operators
 
 PER_NODE_QUERIES = {

@@ -30,7 +30,7 @@ def walk_adjacency(graph: Graph, topic_id: str, first: int) -> list[topics.Adjac
     after = None
     while True:
         page = topics.adjacent_topics(graph, topic_id, first=first, after=after)
-        walked.extend(page.edges)
+        walked.extend(page.items)
         if not page.has_next_page:
             return walked
         after = page.end_cursor

@@ -70,14 +70,6 @@ def test_generated_queries_get_data_or_coded_errors_and_change_nothing(
     assert census(idb03_graph) == before
 
 
-@pytest.fixture
-def people(graph: Graph) -> Graph:
-    graph.driver.execute_query(
-        "CREATE (:Researcher {id: 'A1', name: 'Ada'}), (:Researcher {id: 'A2', name: 'Bob'}),"
-        " (:Paper {id: 'W1', title: 'A paper', upvotes: 3})")
-    return graph
-
-
 def test_generated_mutations_get_data_or_coded_errors(people: Graph, tokens, api: Api) -> None:
     """Without a token or with a wrong one nothing changes; with a real one, whatever the
     arguments, the answer is data or a coded error."""

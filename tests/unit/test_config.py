@@ -1,7 +1,12 @@
+import dataclasses
+from pathlib import Path
+
 import pytest
 
-from kg.config import LOCAL_DEFAULT_PASSWORD, from_env
+from kg.config import LOCAL_DEFAULT_PASSWORD, SETTINGS, Settings, from_env, settings_table
 from kg.errors import BadConfiguration
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_defaults_point_at_the_local_server() -> None:
@@ -29,3 +34,27 @@ def test_the_local_default_password_is_refused_for_a_remote_server() -> None:
 def test_a_short_password_is_refused() -> None:
     with pytest.raises(BadConfiguration, match="at least 8"):
         from_env({"NEO4J_PASSWORD": "short"})
+
+
+def test_float_settings_accept_fractions() -> None:
+    settings = from_env({"KG_CYPHER_TIMEOUT": "2.5", "KG_REQUEST_RETRY_SECONDS": "0.5"})
+    assert settings.cypher_timeout == 2.5
+    assert settings.request_retry_seconds == 0.5
+
+
+def test_a_value_of_the_wrong_type_names_the_variable_and_its_type() -> None:
+    with pytest.raises(BadConfiguration, match="KG_MAX_PAGE_SIZE must be an integer"):
+        from_env({"KG_MAX_PAGE_SIZE": "lots"})
+    with pytest.raises(BadConfiguration, match="KG_CYPHER_TIMEOUT must be a number"):
+        from_env({"KG_CYPHER_TIMEOUT": "soon"})
+
+
+def test_every_settings_field_is_read_from_exactly_one_variable() -> None:
+    fields = [s.field for s in SETTINGS]
+    assert sorted(fields) == sorted(f.name for f in dataclasses.fields(Settings))
+    assert len({s.variable for s in SETTINGS}) == len(SETTINGS)
+
+
+def test_the_documented_table_is_the_one_the_code_prints() -> None:
+    documented = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert settings_table() in documented

@@ -1,0 +1,220 @@
+"""GraphQL result types that are plain values: enums, page info, figures, search hits, graph
+slices, paths and account records. They reference no node type, so `types.py` (the node types
+and their resolvers) builds on them, never the other way round."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import TypeVar
+
+import strawberry
+
+from kg import accounts, coauthorship, neighbourhood, search
+from kg import metrics as kg_metrics
+from kg.paging import Page
+from kg.vocabulary import EVIDENCE_KINDS, NODE_TYPES
+
+T = TypeVar("T")
+N = TypeVar("N")
+E = TypeVar("E")
+
+
+NodeType = strawberry.enum(Enum("NodeType", {t: t for t in NODE_TYPES}))
+
+
+@strawberry.enum
+class PaperOrderBy(Enum):
+    RECENT = "RECENT"
+    CITATIONS = "CITATIONS"
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+def page_info(page: Page) -> PageInfo:
+    return PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor)
+
+
+def edges_of(page: Page[T], nodes: Sequence[N | None],
+             edge: Callable[[str, T, N], E]) -> list[E]:
+    """The edges of a connection: one per page item whose node still exists, with its cursor."""
+    return [edge(cursor, item, node)
+            for cursor, item, node in zip(page.cursors, page.items, nodes, strict=True)
+            if node is not None]
+
+
+@strawberry.type
+class ResearcherMetrics:
+    works: int
+    citations: int
+    h_index: int
+    i10_index: int
+    followers: int
+    topics: int
+    close_collaborators: int
+    first_year: int | None
+    last_year: int | None
+    novel_works: int
+    novelty: float = strawberry.field(
+        description="Share of works that combine topics atypically (a topic pair with NPMI "
+                    "below -0.1 over the graph); see docs/services.md.")
+
+    @classmethod
+    def of(cls, metrics: kg_metrics.ResearcherMetrics) -> ResearcherMetrics:
+        return cls(**vars(metrics))
+
+
+@strawberry.type
+class TrustComponent:
+    name: str
+    value: float
+
+
+@strawberry.type
+class ResearcherRef:
+    id: strawberry.ID
+    name: str | None
+
+
+@strawberry.type
+class PaperRef:
+    id: strawberry.ID
+    title: str | None
+    year: int | None
+
+
+@strawberry.type
+class PathStep:
+    from_: ResearcherRef = strawberry.field(name="from")
+    to: ResearcherRef
+    papers: list[PaperRef]
+
+
+@strawberry.type
+class CollaborationPath:
+    length: int
+    researchers: list[ResearcherRef]
+    steps: list[PathStep]
+
+    @classmethod
+    def of(cls, path: coauthorship.CollaborationPath) -> CollaborationPath:
+        names = {r.id: r.name for r in path.researchers}
+
+        def ref(rid: str) -> ResearcherRef:
+            return ResearcherRef(id=strawberry.ID(rid), name=names.get(rid))
+
+        return cls(
+            length=path.length,
+            researchers=[ref(r.id) for r in path.researchers],
+            steps=[PathStep(from_=ref(step.from_id), to=ref(step.to_id),
+                            papers=[PaperRef(id=strawberry.ID(p.id), title=p.title, year=p.year)
+                                    for p in step.papers])
+                   for step in path.steps],
+        )
+
+
+@strawberry.type
+class SearchHit:
+    id: strawberry.ID
+    type: NodeType
+    label: str | None
+    score: float = strawberry.field(description="1.0 for the best hit of its type.")
+
+    @classmethod
+    def of(cls, hit: search.SearchHit) -> SearchHit:
+        return cls(id=strawberry.ID(hit.id), type=NodeType(hit.type), label=hit.label,
+                   score=hit.score)
+
+
+@strawberry.type
+class GraphNode:
+    id: strawberry.ID
+    type: NodeType
+    label: str
+    weight: float
+
+
+@strawberry.type
+class GraphEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    type: str
+    weight: float
+
+
+@strawberry.type
+class Truncation:
+    type: NodeType
+    remaining: int
+
+
+@strawberry.type
+class Neighbourhood:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: list[Truncation] = strawberry.field(
+        description="Per capped type, how many nodes were left out.")
+
+    @classmethod
+    def of(cls, found: neighbourhood.Neighbourhood) -> Neighbourhood:
+        return cls(
+            nodes=[GraphNode(id=strawberry.ID(n.id), type=NodeType(n.type), label=n.label,
+                             weight=n.weight) for n in found.nodes],
+            edges=[GraphEdge(id=strawberry.ID(e.id), source=strawberry.ID(e.source),
+                             target=strawberry.ID(e.target), type=e.type, weight=e.weight)
+                   for e in found.edges],
+            truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining)
+                       for t in found.truncated],
+        )
+
+
+@strawberry.type
+class User:
+    id: strawberry.ID
+    email: str
+    name: str | None
+    roles: list[str]
+    orcid: str | None
+
+    @classmethod
+    def of(cls, user: accounts.User) -> User:
+        return cls(id=strawberry.ID(user.id), email=user.email, name=user.name,
+                   roles=list(user.roles), orcid=user.orcid)
+
+
+@strawberry.type
+class Claim:
+    id: strawberry.ID
+    researcher_id: strawberry.ID
+    status: str
+    evidence_kind: str
+    requested_at: str
+
+    @classmethod
+    def of(cls, claim: accounts.Claim) -> Claim:
+        return cls(id=strawberry.ID(claim.id), researcher_id=strawberry.ID(claim.researcher_id),
+                   status=claim.status, evidence_kind=claim.evidence_kind,
+                   requested_at=claim.requested_at)
+
+
+@strawberry.type
+class Invitation:
+    id: strawberry.ID
+    from_researcher_id: strawberry.ID
+    to_researcher_id: strawberry.ID
+    message: str
+    status: str
+
+
+EvidenceKind = strawberry.enum(Enum("EvidenceKind", {k.upper(): k for k in EVIDENCE_KINDS}))
+
+
+@strawberry.input
+class ClaimEvidenceInput:
+    kind: EvidenceKind
+    value: str = strawberry.field(description="An ORCID iD or an institutional e-mail address.")
