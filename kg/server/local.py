@@ -299,8 +299,10 @@ class LocalServer:
             env={**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")},
         )
         if result.returncode != 0:
-            detail = (result.stderr.strip() or result.stdout.strip())[-300:]
-            raise LocalServerError(f"{failure}: {detail}")
+            # neo4j-admin says what failed in its first line, then repeats it and hints at
+            # --verbose; one line is what the CLI prints
+            lines = (result.stderr.strip() or result.stdout.strip() or "no output").splitlines()
+            raise LocalServerError(f"{failure}: {lines[0][:300]}")
 
     def _wait_for_bolt(self, pid: int, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -16,7 +16,7 @@ from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
 from testkit import database
 from tests.conftest import TestDatabase
-from tests.e2e.conftest import api, tokens  # noqa: F401  (fixtures shared with tests/e2e)
+from tests.e2e.conftest import api, live_server, tokens  # noqa: F401  (shared with tests/e2e)
 
 
 @dataclasses.dataclass

@@ -6,7 +6,9 @@ losers see the winner's write and are refused with the rule's own error."""
 
 from __future__ import annotations
 
+import json
 import threading
+import urllib.request
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +21,8 @@ from kg.errors import AlreadyExists, BadInput, Forbidden, KgError
 
 THREADS = 20
 ORCID = "0000-0002-1825-0097"
+CLAIM = """mutation ($r: ID!, $value: String!) {
+  requestClaim(researcherId: $r, evidence: {kind: ORCID, value: $value}) { id } }"""
 
 
 def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
@@ -168,3 +172,24 @@ def test_twenty_simultaneous_sign_ups_with_one_email_create_one_account(record) 
     assert sum(isinstance(r, tuple) for r in results) == 1
     assert all(isinstance(r, AlreadyExists) for r in results if not isinstance(r, tuple))
     assert _count(record, "MATCH (u:User {email: 'same@example.org'}) RETURN count(u)") == 1
+
+
+def test_twenty_simultaneous_claim_requests_over_http_leave_one_pending_claim(
+    record, tokens, live_server: str
+) -> None:
+    body = json.dumps({"query": CLAIM, "variables": {"r": "A1", "value": ORCID}}).encode()
+
+    def post() -> dict[str, Any]:
+        request = urllib.request.Request(
+            f"{live_server}/graphql", data=body,
+            headers={"Content-Type": "application/json",
+                     "Authorization": f"Bearer {tokens['ada']}"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    answers = at_once([post for _ in range(THREADS)])
+    codes = sorted(a["errors"][0]["extensions"]["code"] if "errors" in a else "OK"
+                   for a in answers)
+    assert codes == ["BAD_INPUT"] * (THREADS - 1) + ["OK"]
+    assert _count(record, "MATCH (:User)-[c:CLAIMED]->(:Researcher {id: 'A1'}) "
+                          "RETURN count(c)") == 1
