@@ -1,6 +1,8 @@
 """The Starlette application: one graph connection per process, opened in the lifespan and closed
-on shutdown; GraphQL (GraphiQL in a browser) at /graphql, health at /healthz and /readyz, plain
-JSON at /api/...; CORS for the configured frontend origins; one JSON access-log line a request."""
+on shutdown; GraphQL (GraphiQL in a browser) at /graphql, health at /healthz and /readyz, Prometheus
+metrics at /metrics, plain JSON at /api/...; CORS for the configured frontend origins; one JSON
+access-log line a request, with the request's id (also in every error and the X-Request-ID
+response header)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from graphql import GraphQLFormattedError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -20,7 +23,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from api import rest
+from api import request_id, rest, telemetry
 from api.access_log import AccessLog
 from api.errors import coded
 from api.graphql.context import Context, bearer_token
@@ -48,7 +51,8 @@ class GraphQLApp(GraphQL):
     ) -> GraphQLHTTPResponse:
         response: dict[str, Any] = {"data": result.data}
         if result.errors:
-            response["errors"] = [coded(error).formatted for error in result.errors]
+            response["errors"] = [with_request_id(coded(error).formatted)
+                                  for error in result.errors]
         if result.extensions:
             response["extensions"] = result.extensions
         return response  # type: ignore[return-value]
@@ -64,8 +68,14 @@ async def readyz(request: Request) -> JSONResponse:
         await run_in_threadpool(graph.verify)  # fails at once while Neo4j is down
         await run_in_threadpool(graph.read, "admin/ping")
     except KgError as exc:
-        return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+        return JSONResponse({"status": "unavailable", "reason": str(exc),
+                             "requestId": request_id.current()}, status_code=503)
     return JSONResponse({"status": "ready"})
+
+
+def with_request_id(error: GraphQLFormattedError) -> GraphQLFormattedError:
+    extensions = {**error.get("extensions", {}), "requestId": request_id.current()}
+    return {**error, "extensions": extensions}
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -75,9 +85,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
+        telemetry.watch(app.state.graph)
         try:
             yield
         finally:
+            telemetry.unwatch(app.state.graph)
             app.state.graph.close()
 
     graphql = GraphQLApp(build_schema(settings), graphql_ide="graphiql")
@@ -87,6 +99,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", telemetry.metrics),
             Route("/api/cypher", rest.read_only_cypher, methods=["POST"]),
             Route("/api/neighbourhood/{id}", rest.neighbourhood_elements),
             Mount("/explorer/vendor", StaticFiles(
@@ -97,7 +110,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Middleware(AccessLog),
             Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                        allow_methods=["GET", "POST", "OPTIONS"],
-                       allow_headers=["Authorization", "Content-Type"]),
+                       allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+                       expose_headers=["X-Request-ID"]),
         ],
         lifespan=lifespan,
     )

@@ -22,6 +22,7 @@ import re
 
 from graphql import GraphQLError
 
+from api import request_id
 from kg.errors import (
     AlreadyExists,
     BadInput,
@@ -97,10 +98,11 @@ def coded(error: GraphQLError) -> GraphQLError:
     code = code_for(error)
     message = error.message
     if code == "INTERNAL":
-        log.error("unexpected error at %s", error.path, exc_info=error.original_error)
+        log.error("unexpected error at %s (request %s)", error.path, request_id.current(),
+                  exc_info=error.original_error)
         message = MASKED_MESSAGE
     elif code == "UNAVAILABLE":
-        log.warning("graph unavailable: %s", error.message)
+        log.warning("graph unavailable (request %s): %s", request_id.current(), error.message)
         message = "The graph database is unavailable; try again shortly."
     return GraphQLError(
         message, nodes=error.nodes, source=error.source, positions=error.positions,

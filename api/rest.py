@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from api import request_id
 from api.errors import code_and_status, public_message
 from api.graphql.context import bearer_token
 from kg import accounts, cypher, neighbourhood
@@ -19,8 +20,8 @@ from kg.errors import BadInput, Forbidden, KgError
 
 def error_response(exc: KgError) -> JSONResponse:
     code, status = code_and_status(exc)
-    return JSONResponse({"error": {"code": code, "message": public_message(exc)}},
-                        status_code=status)
+    return JSONResponse({"error": {"code": code, "message": public_message(exc),
+                                   "requestId": request_id.current()}}, status_code=status)
 
 
 async def neighbourhood_elements(request: Request) -> Response:

@@ -8,6 +8,12 @@ Rules:
 - only an admin reviews claims; only the approved claimant of a record sets its
   open-to-collaborate flag or sends invitations from it; invitations go only to claimed records;
 - a user upvotes a paper at most once (a second upvote changes nothing).
+
+Each rule is checked and written in one write transaction. A rule on a record's claims first takes
+the record's write lock (`accounts/lock_researcher`), so simultaneous requests and reviews queue
+on it and each sees the claims the one before it wrote; follows and upvotes are MERGEs (Neo4j locks
+both ends before it creates the relationship) and an e-mail is unique by a constraint.
+`tests/reliability/test_races.py` runs each rule from 20 threads at once.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg import trust
-from kg.db.graph import Graph
+from kg.db.graph import Graph, Transaction
 from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
 from kg.vocabulary import EVIDENCE_KINDS
 
@@ -157,19 +163,19 @@ def request_claim(
 ) -> Claim:
     user = require_user(user)
     evidence = _checked_evidence(evidence_kind, evidence)
-    state = graph.read("accounts/claims_on_researcher", researcher_id=researcher_id)[0]
-    if not state["researcher_exists"]:
-        raise NotFound(f"no researcher {researcher_id!r}")
-    for claim in state["claims"]:
-        if claim["status"] == "approved":
-            raise AlreadyExists(f"researcher {researcher_id!r} is already claimed")
-        if claim["user_id"] == user.id and claim["status"] == "pending":
-            raise AlreadyExists("you already have a pending claim on this researcher")
-    row = graph.write(
-        "accounts/create_claim", claim_id=f"C{uuid.uuid4().hex[:16]}", user_id=user.id,
-        researcher_id=researcher_id, evidence_kind=evidence_kind, evidence=evidence,
-    )[0]
-    return Claim(**row)
+
+    def work(tx: Transaction) -> Claim:
+        for claim in _locked_claims(tx, researcher_id):
+            if claim["status"] == "approved":
+                raise AlreadyExists(f"researcher {researcher_id!r} is already claimed")
+            if claim["user_id"] == user.id and claim["status"] == "pending":
+                raise AlreadyExists("you already have a pending claim on this researcher")
+        return Claim(**tx.run(
+            "accounts/create_claim", claim_id=f"C{uuid.uuid4().hex[:16]}", user_id=user.id,
+            researcher_id=researcher_id, evidence_kind=evidence_kind, evidence=evidence,
+        )[0])
+
+    return graph.write_transaction(work)
 
 
 def review_claim(
@@ -179,30 +185,40 @@ def review_claim(
     user = require_user(user)
     if not user.is_admin:
         raise Forbidden("only an admin reviews claims")
-    existing = graph.read("accounts/claim_by_id", claim_id=claim_id)
-    if not existing:
-        raise NotFound(f"no claim {claim_id!r}")
-    if existing[0]["status"] != "pending":
-        raise BadInput(f"claim {claim_id!r} is already {existing[0]['status']}")
-    if approve:
-        others = graph.read("accounts/claims_on_researcher",
-                            researcher_id=existing[0]["researcher_id"])
-        if any(c["status"] == "approved" for c in others[0]["claims"]):
+
+    def work(tx: Transaction) -> Claim:
+        found = tx.run("accounts/claim_by_id", claim_id=claim_id)
+        if not found:
+            raise NotFound(f"no claim {claim_id!r}")
+        claims = _locked_claims(tx, found[0]["researcher_id"])
+        status = next(c["status"] for c in claims if c["id"] == claim_id)
+        if status != "pending":
+            raise BadInput(f"claim {claim_id!r} is already {status}")
+        if approve and any(c["status"] == "approved" for c in claims):
             raise AlreadyExists("the researcher already has an approved claim")
-    rows = graph.write("accounts/decide_claim", claim_id=claim_id, note=note, reviewer_id=user.id,
-                       status="approved" if approve else "rejected")
-    if not rows:
-        raise BadInput(f"claim {claim_id!r} is no longer pending")
-    claim = Claim(**rows[0])
+        return Claim(**tx.run("accounts/decide_claim", claim_id=claim_id, note=note,
+                              reviewer_id=user.id,
+                              status="approved" if approve else "rejected")[0])
+
+    claim = graph.write_transaction(work)
     trust.update_verification_level(graph, claim.researcher_id)
     return claim
 
 
-def _require_claimant(graph: Graph, user: User, researcher_id: str) -> None:
-    state = graph.read("accounts/claims_on_researcher", researcher_id=researcher_id)[0]
-    if not state["researcher_exists"]:
+def _locked_claims(tx: Transaction, researcher_id: str) -> list[dict[str, Any]]:
+    """The claims on a researcher record, read after taking the record's write lock: until the
+    transaction ends, no other transaction adds or decides a claim on it, so a rule checked on
+    these claims still holds when the transaction writes."""
+    if not tx.run("accounts/lock_researcher", researcher_id=researcher_id):
         raise NotFound(f"no researcher {researcher_id!r}")
-    if not any(c["user_id"] == user.id and c["status"] == "approved" for c in state["claims"]):
+    claims: list[dict[str, Any]] = tx.run(
+        "accounts/claims_on_researcher", researcher_id=researcher_id)[0]["claims"]
+    return claims
+
+
+def _require_claimant(tx: Transaction, user: User, researcher_id: str) -> None:
+    claims = _locked_claims(tx, researcher_id)
+    if not any(c["user_id"] == user.id and c["status"] == "approved" for c in claims):
         raise Forbidden(f"only the approved claimant of {researcher_id!r} may do this")
 
 
@@ -210,9 +226,14 @@ def set_open_to_collaborate(
     graph: Graph, user: User | None, researcher_id: str, is_open: bool
 ) -> bool:
     user = require_user(user)
-    _require_claimant(graph, user, researcher_id)
-    return graph.write("accounts/set_open_to_collaborate", researcher_id=researcher_id,
-                       open=is_open)[0]["open"]
+
+    def work(tx: Transaction) -> bool:
+        _require_claimant(tx, user, researcher_id)
+        is_now: bool = tx.run("accounts/set_open_to_collaborate", researcher_id=researcher_id,
+                              open=is_open)[0]["open"]
+        return is_now
+
+    return graph.write_transaction(work)
 
 
 def invite(
@@ -223,18 +244,23 @@ def invite(
         raise BadInput("an invitation needs a message of 1 to 2000 characters")
     if from_researcher_id == to_researcher_id:
         raise BadInput("a researcher cannot invite themselves")
-    _require_claimant(graph, user, from_researcher_id)
-    target = graph.read("accounts/claims_on_researcher", researcher_id=to_researcher_id)[0]
-    if not target["researcher_exists"]:
-        raise NotFound(f"no researcher {to_researcher_id!r}")
-    if not any(c["status"] == "approved" for c in target["claims"]):
-        raise Forbidden("invitations go only to claimed researchers")
-    row = graph.write(
-        "accounts/create_invitation", invitation_id=f"V{uuid.uuid4().hex[:16]}", user_id=user.id,
-        from_researcher_id=from_researcher_id, to_researcher_id=to_researcher_id,
-        message=message,
-    )[0]
-    return Invitation(**row)
+
+    def work(tx: Transaction) -> Invitation:
+        _require_claimant(tx, user, from_researcher_id)
+        target = tx.run("accounts/claims_on_researcher", researcher_id=to_researcher_id)[0]
+        if not target["researcher_exists"]:
+            raise NotFound(f"no researcher {to_researcher_id!r}")
+        # an approval is final (only pending claims are decided), so the target's claim needs
+        # no lock: once seen approved it stays approved
+        if not any(c["status"] == "approved" for c in target["claims"]):
+            raise Forbidden("invitations go only to claimed researchers")
+        return Invitation(**tx.run(
+            "accounts/create_invitation", invitation_id=f"V{uuid.uuid4().hex[:16]}",
+            user_id=user.id, from_researcher_id=from_researcher_id,
+            to_researcher_id=to_researcher_id, message=message,
+        )[0])
+
+    return graph.write_transaction(work)
 
 
 def upvote(graph: Graph, user: User | None, paper_id: str) -> int:

@@ -1,6 +1,7 @@
 """The `kg` command. Every failure the project foresees is printed as one line, with exit status 1.
 
     kg db start|stop|status [--local|--docker]
+    kg db backup|restore FILE [--local]
     kg schema apply
     kg ingest FORMAT FILE... [--batch-size N] [--rejects PATH]
     kg derive --full
@@ -27,12 +28,12 @@ from kg import accounts, config, cypher, trust
 from kg.config import Settings
 from kg.db import schema
 from kg.db.graph import Graph
-from kg.errors import BadInput, KgError
+from kg.errors import BadInput, GraphUnavailable, KgError
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import Progress, ingest_file
 from kg.ingest.rejects import rejects_path_for
-from kg.server.control import database_server, wait_until_ready
+from kg.server.control import database_server, stopped_local_server, wait_until_ready
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -60,6 +61,27 @@ def db_status(args: argparse.Namespace, settings: Settings) -> int:
     state = "running" if info.running else "stopped"
     print(f"Neo4j {state} ({info.kind}): {info.bolt}  Browser {info.browser}  ({info.detail})")
     return 0 if info.running else 3
+
+
+def db_backup(args: argparse.Namespace, settings: Settings) -> int:
+    target = args.file.resolve()
+    if not target.parent.is_dir():
+        raise BadInput(f"no such folder: {target.parent}")
+    with stopped_local_server(settings, args.mode, print) as server:
+        server.dump(settings.neo4j_database, target)
+    print(f"backed up database {settings.neo4j_database!r} to {target} "
+          f"({target.stat().st_size:,} bytes)")
+    return 0
+
+
+def db_restore(args: argparse.Namespace, settings: Settings) -> int:
+    source = args.file.resolve()
+    if not source.is_file():
+        raise BadInput(f"no such file: {source}")
+    with stopped_local_server(settings, args.mode, print) as server:
+        server.load(settings.neo4j_database, source)
+    print(f"restored database {settings.neo4j_database!r} from {source}")
+    return 0
 
 
 def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
@@ -137,8 +159,13 @@ def trust_compute(args: argparse.Namespace, settings: Settings) -> int:
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    with Graph.connect(settings):
-        pass
+    try:
+        with Graph.connect(settings):
+            pass
+    except GraphUnavailable as exc:
+        # the app reconnects by itself: serve now, ready (/readyz 200) once Neo4j answers
+        print(f"kg: {exc}; serving anyway: requests answer UNAVAILABLE and /readyz 503 until "
+              "Neo4j answers", file=sys.stderr)
     uvicorn.run(
         "api.app:create_app",
         factory=True,
@@ -167,6 +194,17 @@ def build_parser() -> argparse.ArgumentParser:
         mode.add_argument("--local", dest="mode", action="store_const", const="local")
         mode.add_argument("--docker", dest="mode", action="store_const", const="docker")
         sub.set_defaults(handler=handler, mode="auto")
+    for name, handler, text in (
+        ("backup", db_backup, "dump the database to FILE (neo4j-admin database dump; the "
+                              "server is stopped meanwhile and started again)"),
+        ("restore", db_restore, "replace the database with the dump in FILE (neo4j-admin "
+                                "database load; the server is stopped meanwhile)"),
+    ):
+        sub = db.add_parser(name, help=text)
+        sub.add_argument("file", type=Path)
+        sub.add_argument("--local", dest="mode", action="store_const", const="local",
+                         default="auto")
+        sub.set_defaults(handler=handler)
 
     schema_cmd = commands.add_parser("schema", help="constraints and indexes").add_subparsers(
         dest="action", required=True

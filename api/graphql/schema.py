@@ -32,6 +32,7 @@ from api.graphql.types import (
     paper_connection,
     run,
 )
+from api.telemetry import OperationTelemetry
 from kg import accounts, coauthorship, neighbourhood, papers, search
 from kg.config import Settings
 
@@ -193,5 +194,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return KgSchema(
         query=Query, mutation=Mutation,
         types=[Paper, Researcher, Topic, Institution, Source, NodeType],
-        extensions=limit_extensions(settings),
+        extensions=[*limit_extensions(settings), OperationTelemetry],
     )

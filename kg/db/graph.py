@@ -8,6 +8,7 @@ read that follows a write sees it.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar, cast
@@ -29,6 +30,7 @@ from kg.errors import (
 )
 
 T = TypeVar("T")
+POOL_MAX_SIZE = 100  # the driver's default, stated so /metrics can report it
 Row = dict[str, Any]
 
 
@@ -59,10 +61,14 @@ class Graph:
         self.settings = settings
         self.queries = queries or QueryLibrary()
         self.queries_run = 0
+        self.sessions_in_use = 0
+        self.pool_max_size = POOL_MAX_SIZE
+        self._sessions_lock = threading.Lock()
         self.driver = neo4j.GraphDatabase.driver(
             settings.neo4j_uri,
             auth=(settings.neo4j_user, settings.neo4j_password),
             connection_acquisition_timeout=10.0,
+            max_connection_pool_size=POOL_MAX_SIZE,
             max_transaction_retry_time=(
                 settings.retry_seconds if retry_seconds is None else retry_seconds),
             notifications_min_severity="OFF",
@@ -149,11 +155,21 @@ class Graph:
         ) as session:
             return session.execute_read(work)
 
-    def _session(self) -> neo4j.Session:
-        return self.driver.session(
-            database=self.settings.neo4j_database,
-            bookmark_manager=self.driver.execute_query_bookmark_manager,
-        )
+    @contextmanager
+    def _session(self) -> Iterator[neo4j.Session]:
+        """A session, counted in `sessions_in_use` while open (the driver does not publish how
+        many of its pooled connections are in use; each open session holds one while it works)."""
+        with self._sessions_lock:
+            self.sessions_in_use += 1
+        try:
+            with self.driver.session(
+                database=self.settings.neo4j_database,
+                bookmark_manager=self.driver.execute_query_bookmark_manager,
+            ) as session:
+                yield session
+        finally:
+            with self._sessions_lock:
+                self.sessions_in_use -= 1
 
     @contextmanager
     def translated_errors(self) -> Iterator[None]:

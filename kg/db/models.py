@@ -1,7 +1,8 @@
 """The graph model of DESIGN.md as neomodel classes: every label, relationship type and property.
 
-These classes document the model and serve the few object-style paths (and the naive baseline of
-`bench/ingest.py`); hot paths run named Cypher through `kg.db.graph`. The source identifier is
+These classes document the model and serve object-style access in test fixtures and the naive
+baseline of `bench/ingest.py`; every run-time write, the account rules included, is named Cypher
+through `kg.db.graph` (README, "What neomodel is for", says why). The source identifier is
 stored as the `id` property; neomodel reserves the Python attribute `id`, so it is `uid` here.
 `schema/` is the source of truth for constraints and indexes; `tests/unit/test_models.py` proves
 that what these classes declare agrees with it.

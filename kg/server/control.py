@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -113,6 +115,30 @@ def database_server(settings: Settings, mode: Mode = "auto") -> DatabaseServer:
     if mode == "docker" or (mode == "auto" and docker_engine_answers()):
         return ComposeDatabase(settings)
     return LocalDatabase(settings)
+
+
+@contextmanager
+def stopped_local_server(
+    settings: Settings, mode: Mode, say: Callable[[str], None]
+) -> Iterator[LocalServer]:
+    """The local server, stopped for the body (Community's `neo4j-admin database dump` and
+    `load` need the database offline) and started again afterwards if it was running."""
+    if mode == "docker" or (mode == "auto" and docker_engine_answers()):
+        raise LocalServerError(
+            "backup and restore work on the local server (--local); for the compose service "
+            "run neo4j-admin database dump/load in a stopped container (see README)")
+    server = LocalServer(settings)
+    was_running = server.status().running
+    if was_running:
+        say("stopping Neo4j: Community dumps and loads only a stopped database")
+        server.stop()
+    try:
+        yield server
+    finally:
+        if was_running:
+            server.start()
+            wait_until_ready(settings)
+            say("Neo4j started again")
 
 
 def wait_until_ready(settings: Settings, timeout: float = 120.0) -> None:

@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -259,21 +260,49 @@ class LocalServer:
     def _set_initial_password(self) -> None:
         if (self.home / "data" / "databases" / "system").exists():
             return
+        self._admin("could not set the initial Neo4j password",
+                    "dbms", "set-initial-password", self.settings.neo4j_password)
+
+    def dump(self, database: str, target: Path) -> None:
+        """Write a dump of `database` to the file `target` (`neo4j-admin database dump`); the
+        server must be stopped (Community dumps offline)."""
+        self._require_stopped("dump")
+        with tempfile.TemporaryDirectory(dir=target.parent) as staging:
+            self._admin("neo4j-admin could not dump the database",
+                        "database", "dump", database, f"--to-path={staging}")
+            os.replace(Path(staging) / f"{database}.dump", target)
+
+    def load(self, database: str, source: Path) -> None:
+        """Replace `database` with the dump in the file `source` (`neo4j-admin database
+        load --overwrite-destination`); the server must be stopped."""
+        self._require_stopped("load")
+        self._resolve_jars()
+        self._write_conf()
+        with tempfile.TemporaryDirectory() as staging:
+            os.symlink(source.resolve(), Path(staging) / f"{database}.dump")
+            self._admin("neo4j-admin could not load the dump",
+                        "database", "load", database, f"--from-path={staging}",
+                        "--overwrite-destination=true")
+
+    def _require_stopped(self, action: str) -> None:
+        if self._live_pid() is not None:
+            raise LocalServerError(f"refusing to {action} while the server runs; stop it first")
+
+    def _admin(self, failure: str, *args: str) -> None:
+        """Run `neo4j-admin` (its entry point in the server's jars) on this home."""
         java = find_java_home(self.settings.java_home) / "bin" / "java"
         result = subprocess.run(
-            [
-                str(java), "-cp", f"{self.lib_dir}/*",
-                "org.neo4j.server.startup.Neo4jAdminCommand",
-                "dbms", "set-initial-password", self.settings.neo4j_password,
-            ],
+            [str(java), "-cp", f"{self.lib_dir}/*", "org.neo4j.server.startup.Neo4jAdminCommand",
+             *args],
             capture_output=True,
             text=True,
             env={**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")},
         )
         if result.returncode != 0:
-            raise LocalServerError(
-                "could not set the initial Neo4j password: " + result.stderr.strip()[-300:]
-            )
+            # neo4j-admin says what failed in its first line, then repeats it and hints at
+            # --verbose; one line is what the CLI prints
+            lines = (result.stderr.strip() or result.stdout.strip() or "no output").splitlines()
+            raise LocalServerError(f"{failure}: {lines[0][:300]}")
 
     def _wait_for_bolt(self, pid: int, timeout: float) -> None:
         deadline = time.monotonic() + timeout

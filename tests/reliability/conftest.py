@@ -16,7 +16,12 @@ from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
 from testkit import database
 from tests.conftest import TestDatabase
-from tests.e2e.conftest import api, people, tokens  # noqa: F401  (fixtures shared with e2e)
+from tests.e2e.conftest import (  # noqa: F401  (fixtures shared with tests/e2e)
+    api,
+    live_server,
+    people,
+    tokens,
+)
 
 
 @dataclasses.dataclass
