@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg import accounts, config, cypher, trust
 from kg.config import Settings
-from kg.db import schema
+from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadInput, GraphUnavailable, KgError
 from kg.ingest import derive
@@ -119,7 +119,9 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
 def derive_full(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph:
         seconds = derive.rebuild_all(graph)
-    print(f"derived edges rebuilt from the facts in {seconds:.1f}s")
+        refreshed = statistics.refresh(graph, changed=statistics.LARGE_CHANGE)
+    print(f"derived edges and stored figures rebuilt from the facts in {seconds:.1f}s; "
+          f"{refreshed.summary()}")
     return 0
 
 
@@ -148,11 +150,12 @@ def cypher_read_only(args: argparse.Namespace, settings: Settings) -> int:
 def trust_compute(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph:
         run = trust.compute(graph)
+        refreshed = statistics.refresh(graph, changed=sum(run.researchers_by_level.values()))
     levels = ", ".join(f"L{level} {n}" for level, n in sorted(run.researchers_by_level.items()))
     state = "converged" if run.converged else "stopped at the iteration limit"
     print(f"trust computed in {run.seconds:.1f}s: {run.iterations} iterations ({state}, "
           f"last L1 change {run.change:.1e}); {run.seeds} seeds among {run.walk_nodes} walk "
-          f"nodes; researchers {levels}")
+          f"nodes; researchers {levels}; {refreshed.summary()}")
     return 0
 
 

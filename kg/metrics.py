@@ -1,4 +1,5 @@
-"""A researcher's profile figures, computed from the graph in one query per batch of researchers.
+"""A researcher's profile figures, read from the read model: stored on the Researcher node at
+write time (kg/ingest/readmodel.py keeps them exact), one query per batch of researchers.
 
 Definitions (also in docs/services.md):
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
 from kg.db.graph import Graph, Row
 from kg.errors import NotFound
 
@@ -55,16 +55,13 @@ def metrics_for(graph: Graph, researcher_ids: list[str]) -> dict[str, Researcher
     """The profile figures of many researchers in one query (for DataLoaders); unknown ids are
     absent from the result."""
     rows = graph.read("metrics/researcher_metrics",
-                      researcher_ids=list(dict.fromkeys(researcher_ids)),
-                      atypical_npmi=ATYPICAL_NPMI,
-                      min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
+                      researcher_ids=list(dict.fromkeys(researcher_ids)))
     return {row["id"]: _metrics(row) for row in rows}
 
 
 def _metrics(row: Row) -> ResearcherMetrics:
-    works = row["works"]
     return ResearcherMetrics(
-        works=works,
+        works=row["works"],
         citations=row["citations"],
         h_index=row["h_index"],
         i10_index=row["i10_index"],
@@ -74,5 +71,5 @@ def _metrics(row: Row) -> ResearcherMetrics:
         first_year=row["first_year"],
         last_year=row["last_year"],
         novel_works=row["novel_works"],
-        novelty=row["novel_works"] / works if works else 0.0,
+        novelty=row["novelty"],
     )

@@ -8,7 +8,8 @@ that carry at least one topic (N),
 
 with n_tu = CO_OCCURS.papers and n_t, n_u the papers of each topic (HAS_TOPIC degree). It lies
 in (-1, 1]: 0 when the topics meet as often as independence predicts, 1 when they always meet.
-It is computed at query time because N changes with every ingest. Adjacent topics are ordered
+N and the paper counts are stored by the read model (kg/ingest/readmodel.py) and kept exact by
+every write; NPMI itself is computed at query time from them. Adjacent topics are ordered
 by co-occurrences, then NPMI, then id, and paged with an opaque keyset cursor.
 
 "Works under a topic" (profiles, top papers, top researchers, trending) counts a paper for a
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kg.db.graph import Graph, Transaction
+from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
@@ -104,12 +105,7 @@ def adjacent_topics(graph: Graph, topic_id: str, first: int = 10,
     check_first(first, graph.settings.max_page_size)
     after_key = _decode_cursor(after) if after is not None else None
 
-    def work(tx: Transaction) -> list[dict[str, Any]]:
-        papers = tx.run("topics/count_topical_papers")[0]["papers"]
-        return tx.run("topics/adjacent", topic_id=topic_id, papers_with_topics=papers,
-                      after=after_key, first=first + 1)
-
-    rows = graph.read_transaction(work)
+    rows = graph.read("topics/adjacent", topic_id=topic_id, after=after_key, first=first + 1)
     if not rows:
         raise NotFound(f"no topic with id {topic_id!r}")
     neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"])

@@ -136,7 +136,7 @@ def compute(graph: Graph) -> TrustRun:
 def update_verification_level(graph: Graph, researcher_id: str) -> None:
     """Re-derive one researcher's verification level (after a claim is decided); the score
     follows at the next `compute`."""
-    graph.write("trust/set_verification_levels", researcher_ids=[researcher_id])
+    graph.write("trust/set_verification_level_of", researcher_id=researcher_id)
 
 
 def trust_of(graph: Graph, researcher_id: str) -> Trust:

@@ -1,6 +1,10 @@
 // Lookup and full-text indexes. Idempotent (IF NOT EXISTS).
 CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
 CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
+CREATE INDEX paper_date IF NOT EXISTS FOR (n:Paper) ON (n.date);
+// Trending papers in order (stored by the read model: votes = listing upvotes + user upvotes,
+// citations, date_key = date or '').
+CREATE INDEX paper_trend IF NOT EXISTS FOR (n:Paper) ON (n.votes, n.citations, n.date_key);
 CREATE INDEX researcher_orcid IF NOT EXISTS FOR (n:Researcher) ON (n.orcid);
 CREATE INDEX researcher_name_key IF NOT EXISTS FOR (n:Researcher) ON (n.name_key);
 CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror);

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.config import Settings
+from kg.db import statistics
 from kg.db.graph import Graph
 from kg.db.queries import QueryLibrary
 from kg.resources import project_dir
@@ -49,5 +50,8 @@ def scratch_server(settings: Settings, home: Path) -> Iterator[LocalServer]:
 
 
 def delete_everything(graph: Graph) -> None:
-    while graph.write("delete_everything", limit=10000)[0]["deleted"]:
-        pass
+    """Empty the database, then refresh the planner's statistics (a bulk delete)."""
+    deleted = 0
+    while batch := graph.write("delete_everything", limit=10000)[0]["deleted"]:
+        deleted += batch
+    statistics.refresh(graph, changed=deleted)

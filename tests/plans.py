@@ -8,11 +8,23 @@ from typing import Any
 from kg.db.graph import Graph
 
 INDEX_SEEKS = {"NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexSeekByRange",
-               "MultiNodeIndexSeek", "NodeUniqueIndexSeekByRange"}
-SCANS = {"AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "NodeIndexContainsScan",
-         "NodeIndexEndsWithScan", "UnionNodeByLabelsScan", "IntersectionNodeByLabelsScan",
-         "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan",
-         "DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan"}
+               "MultiNodeIndexSeek", "NodeUniqueIndexSeekByRange",
+               "DirectedRelationshipIndexSeek", "UndirectedRelationshipIndexSeek"}
+# Whole-label or whole-type reads: never in a query a request runs.
+LABEL_SCANS = {"AllNodesScan", "NodeByLabelScan", "UnionNodeByLabelsScan",
+               "IntersectionNodeByLabelsScan", "DirectedRelationshipTypeScan",
+               "UndirectedRelationshipTypeScan", "DirectedAllRelationshipsScan",
+               "UndirectedAllRelationshipsScan", "DirectedUnionRelationshipTypesScan",
+               "UndirectedUnionRelationshipTypesScan"}
+# Reads of a whole index: allowed only in the listed whole-graph lists.
+INDEX_SCANS = {"NodeIndexScan", "NodeIndexContainsScan", "NodeIndexEndsWithScan",
+               "DirectedRelationshipIndexScan", "UndirectedRelationshipIndexScan"}
+SCANS = LABEL_SCANS | INDEX_SCANS
+
+
+def normalised(operator: str) -> str:
+    """`NodeUniqueIndexSeek(Locking)@neo4j` -> `NodeUniqueIndexSeek`."""
+    return operator.split("@")[0].removesuffix("(Locking)")
 
 
 def plan_operators(graph: Graph, name: str, **params: Any) -> list[str]:

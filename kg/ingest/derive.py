@@ -1,12 +1,14 @@
 """Derived edges (COAUTHOR, AFFILIATED_WITH, CO_OCCURS): refreshed for the nodes an ingest
 touched, inside the ingest's own transaction, or rebuilt in full by `kg derive --full`. Both
-paths run the same queries, so an incremental refresh always equals a full re-derivation."""
+paths run the same queries, so an incremental refresh always equals a full re-derivation.
+`kg derive --full` then rebuilds every stored figure of the read model (readmodel.py)."""
 
 from __future__ import annotations
 
 import time
 
 from kg.db.graph import Graph, Transaction
+from kg.ingest import readmodel
 
 COAUTHOR_MAX_AUTHORS = 200
 FULL_CHUNK = 2000
@@ -26,7 +28,8 @@ def refresh(tx: Transaction, researcher_ids: list[str], topic_ids: list[str]) ->
 
 
 def rebuild_all(graph: Graph) -> float:
-    """Delete every derived edge and derive them again from the facts; returns seconds taken."""
+    """Delete every derived edge and derive them again from the facts, then every stored figure;
+    returns seconds taken."""
     started = time.perf_counter()
     while graph.write("derive/delete_all", limit=50000)[0]["deleted"]:
         pass
@@ -38,4 +41,5 @@ def rebuild_all(graph: Graph) -> float:
     for start in range(0, len(topic_ids), FULL_CHUNK):
         chunk = topic_ids[start:start + FULL_CHUNK]
         graph.write_transaction(lambda tx, ids=chunk: refresh(tx, [], ids))
+    readmodel.rebuild_all(graph, topic_ids, researcher_ids)
     return time.perf_counter() - started

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive
+from kg.ingest import derive, readmodel
 from kg.ingest.openalex import parse_institution, short_id
 from kg.ingest.records import (
     InstitutionRecord,
@@ -97,4 +97,5 @@ def _write(tx: Transaction, profiles: list[AuthorProfile]) -> int:
         for p in profiles
     ])
     derive.refresh(tx, researcher_ids=sorted(p.id for p in profiles), topic_ids=[])
+    readmodel.refresh(tx, researcher_ids=[p.id for p in profiles])
     return written

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from kg.db import statistics
 from kg.db.graph import Graph
 from kg.errors import BadInput
 from kg.ingest.lines import BadLine, read_records
@@ -41,11 +42,14 @@ class IngestReport:
     rejected: int
     seconds: float
     rejects_path: Path
+    statistics: statistics.Refresh | None = None
 
     def summary(self, format_name: str) -> str:
         rate = self.read / self.seconds if self.seconds else 0.0
         line = (f"ingest {format_name} {self.path.name}: read {self.read}, written {self.written}, "
                 f"rejected {self.rejected} in {self.seconds:.1f}s ({rate:.0f} records/s)")
+        if self.statistics is not None:
+            line += f"; {self.statistics.summary()}"
         if self.rejected:
             line += f"; rejects in {self.rejects_path}"
         return line
@@ -111,11 +115,12 @@ def ingest_file(
         if batch:
             flush()
         fmt.finish(graph)
+        refreshed = statistics.refresh(graph, changed=written)
     finally:
         rejects.close()
     progress.update(read, written, rejects.count, final=True)
     return IngestReport(path, read, written, rejects.count, time.perf_counter() - started,
-                        rejects.path)
+                        rejects.path, refreshed)
 
 
 def _write_batch(

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive
+from kg.ingest import derive, readmodel
 from kg.ingest.records import (
     AuthorshipRecord,
     InstitutionRecord,
@@ -27,15 +27,18 @@ def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
 
 
 def finish(graph: Graph) -> int:
-    """Work that needs the whole file in the graph: CITES between papers of different batches.
+    """Work that needs the whole file in the graph: CITES between papers of different batches,
+    then the read model's figures that depend on them and on the whole corpus.
     Returns the number of CITES edges linked."""
-    return graph.write("ingest/resolve_citations")[0]["linked"] or 0
+    row = graph.write("ingest/resolve_citations")[0]
+    readmodel.after_file(graph, row["cited_ids"] or [])
+    return row["linked"] or 0
 
 
 def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     """Write one batch inside the caller's transaction; returns the number of papers written."""
     papers = list({paper.id: paper for paper in papers}.values())
-    written = tx.run("ingest/papers", papers=[_paper_row(p) for p in papers])[0]["written"]
+    landed = tx.run("ingest/papers", papers=[_paper_row(p) for p in papers])[0]
     tx.run("ingest/sources", papers=[_source_row(p) for p in papers])
     tx.run("ingest/institutions", institutions=_institution_rows(papers))
     tx.run("ingest/topics", topics=_topic_rows(papers))
@@ -49,7 +52,10 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     topic_ids = {t.topic.id for p in papers for t in p.topics}
     topic_ids |= set(_first(removed_topics, "removed_topic_ids"))
     derive.refresh(tx, researcher_ids=sorted(researcher_ids), topic_ids=sorted(topic_ids))
-    return written
+    readmodel.refresh(tx, paper_ids=[p.id for p in papers] + landed["uncited_ids"],
+                      topic_ids=topic_ids | {row["id"] for row in _topic_rows(papers)},
+                      researcher_ids=researcher_ids)
+    return landed["written"]
 
 
 def _first(rows: list[dict[str, Any]], key: str) -> list[str]:

@@ -1,6 +1,6 @@
 // accounts/upvote_paper: the user upvotes the paper, at most once.
 // Returns: upvotes (listing upvotes + user upvotes), created (false when the user had upvoted already);
-// no row when the paper is unknown
+// no row when the paper is unknown. Stores the sum as the paper's `votes` (read model, trending).
 /*
 :params {user_id: "U1", paper_id: "W1"}
 */
@@ -10,4 +10,6 @@ OPTIONAL MATCH (u)-[existing:UPVOTED]->(p)
 WITH p, u, existing IS NULL AS created
 MERGE (u)-[v:UPVOTED]->(p)
 ON CREATE SET v.at = datetime()
-RETURN coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) } AS upvotes, created
+WITH p, created
+SET p.votes = coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-() }
+RETURN p.votes AS upvotes, created

@@ -1,6 +1,6 @@
 // ingest/papers: upserts papers and their own properties; drops CITES edges the new record no
 // longer lists and queues every listed reference for `resolve_citations`.
-// Returns: written (papers upserted)
+// Returns: written (papers upserted), uncited_ids (papers that lost a citation)
 /*
 :params {papers: [{id: "W1", props: {title: "A paper", year: 2020}, references: ["W2"]}]}
 */
@@ -12,5 +12,7 @@ CALL (p, row) {
   MATCH (p)-[c:CITES]->(q:Paper)
   WHERE NOT q.id IN row.references
   DELETE c
+  RETURN collect(q.id) AS uncited
 }
-RETURN count(p) AS written
+UNWIND (uncited + [null]) AS uncited_id
+RETURN count(DISTINCT p) AS written, collect(DISTINCT uncited_id) AS uncited_ids

@@ -1,5 +1,6 @@
 // nodes/papers_by_ids: papers by id (missing ids are left out), with their citation figure
-// (max of the source-reported count and the CITES edges into the paper) and upvotes.
+// (max of the source-reported count and the CITES edges into the paper, stored by the read
+// model) and upvotes.
 // Returns: id, doi, title, abstract, year, date, type, cited_by_count, citations, upvotes,
 //          is_retracted, categories, organisation, source_id
 /*
@@ -10,7 +11,7 @@ MATCH (p:Paper {id: id})
 OPTIONAL MATCH (p)-[:PUBLISHED_IN]->(s:Source)
 RETURN p.id AS id, p.doi AS doi, p.title AS title, p.abstract AS abstract, p.year AS year,
        p.date AS date, p.type AS type, coalesce(p.cited_by_count, 0) AS cited_by_count,
-       CASE WHEN COUNT { (p)<-[:CITES]-() } > coalesce(p.cited_by_count, 0) THEN COUNT { (p)<-[:CITES]-() } ELSE coalesce(p.cited_by_count, 0) END AS citations,
+       coalesce(p.citations, 0) AS citations,
        coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) } AS upvotes,
        coalesce(p.is_retracted, false) AS is_retracted, coalesce(p.categories, []) AS categories,
        p.organisation AS organisation, s.id AS source_id

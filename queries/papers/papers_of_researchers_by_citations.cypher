@@ -8,7 +8,7 @@ UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
-  WITH p, CASE WHEN COUNT { (p)<-[:CITES]-() } > coalesce(p.cited_by_count, 0) THEN COUNT { (p)<-[:CITES]-() } ELSE coalesce(p.cited_by_count, 0) END AS sort_key
+  WITH p, coalesce(p.citations, 0) AS sort_key
   WHERE $after_key IS NULL OR sort_key < $after_key[0]
         OR (sort_key = $after_key[0] AND p.id > $after_key[1])
   RETURN p, sort_key

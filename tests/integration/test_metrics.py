@@ -101,7 +101,6 @@ def test_an_unknown_researcher_has_no_metrics(idb03_graph: Graph) -> None:
 
 def test_the_metrics_query_starts_from_index_seeks(idb03_graph: Graph, oracle: Oracle) -> None:
     rid = max(oracle.researchers, key=lambda r: oracle.researchers[r].works)
-    operators = plan_operators(idb03_graph, "metrics/researcher_metrics", researcher_ids=[rid],
-                               atypical_npmi=ATYPICAL_NPMI, min_shared_works=2)
+    operators = plan_operators(idb03_graph, "metrics/researcher_metrics", researcher_ids=[rid])
     assert "NodeUniqueIndexSeek" in operators, operators
     assert set(operators) & INDEX_SEEKS and not set(operators) & SCANS, operators

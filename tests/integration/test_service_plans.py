@@ -1,48 +1,72 @@
-"""Every per-node query of the topic, search and neighbourhood services starts from an index
-seek (or the full-text procedure), never from a label scan."""
+"""Every named query a request can run (testkit/api_queries.py, enumerated from the service
+modules) starts from index seeks, the full-text procedure or the count store and expands from
+there: no plan reads a whole label or relationship type. The whole-graph lists below read an
+index in order instead, for the reason given."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg.db.graph import Graph
-from kg.vocabulary import NODE_TYPES
-from tests.plans import INDEX_SEEKS, SCANS, plan_operators
+from testkit.api_queries import (
+    API_QUERIES,
+    NOT_RUN_BY_REQUESTS,
+    Profiled,
+    profile_api_queries,
+    service_query_names,
+)
+from tests.plans import INDEX_SCANS, INDEX_SEEKS, LABEL_SCANS, normalised, plan_operators
 
-PER_NODE_QUERIES = {
-    "topics/adjacent": {"topic_id": "T10399", "papers_with_topics": 2600, "after": None,
-                       "first": 10},
-    "topics/ancestors": {"topic_ids": ["T10399"]},
-    "topics/children": {"topic_id": "subfields/1907"},
-    "topics/by_id": {"topic_ids": ["T10399"]},
-    "topics/profiles": {"researcher_ids": ["A5040147688"], "level": "subfield", "first": 10},
-    "topics/top_papers": {"topic_id": "T10399", "first": 10},
-    "topics/top_researchers": {"topic_id": "T10399", "first": 10},
-    "explore/neighbourhood": {"id": "A5040147688", "depth": 2, "types": list(NODE_TYPES),
-                              "cap": 25},
+WHOLE_GRAPH_LISTS = {
+    "topics/trending": "trending topics of the whole graph: a range seek of the paper_year "
+                       "index (papers since the year) joined to a seek of the topic_level index",
+    "papers/trending_papers": "trending papers of the whole graph: the paper_trend index read in "
+                              "order (stored votes, citations, date) and stopped after one page; "
+                              "the total from the count store or a paper_date range seek",
 }
+NO_GRAPH_READ = {"admin/ping": "returns a constant"}
+STARTS = INDEX_SEEKS | {"ProcedureCall", "NodeCountFromCountStore"}
+_profiles: dict[str, Profiled] = {}
 
 
-@pytest.mark.parametrize("name", sorted(PER_NODE_QUERIES))
-def test_per_node_query_starts_from_an_index_seek(idb03_graph: Graph, name: str) -> None:
-    operators = plan_operators(idb03_graph, name, **PER_NODE_QUERIES[name])
-    assert not set(operators) & SCANS, operators
-    assert set(operators) & INDEX_SEEKS, operators
+def _profile(graph: Graph, name: str) -> set[str]:
+    if not _profiles:
+        _profiles.update(profile_api_queries(graph))
+    return {normalised(op) for op in _profiles[name].operators}
 
 
-def test_trending_topics_reads_papers_through_an_index_not_a_label_scan(
+def test_every_query_the_services_name_is_profiled_or_listed_as_not_run_by_requests(
     idb03_graph: Graph
 ) -> None:
-    """A list over the whole graph, not a per-node query: the planner may seek or scan the year
-    or level index, depending on statistics, but never scans a whole label."""
-    operators = plan_operators(idb03_graph, "topics/trending", since_year=2020, level="topic",
-                               first=10)
-    assert not set(operators) & {"AllNodesScan", "NodeByLabelScan"}, operators
-    assert set(operators) & (INDEX_SEEKS | {"NodeIndexScan"}), operators
+    named = service_query_names(idb03_graph)
+    assert named == set(API_QUERIES) | set(NOT_RUN_BY_REQUESTS)
+    assert not set(API_QUERIES) & set(NOT_RUN_BY_REQUESTS)
 
 
-def test_search_starts_from_the_fulltext_procedure(idb03_graph: Graph) -> None:
-    operators = plan_operators(idb03_graph, "explore/search_text", query="basin",
-                               types=["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION"], first=10)
-    assert "ProcedureCall" in operators
-    assert not set(operators) & SCANS, operators
+@pytest.mark.parametrize("name", sorted(API_QUERIES))
+def test_no_query_a_request_runs_reads_a_whole_label_or_relationship_type(
+    idb03_graph: Graph, name: str
+) -> None:
+    operators = _profile(idb03_graph, name)
+    assert not operators & LABEL_SCANS, sorted(operators)
+    if name in NO_GRAPH_READ:
+        return
+    assert operators & STARTS, sorted(operators)
+    if name not in WHOLE_GRAPH_LISTS:
+        assert not operators & INDEX_SCANS, sorted(operators)
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE_GRAPH_LISTS))
+def test_whole_graph_lists_read_through_an_index(idb03_graph: Graph, name: str) -> None:
+    operators = _profile(idb03_graph, name)
+    assert operators & (INDEX_SEEKS | INDEX_SCANS), sorted(operators)
+    assert not operators & LABEL_SCANS, sorted(operators)
+
+
+def test_the_plan_of_a_per_node_query_does_not_depend_on_the_ids_given(
+    idb03_graph: Graph
+) -> None:
+    """An unknown id gives the same kind of plan: seeks, no scans."""
+    operators = {normalised(op) for op in plan_operators(
+        idb03_graph, "metrics/researcher_metrics", researcher_ids=["A0000000000"])}
+    assert "NodeUniqueIndexSeek" in operators and not operators & (LABEL_SCANS | INDEX_SCANS)

@@ -1,0 +1,86 @@
+"""The read model: the figures a profile, topic or paper page shows, stored on the nodes at write
+time so a request reads them instead of counting (docs/services.md, `## Read model`).
+
+Stored figures and who keeps them exact:
+
+* Paper: `citations` (max(cited_by_count, CITES edges into it)), `topical` (has a topic),
+  `leveled_topics` (its level-`topic` topics), `novel` (metrics.py's definition).
+* Topic: `papers` (its HAS_TOPIC in-degree).
+* Corpus (one node): `topical_papers` and `tagged_papers`, the N of adjacency and of novelty,
+  moved by deltas from the papers' stored flags.
+* Researcher: `works`, `citations`, `h_index`, `i10_index`, `first_year`, `last_year`,
+  `topics`, `close_collaborators`, `followers`, `novel_works`, `novelty`.
+
+Each ingest batch refreshes, in its own transaction, the papers it wrote and the papers that
+lost a citation, the topics it touched (a degree read each) and the researchers whose works,
+co-authors or works' citations changed (an expansion over their own works each). Two figures
+depend on the whole file: CITES between batches are linked at the end of the file, and NPMI
+depends on N, which every batch moves; `after_file` refreshes the papers that gained a citation
+and their authors, then re-decides novelty for every paper that has a topic pair (a flip moves
+its authors' `novel_works` by one). So every figure is exact once a file has landed; between the
+batches of one file, citations from later batches and novelty lag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
+from kg.db.graph import Graph, Transaction
+from kg.metrics import ATYPICAL_NPMI
+
+CHUNK = 2000
+
+
+def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[str] = (),
+            researcher_ids: Iterable[str] = ()) -> None:
+    """Refresh the stored figures of these papers, topics and researchers (and of the authors of
+    papers whose citations changed) inside the caller's transaction."""
+    researchers = set(researcher_ids)
+    papers = sorted(set(paper_ids))
+    if papers:
+        row = tx.run("readmodel/paper_figures", paper_ids=papers)[0]
+        researchers.update(row["researcher_ids"])
+        if row["topical_delta"] or row["tagged_delta"]:
+            tx.run("readmodel/add_to_corpus", topical_delta=row["topical_delta"],
+                   tagged_delta=row["tagged_delta"])
+    topics = sorted(set(topic_ids))
+    if topics:
+        tx.run("readmodel/topic_figures", topic_ids=topics)
+    if researchers:
+        tx.run("readmodel/researcher_figures", researcher_ids=sorted(researchers),
+               min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
+
+
+def after_file(graph: Graph, cited_ids: Iterable[str]) -> None:
+    """The figures that depend on the whole file: citations linked at its end, then novelty."""
+    _in_chunks(graph, sorted(set(cited_ids)), lambda tx, ids: refresh(tx, paper_ids=ids))
+    refresh_novelty(graph)
+
+
+def refresh_novelty(graph: Graph) -> int:
+    """Re-decide novelty for every paper that has a topic pair (or was novel); returns flips."""
+    candidates = [row["id"] for row in graph.read("readmodel/novelty_candidates")]
+    flipped = 0
+    for start in range(0, len(candidates), CHUNK):
+        chunk = candidates[start:start + CHUNK]
+        flipped += graph.write("readmodel/novelty", paper_ids=chunk,
+                               atypical_npmi=ATYPICAL_NPMI)[0]["flipped"]
+    return flipped
+
+
+def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str]) -> None:
+    """Every stored figure from the facts (`kg derive --full`, after the derived edges)."""
+    paper_ids = [row["id"] for row in graph.read("readmodel/all_paper_ids")]
+    _in_chunks(graph, paper_ids, lambda tx, ids: refresh(tx, paper_ids=ids))
+    graph.write("readmodel/recount_corpus")
+    _in_chunks(graph, topic_ids, lambda tx, ids: refresh(tx, topic_ids=ids))
+    refresh_novelty(graph)
+    _in_chunks(graph, researcher_ids, lambda tx, ids: refresh(tx, researcher_ids=ids))
+
+
+def _in_chunks(graph: Graph, ids: list[str],
+               work: Callable[[Transaction, list[str]], None]) -> None:
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        graph.write_transaction(lambda tx, chunk=chunk: work(tx, chunk))

@@ -1,0 +1,43 @@
+// readmodel/novelty: re-decides whether each given paper is novel (some pair of its level-`topic`
+// topics a < b has NPMI < $atypical_npmi, NPMI = ln(n_ab * N / (n_a * n_b)) / -ln(n_ab / N),
+// 1 when n_ab = N; n_ab = CO_OCCURS.papers, n_a, n_b = stored Topic.papers, N = the stored
+// Corpus.tagged_papers) and moves the novel_works and novelty of the authors of every paper
+// whose flag flipped. Starts from each paper and expands; pairs are looked up between two
+// bound topics.
+// Returns: flipped
+/*
+:params {paper_ids: ["W2741809807"], atypical_npmi: -0.1}
+*/
+OPTIONAL MATCH (c:Corpus {id: 'corpus'})
+WITH toFloat(coalesce(c.tagged_papers, 0)) AS n
+UNWIND $paper_ids AS paper_id
+MATCH (p:Paper {id: paper_id})
+CALL (p, n) {
+  WITH [(p)-[:HAS_TOPIC]->(t:Topic) WHERE t.level = 'topic' | t] AS topics
+  UNWIND topics AS a
+  UNWIND topics AS b
+  WITH a, b WHERE a.id < b.id
+  UNWIND [(a)-[pair:CO_OCCURS]->(b) | toFloat(pair.papers)] AS n_ab
+  WITH CASE WHEN n_ab = n THEN 1.0
+            ELSE log(n_ab * n / (toFloat(a.papers) * b.papers)) / -log(n_ab / n) END AS npmi
+  RETURN coalesce(min(npmi) < $atypical_npmi, false) AS novel
+}
+WITH p, novel
+WHERE coalesce(p.novel, false) <> novel
+SET p.novel = novel
+WITH p, CASE WHEN novel THEN 1 ELSE -1 END AS change
+CALL (p, change) {
+  MATCH (r:Researcher)-[:AUTHORED]->(p)
+  RETURN collect(r) AS authors
+}
+WITH count(p) AS flipped, collect({authors: authors, change: change}) AS flips
+CALL (flips) {
+  UNWIND flips AS flip
+  UNWIND flip.authors AS r
+  WITH r, sum(flip.change) AS change
+  WITH r, coalesce(r.novel_works, 0) + change AS novel_works
+  SET r.novel_works = novel_works,
+      r.novelty = CASE WHEN r.works > 0 THEN toFloat(novel_works) / r.works ELSE 0.0 END
+  RETURN count(r) AS authors
+}
+RETURN flipped

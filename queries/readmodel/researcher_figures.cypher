@@ -1,0 +1,34 @@
+// readmodel/researcher_figures: stores the profile figures of each given researcher, from their
+// own works and edges (the stored paper figures: citations, novel): works, citations, h_index,
+// i10_index, first_year, last_year, novel_works, novelty (novel_works / works, 0.0 without
+// works), topics (distinct level-`topic` topics of their works), close_collaborators (COAUTHOR
+// edges with works >= $min_shared_works) and followers.
+// Returns: researchers
+/*
+:params {researcher_ids: ["A5023888391"], min_shared_works: 2}
+*/
+UNWIND $researcher_ids AS researcher_id
+MATCH (r:Researcher {id: researcher_id})
+CALL (r) {
+  MATCH (r)-[:AUTHORED]->(p:Paper)
+  WITH p, coalesce(p.citations, 0) AS citations
+  ORDER BY citations DESC
+  RETURN count(p) AS works, sum(citations) AS citations, collect(citations) AS ranked,
+         min(p.year) AS first_year, max(p.year) AS last_year,
+         sum(CASE WHEN p.novel THEN 1 ELSE 0 END) AS novel_works
+}
+CALL (r) {
+  MATCH (r)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic)
+  WHERE t.level = 'topic'
+  RETURN count(DISTINCT t) AS topics
+}
+SET r.works = works, r.citations = citations,
+    r.h_index = size([i IN range(0, size(ranked) - 1) WHERE ranked[i] >= i + 1]),
+    r.i10_index = size([c IN ranked WHERE c >= 10]),
+    r.first_year = first_year, r.last_year = last_year,
+    r.novel_works = novel_works,
+    r.novelty = CASE WHEN works > 0 THEN toFloat(novel_works) / works ELSE 0.0 END,
+    r.topics = topics,
+    r.close_collaborators = COUNT { (r)-[c:COAUTHOR]-() WHERE c.works >= $min_shared_works },
+    r.followers = COUNT { (r)<-[:FOLLOWS]-() }
+RETURN count(r) AS researchers
