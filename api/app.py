@@ -28,6 +28,7 @@ from api.errors import coded
 from api.graphql.context import Context, bearer_token
 from api.graphql.loaders import Loaders
 from api.graphql.schema import build_schema
+from api.openapi import openapi_document
 from kg import config
 from kg.config import Settings
 from kg.db.graph import Graph
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", readyz),
             Route("/api/cypher", rest.read_only_cypher, methods=["POST"]),
             Route("/api/neighbourhood/{id}", rest.neighbourhood_elements),
+            Route("/api/openapi.json", openapi_document),
             Mount("/graphql/static", StaticFiles(directory=graphiql_dist(), check_dir=False)),
             Mount("/explorer/vendor", StaticFiles(
                 directory=explorer / "node_modules" / "cytoscape" / "dist", check_dir=False)),

@@ -1,6 +1,6 @@
 """The TypeScript client in clients/typescript: its generated src/ matches what graphql-codegen
-makes of the committed SDL and operations now, it compiles under strict TypeScript, and its
-operations are the README's examples, word for word."""
+makes of the committed SDL and operations now, it compiles under strict TypeScript, and the
+README's examples are among its operations, word for word."""
 
 from __future__ import annotations
 
@@ -48,12 +48,12 @@ def test_typescript_client_compiles_under_strict_typescript() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_client_operations_are_the_readme_examples_word_for_word() -> None:
+def test_every_readme_example_is_a_client_operation_word_for_word() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     examples = sorted(re.findall(r"```graphql\n(.*?)```", readme, re.S))
     operations = sorted(p.read_text(encoding="utf-8")
                         for p in (CLIENT / "operations").glob("*.graphql"))
-    assert examples and examples == operations
+    assert examples and set(examples) <= set(operations)
 
 
 def test_each_example_operation_names_its_sample_variables() -> None:
