@@ -1,8 +1,9 @@
 """The Starlette application: one graph connection per process, opened in the lifespan and closed
-on shutdown; GraphQL (GraphiQL in a browser) at /graphql, health at /healthz and /readyz, Prometheus
-metrics at /metrics, plain JSON at /api/...; CORS for the configured frontend origins; one JSON
-access-log line a request, with the request's id (also in every error and the X-Request-ID
-response header)."""
+on shutdown; GraphQL at /graphql (GraphiQL in a browser, bundled from npm by graphiql/ and served
+from here, so it works offline), health at /healthz and /readyz, Prometheus metrics at /metrics,
+plain JSON at /api/... described by /api/openapi.json; CORS for the configured frontend origins;
+one JSON access-log line a request, with the request's id (also in every error and the
+X-Request-ID response header)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
@@ -29,14 +30,29 @@ from api.errors import coded
 from api.graphql.context import Context, bearer_token
 from api.graphql.loaders import Loaders
 from api.graphql.schema import build_schema
+from api.openapi import openapi_document
 from kg import config
 from kg.config import Settings
 from kg.db.graph import Graph
 from kg.errors import KgError
-from kg.resources import project_dir
+from kg.resources import graphiql_dist, project_dir
+
+GRAPHIQL_MISSING = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>kg · GraphiQL not built</title></head><body>
+<h1>GraphiQL is not built</h1>
+<p>Build it once with <code>npm ci --prefix graphiql &amp;&amp;
+npm run build --prefix graphiql</code> (<code>./dev up</code> does this),
+or send GraphQL as <code>POST /graphql</code>.</p>
+</body></html>"""
 
 
 class GraphQLApp(GraphQL):
+    async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
+        page = graphiql_dist() / "index.html"
+        if not page.is_file():
+            return HTMLResponse(GRAPHIQL_MISSING, status_code=503)
+        return FileResponse(page, headers={"Cache-Control": "no-cache"})
+
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         graph: Graph = request.app.state.graph
         return Context(
@@ -102,6 +118,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/metrics", telemetry.metrics),
             Route("/api/cypher", rest.read_only_cypher, methods=["POST"]),
             Route("/api/neighbourhood/{id}", rest.neighbourhood_elements),
+            Route("/api/openapi.json", openapi_document),
+            Mount("/graphql/static", StaticFiles(directory=graphiql_dist(), check_dir=False)),
             Mount("/explorer/vendor", StaticFiles(
                 directory=explorer / "node_modules" / "cytoscape" / "dist", check_dir=False)),
             Mount("/explorer", StaticFiles(directory=explorer, html=True)),

@@ -8,10 +8,14 @@
     kg user create --email E [--name N] [--admin]
     kg cypher "MATCH ..." [--params JSON]
     kg trust compute
+    kg export graphml|csv OUT [--around ID --depth N]
+    kg doctor [--api-port P]
     kg serve [--host H] [--port P] [--workers N]
 
 `kg ingest` exits 0 when every record landed, 2 when some were rejected (the rest landed; see
-the rejects file), 1 when nothing could be read or the database failed.
+the rejects file), 1 when nothing could be read or the database failed. Every command that
+prints a summary prints it as one JSON object instead with `--json`; the long ones (ingest,
+derive, trust, export) show progress with rate and ETA on a terminal.
 """
 
 from __future__ import annotations
@@ -23,19 +27,25 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from kg import accounts, config, cypher, trust
+from kg import accounts, config, cypher, doctor, export, progress, trust
 from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadInput, GraphUnavailable, KgError
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
-from kg.ingest.pipeline import Progress, ingest_file
+from kg.ingest.pipeline import ingest_file
 from kg.ingest.rejects import rejects_path_for
 from kg.server.control import database_server, stopped_local_server, wait_until_ready
 
 Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def emit(args: argparse.Namespace, text: str, data: dict[str, Any]) -> None:
+    """The command's summary: `text` for a person, or `data` as one JSON line with --json."""
+    print(json.dumps(data, ensure_ascii=False, default=str) if args.json else text)
 
 
 def db_start(args: argparse.Namespace, settings: Settings) -> int:
@@ -45,21 +55,28 @@ def db_start(args: argparse.Namespace, settings: Settings) -> int:
     wait_until_ready(settings)
     info = server.info()
     verb = "started" if started else "already running"
-    print(f"Neo4j {verb} ({info.kind}) in {time.monotonic() - started_at:.1f}s: {info.bolt}")
-    print(f"  Browser {info.browser}  user {settings.neo4j_user}  ({info.detail})")
+    seconds = time.monotonic() - started_at
+    emit(args, f"Neo4j {verb} ({info.kind}) in {seconds:.1f}s: {info.bolt}\n"
+               f"  Browser {info.browser}  user {settings.neo4j_user}  ({info.detail})",
+         {"started": started, "kind": info.kind, "bolt": info.bolt, "browser": info.browser,
+          "user": settings.neo4j_user, "seconds": round(seconds, 1)})
     return 0
 
 
 def db_stop(args: argparse.Namespace, settings: Settings) -> int:
     server = database_server(settings, args.mode)
-    print("Neo4j stopped" if server.stop() else "Neo4j was not running")
+    stopped = server.stop()
+    emit(args, "Neo4j stopped" if stopped else "Neo4j was not running", {"stopped": stopped})
     return 0
 
 
 def db_status(args: argparse.Namespace, settings: Settings) -> int:
     info = database_server(settings, args.mode).info()
     state = "running" if info.running else "stopped"
-    print(f"Neo4j {state} ({info.kind}): {info.bolt}  Browser {info.browser}  ({info.detail})")
+    emit(args, f"Neo4j {state} ({info.kind}): {info.bolt}  Browser {info.browser}  "
+               f"({info.detail})",
+         {"running": info.running, "kind": info.kind, "bolt": info.bolt,
+          "browser": info.browser, "detail": info.detail})
     return 0 if info.running else 3
 
 
@@ -91,7 +108,8 @@ def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
     missing = schema.declared() - present
     if missing:
         raise KgError(f"schema incomplete after apply: {sorted(i.name for i in missing)}")
-    print(f"schema applied: {len(schema.declared())} constraints and indexes present")
+    count = len(schema.declared())
+    emit(args, f"schema applied: {count} constraints and indexes present", {"present": count})
     return 0
 
 
@@ -106,9 +124,13 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
                 status = 1
                 continue
             rejects = args.rejects or rejects_path_for(path, settings.state_dir)
-            progress = Progress(f"{fmt.name} {path.name}")
-            report = ingest_file(graph, path, fmt, batch_size, rejects, progress)
-            print(report.summary(fmt.name))
+            bar = progress.IngestBar(f"{fmt.name} {path.name}", path,
+                                     progress.wanted(args.json))
+            report = ingest_file(graph, path, fmt, batch_size, rejects, bar)
+            emit(args, report.summary(fmt.name), {
+                "format": fmt.name, "file": str(path), "read": report.read,
+                "written": report.written, "rejected": report.rejected,
+                "seconds": round(report.seconds, 2), "rejects": str(report.rejects_path)})
             if report.read == 0 or report.written == 0 and report.rejected:
                 status = 1
             elif report.rejected and status == 0:
@@ -117,11 +139,14 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def derive_full(args: argparse.Namespace, settings: Settings) -> int:
-    with Graph.connect(settings) as graph:
-        seconds = derive.rebuild_all(graph)
+    with Graph.connect(settings) as graph, \
+            progress.bar("derive", "node", progress.wanted(args.json)) as bar:
+        seconds = derive.rebuild_all(graph, progress.reporter(bar))
         refreshed = statistics.refresh(graph, changed=statistics.LARGE_CHANGE)
-    print(f"derived edges and stored figures rebuilt from the facts in {seconds:.1f}s; "
-          f"{refreshed.summary()}")
+    emit(args, f"derived edges and stored figures rebuilt from the facts in {seconds:.1f}s; "
+               f"{refreshed.summary()}",
+         {"seconds": round(seconds, 2), "statistics_seconds": round(refreshed.seconds, 2),
+          "replanned": refreshed.replanned})
     return 0
 
 
@@ -129,8 +154,9 @@ def user_create(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph:
         user, token = accounts.create_user(graph, args.email, args.name, admin=args.admin)
     role = "admin" if user.is_admin else "user"
-    print(f"created {role} {user.email} ({user.id}); API token, shown only this once:")
-    print(token)
+    emit(args, f"created {role} {user.email} ({user.id}); API token, shown only this once:\n"
+               f"{token}",
+         {"id": user.id, "email": user.email, "role": role, "token": token})
     return 0
 
 
@@ -148,15 +174,46 @@ def cypher_read_only(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def trust_compute(args: argparse.Namespace, settings: Settings) -> int:
-    with Graph.connect(settings) as graph:
-        run = trust.compute(graph)
+    with Graph.connect(settings) as graph, \
+            progress.bar("trust", "step", progress.wanted(args.json)) as bar:
+        run = trust.compute(graph, progress.reporter(bar))
         refreshed = statistics.refresh(graph, changed=sum(run.researchers_by_level.values()))
     levels = ", ".join(f"L{level} {n}" for level, n in sorted(run.researchers_by_level.items()))
     state = "converged" if run.converged else "stopped at the iteration limit"
-    print(f"trust computed in {run.seconds:.1f}s: {run.iterations} iterations ({state}, "
-          f"last L1 change {run.change:.1e}); {run.seeds} seeds among {run.walk_nodes} walk "
-          f"nodes; researchers {levels}; {refreshed.summary()}")
+    emit(args, f"trust computed in {run.seconds:.1f}s: {run.iterations} iterations ({state}, "
+               f"last L1 change {run.change:.1e}); {run.seeds} seeds among {run.walk_nodes} "
+               f"walk nodes; researchers {levels}; {refreshed.summary()}",
+         {"seconds": round(run.seconds, 2), "iterations": run.iterations,
+          "converged": run.converged, "change": run.change, "seeds": run.seeds,
+          "walk_nodes": run.walk_nodes,
+          "researchers_by_level": {f"L{k}": v for k, v in sorted(
+              run.researchers_by_level.items())},
+          "statistics_seconds": round(refreshed.seconds, 2),
+          "replanned": refreshed.replanned})
     return 0
+
+
+def export_graph(args: argparse.Namespace, settings: Settings) -> int:
+    if args.depth is not None and args.around is None:
+        raise BadInput("--depth needs --around ID")
+    label = f"export {args.format}"
+    with Graph.connect(settings) as graph, \
+            progress.bar(label, "node", progress.wanted(args.json)) as bar:
+        report = export.export(graph, args.format, args.out, args.around, args.depth or 1,
+                               progress=lambda nodes, edges: bar.update(nodes - bar.n))
+    emit(args, report.summary(), {
+        "format": report.format, "paths": [str(p) for p in report.paths],
+        "nodes": report.nodes, "edges": report.edges, "seconds": round(report.seconds, 2)})
+    return 0
+
+
+def doctor_checks(args: argparse.Namespace, settings: Settings) -> int:
+    checks = doctor.run(settings, args.api_port)
+    failed = [check for check in checks if not check.ok]
+    verdict = (f"{len(failed)} problem(s)" if failed else "all well")
+    emit(args, "\n".join(check.line() for check in checks) + f"\n{verdict}",
+         {"ok": not failed, "checks": [check.as_dict() for check in checks]})
+    return 1 if failed else 0
 
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -183,6 +240,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="research knowledge graph")
     commands = parser.add_subparsers(dest="command", required=True)
+    scripted = argparse.ArgumentParser(add_help=False)
+    scripted.add_argument("--json", action="store_true",
+                          help="print the summary as one JSON object (for scripts)")
 
     db = commands.add_parser("db", help="the Neo4j server").add_subparsers(
         dest="action", required=True
@@ -192,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("stop", db_stop, "stop Neo4j"),
         ("status", db_status, "say whether Neo4j runs and where"),
     ):
-        sub = db.add_parser(name, help=text)
+        sub = db.add_parser(name, help=text, parents=[scripted])
         mode = sub.add_mutually_exclusive_group()
         mode.add_argument("--local", dest="mode", action="store_const", const="local")
         mode.add_argument("--docker", dest="mode", action="store_const", const="docker")
@@ -212,11 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema_cmd = commands.add_parser("schema", help="constraints and indexes").add_subparsers(
         dest="action", required=True
     )
-    schema_cmd.add_parser("apply", help="apply schema/*.cypher (idempotent)").set_defaults(
-        handler=schema_apply
-    )
+    schema_cmd.add_parser("apply", help="apply schema/*.cypher (idempotent)",
+                          parents=[scripted]).set_defaults(handler=schema_apply)
 
-    ingest_cmd = commands.add_parser("ingest", help="load records into the graph")
+    ingest_cmd = commands.add_parser("ingest", help="load records into the graph",
+                                     parents=[scripted])
     ingest_cmd.add_argument("format", choices=sorted(FORMATS))
     ingest_cmd.add_argument("files", nargs="+", type=Path)
     ingest_cmd.add_argument("--batch-size", type=int, default=None,
@@ -225,13 +285,15 @@ def build_parser() -> argparse.ArgumentParser:
                             help="rejects file (default <input>.rejects.jsonl)")
     ingest_cmd.set_defaults(handler=ingest)
 
-    derive_cmd = commands.add_parser("derive", help="rebuild derived edges from the facts")
+    derive_cmd = commands.add_parser("derive", help="rebuild derived edges from the facts",
+                                     parents=[scripted])
     derive_cmd.add_argument("--full", action="store_true", required=True)
     derive_cmd.set_defaults(handler=derive_full)
 
     user_cmd = commands.add_parser("user", help="accounts").add_subparsers(
         dest="action", required=True)
-    create = user_cmd.add_parser("create", help="create an account and print its API token once")
+    create = user_cmd.add_parser("create", help="create an account and print its API token once",
+                                 parents=[scripted])
     create.add_argument("--email", required=True)
     create.add_argument("--name", default=None)
     create.add_argument("--admin", action="store_true")
@@ -245,7 +307,24 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     trust_cmd.add_parser("compute", help="recompute verification levels, propagation and "
-                         "scores").set_defaults(handler=trust_compute)
+                         "scores", parents=[scripted]).set_defaults(handler=trust_compute)
+
+    export_cmd = commands.add_parser("export", parents=[scripted],
+                                     help="write the graph or a neighbourhood as GraphML or CSV")
+    export_cmd.add_argument("format", choices=export.FORMATS)
+    export_cmd.add_argument("out", type=Path,
+                            help="a .graphml file, or a directory for nodes.csv and edges.csv")
+    export_cmd.add_argument("--around", metavar="ID", default=None,
+                            help="only the neighbourhood of this node")
+    export_cmd.add_argument("--depth", type=int, default=None,
+                            help=f"hops from --around (default 1, at most {export.MAX_DEPTH})")
+    export_cmd.set_defaults(handler=export_graph)
+
+    doctor_cmd = commands.add_parser("doctor", parents=[scripted],
+                                     help="check Java, Maven, ports, Neo4j, the schema and the "
+                                          "npm assets; say what to do")
+    doctor_cmd.add_argument("--api-port", type=int, default=8000)
+    doctor_cmd.set_defaults(handler=doctor_checks)
 
     serve_cmd = commands.add_parser("serve", help="serve the API with uvicorn")
     serve_cmd.add_argument("--host", default="127.0.0.1")

@@ -24,3 +24,10 @@ def project_dir(name: str) -> Path:
     if not candidate.is_dir():
         raise FileNotFoundError(f"the project's {name}/ directory is missing ({candidate})")
     return candidate
+
+
+def graphiql_dist() -> Path:
+    """The GraphiQL bundle `npm run build --prefix graphiql` writes (absent until built)."""
+    root = source_root()
+    return (root / "graphiql" if root is not None else _PACKAGE_DIR / "_bundled" / "graphiql") \
+        / "dist"

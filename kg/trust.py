@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.db.graph import Graph, Row
@@ -100,14 +101,19 @@ class TrustExplanation:
     others: float
 
 
-def compute(graph: Graph) -> TrustRun:
-    """Recompute verification levels, the propagation and every score."""
+def compute(graph: Graph, progress: Callable[[int, int], None] | None = None) -> TrustRun:
+    """Recompute verification levels, the propagation and every score. `progress(done, total)`
+    hears of each propagation step (counted against MAX_ITERATIONS; the steps a convergence
+    saves are skipped at once) and of each chunk of scores."""
     started = time.perf_counter()
+    report = progress or (lambda done, total: None)
     levels = {
         row["level"]: row["researchers"]
         for row in graph.write("trust/set_verification_levels", researcher_ids=None)
     }
     walk = graph.write("trust/prepare_walk", affiliation_weight=AFFILIATION_WEIGHT)[0]
+    researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
+    steps = MAX_ITERATIONS + math.ceil(len(researcher_ids) / SCORE_CHUNK)
     change, iterations = math.inf, 0
     read_from, write_to = WALK_PROPERTIES
     while change >= TOLERANCE and iterations < MAX_ITERATIONS:
@@ -118,11 +124,12 @@ def compute(graph: Graph) -> TrustRun:
         change = float(rows[0]["change"] or 0.0)
         iterations += 1
         read_from, write_to = write_to, read_from
+        report(iterations, steps)
     graph.write("trust/keep_latest", latest=read_from)
-    researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
-    for start in range(0, len(researcher_ids), SCORE_CHUNK):
+    for number, start in enumerate(range(0, len(researcher_ids), SCORE_CHUNK), start=1):
         graph.write("trust/score_all", researcher_ids=researcher_ids[start:start + SCORE_CHUNK],
                     **SCORE_PARAMETERS)
+        report(MAX_ITERATIONS + number, steps)
     return TrustRun(
         researchers_by_level=levels,
         walk_nodes=walk["walk_nodes"],

@@ -6,6 +6,7 @@ paths run the same queries, so an incremental refresh always equals a full re-de
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from kg.db.graph import Graph, Transaction
 from kg.ingest import readmodel
@@ -27,19 +28,27 @@ def refresh(tx: Transaction, researcher_ids: list[str], topic_ids: list[str]) ->
         tx.run("derive/cooccurrence_of", topic_ids=topic_ids)
 
 
-def rebuild_all(graph: Graph) -> float:
+def rebuild_all(graph: Graph, progress: Callable[[int, int], None] | None = None) -> float:
     """Delete every derived edge and derive them again from the facts, then every stored figure;
-    returns seconds taken."""
+    returns seconds taken. `progress(done, total)` hears of each node (researcher or topic)
+    re-derived."""
     started = time.perf_counter()
     while graph.write("derive/delete_all", limit=50000)[0]["deleted"]:
         pass
     researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
     topic_ids = [row["id"] for row in graph.read("derive/all_topic_ids")]
+    total, done = len(researcher_ids) + len(topic_ids), 0
     for start in range(0, len(researcher_ids), FULL_CHUNK):
         chunk = researcher_ids[start:start + FULL_CHUNK]
         graph.write_transaction(lambda tx, ids=chunk: refresh(tx, ids, []))
+        done += len(chunk)
+        if progress:
+            progress(done, total)
     for start in range(0, len(topic_ids), FULL_CHUNK):
         chunk = topic_ids[start:start + FULL_CHUNK]
         graph.write_transaction(lambda tx, ids=chunk: refresh(tx, [], ids))
+        done += len(chunk)
+        if progress:
+            progress(done, total)
     readmodel.rebuild_all(graph, topic_ids, researcher_ids)
     return time.perf_counter() - started

@@ -1,0 +1,560 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** Date (isoformat) */
+  Date: { input: string; output: string; }
+};
+
+export type AdjacentTopicConnection = {
+  __typename?: 'AdjacentTopicConnection';
+  edges: Array<AdjacentTopicEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AdjacentTopicEdge = {
+  __typename?: 'AdjacentTopicEdge';
+  cooccurrences: Scalars['Int']['output'];
+  cursor: Scalars['String']['output'];
+  node: Topic;
+  weight: Scalars['Float']['output'];
+};
+
+export type Authorship = {
+  __typename?: 'Authorship';
+  isCorresponding: Scalars['Boolean']['output'];
+  position?: Maybe<Scalars['String']['output']>;
+  researcher: Researcher;
+};
+
+export type Claim = {
+  __typename?: 'Claim';
+  evidenceKind: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  requestedAt: Scalars['String']['output'];
+  researcherId: Scalars['ID']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type ClaimEvidenceInput = {
+  kind: EvidenceKind;
+  /** An ORCID iD or an institutional e-mail address. */
+  value: Scalars['String']['input'];
+};
+
+export type CoauthorConnection = {
+  __typename?: 'CoauthorConnection';
+  edges: Array<CoauthorEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CoauthorEdge = {
+  __typename?: 'CoauthorEdge';
+  cursor: Scalars['String']['output'];
+  firstYear?: Maybe<Scalars['Int']['output']>;
+  lastYear?: Maybe<Scalars['Int']['output']>;
+  node: Researcher;
+  sharedWorks: Scalars['Int']['output'];
+};
+
+export type CollaborationPath = {
+  __typename?: 'CollaborationPath';
+  length: Scalars['Int']['output'];
+  researchers: Array<ResearcherRef>;
+  steps: Array<PathStep>;
+};
+
+export type Collaborator = {
+  __typename?: 'Collaborator';
+  firstYear?: Maybe<Scalars['Int']['output']>;
+  lastYear?: Maybe<Scalars['Int']['output']>;
+  researcher: Researcher;
+  sharedWorks: Scalars['Int']['output'];
+};
+
+export type EvidenceKind =
+  | 'INSTITUTIONAL_EMAIL'
+  | 'ORCID';
+
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  id: Scalars['ID']['output'];
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type GraphNode = {
+  __typename?: 'GraphNode';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  type: NodeType;
+  weight: Scalars['Float']['output'];
+};
+
+export type Institution = Node & {
+  __typename?: 'Institution';
+  country?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** Institutions this one is part of (its lineage). */
+  parents: Array<Institution>;
+  researchersCount: Scalars['Int']['output'];
+  ror?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+export type InstitutionAffiliation = {
+  __typename?: 'InstitutionAffiliation';
+  firstYear?: Maybe<Scalars['Int']['output']>;
+  institution: Institution;
+  lastYear?: Maybe<Scalars['Int']['output']>;
+  works: Scalars['Int']['output'];
+};
+
+export type Invitation = {
+  __typename?: 'Invitation';
+  fromResearcherId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  toResearcherId: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Follow a researcher; returns their follower count. */
+  follow: Scalars['Int']['output'];
+  /** Invite a claimed researcher, as the claimant of another. */
+  invite: Invitation;
+  /** Claim a researcher record, with evidence, for review. */
+  requestClaim: Claim;
+  /** Approve or reject a pending claim (admins only). */
+  reviewClaim: Claim;
+  /** Only the approved claimant of the record may set this. */
+  setOpenToCollaborate: Scalars['Boolean']['output'];
+  /** Stop following a researcher; returns their follower count. */
+  unfollow: Scalars['Int']['output'];
+  /** Upvote a paper (once per user); returns its upvotes. */
+  upvote: Scalars['Int']['output'];
+};
+
+
+export type MutationFollowArgs = {
+  researcherId: Scalars['ID']['input'];
+};
+
+
+export type MutationInviteArgs = {
+  fromResearcherId: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+  toResearcherId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestClaimArgs = {
+  evidence: ClaimEvidenceInput;
+  researcherId: Scalars['ID']['input'];
+};
+
+
+export type MutationReviewClaimArgs = {
+  approve: Scalars['Boolean']['input'];
+  claimId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetOpenToCollaborateArgs = {
+  open: Scalars['Boolean']['input'];
+  researcherId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnfollowArgs = {
+  researcherId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpvoteArgs = {
+  paperId: Scalars['ID']['input'];
+};
+
+export type Neighbourhood = {
+  __typename?: 'Neighbourhood';
+  edges: Array<GraphEdge>;
+  nodes: Array<GraphNode>;
+  /** Per capped type, how many nodes were left out. */
+  truncated: Array<Truncation>;
+};
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type NodeType =
+  | 'INSTITUTION'
+  | 'PAPER'
+  | 'RESEARCHER'
+  | 'SOURCE'
+  | 'TOPIC';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Paper = Node & {
+  __typename?: 'Paper';
+  abstract?: Maybe<Scalars['String']['output']>;
+  /** Authors in authorship order. */
+  authors: Array<Authorship>;
+  categories: Array<Scalars['String']['output']>;
+  /** max(cited_by_count, CITES edges into this paper in the graph). */
+  citations: Scalars['Int']['output'];
+  /** As reported by the source. */
+  citedByCount: Scalars['Int']['output'];
+  date?: Maybe<Scalars['String']['output']>;
+  doi?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  isRetracted: Scalars['Boolean']['output'];
+  organisation?: Maybe<Scalars['String']['output']>;
+  source?: Maybe<Source>;
+  title?: Maybe<Scalars['String']['output']>;
+  topics: Array<PaperTopic>;
+  type?: Maybe<Scalars['String']['output']>;
+  upvotes: Scalars['Int']['output'];
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PaperConnection = {
+  __typename?: 'PaperConnection';
+  edges: Array<PaperEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PaperEdge = {
+  __typename?: 'PaperEdge';
+  cursor: Scalars['String']['output'];
+  node: Paper;
+};
+
+export type PaperOrderBy =
+  | 'CITATIONS'
+  | 'RECENT';
+
+export type PaperRef = {
+  __typename?: 'PaperRef';
+  id: Scalars['ID']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PaperTopic = {
+  __typename?: 'PaperTopic';
+  primary: Scalars['Boolean']['output'];
+  score?: Maybe<Scalars['Float']['output']>;
+  topic: Topic;
+};
+
+export type PathStep = {
+  __typename?: 'PathStep';
+  from: ResearcherRef;
+  papers: Array<PaperRef>;
+  to: ResearcherRef;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Completions of typed-so-far text (last word as a prefix). */
+  autocomplete: Array<SearchHit>;
+  /** The shortest co-authorship path, with the papers that link each step; null when farther apart than maxHops. */
+  collaborationPath?: Maybe<CollaborationPath>;
+  institution?: Maybe<Institution>;
+  /** The caller's account; null without a token. */
+  me?: Maybe<User>;
+  /** Typed nodes and edges around a node, capped per type. */
+  neighbourhood: Neighbourhood;
+  /** Any node by id, whatever its type. */
+  node?: Maybe<Node>;
+  paper?: Maybe<Paper>;
+  researcher?: Maybe<Researcher>;
+  /** Full-text search over papers, researchers, topics and institutions; any input is safe. */
+  search: Array<SearchHit>;
+  topic?: Maybe<Topic>;
+  /** Papers by upvotes, then citations, then date. */
+  trendingPapers: PaperConnection;
+};
+
+
+export type QueryAutocompleteArgs = {
+  first?: Scalars['Int']['input'];
+  prefix: Scalars['String']['input'];
+  types?: InputMaybe<Array<NodeType>>;
+};
+
+
+export type QueryCollaborationPathArgs = {
+  from: Scalars['ID']['input'];
+  maxHops?: Scalars['Int']['input'];
+  to: Scalars['ID']['input'];
+};
+
+
+export type QueryInstitutionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNeighbourhoodArgs = {
+  depth?: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  limitPerType?: Scalars['Int']['input'];
+  types?: InputMaybe<Array<NodeType>>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaperArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryResearcherArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchArgs = {
+  first?: Scalars['Int']['input'];
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<NodeType>>;
+};
+
+
+export type QueryTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTrendingPapersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type Researcher = Node & {
+  __typename?: 'Researcher';
+  altNames: Array<Scalars['String']['output']>;
+  /** Co-authors with at least 2 shared works, closest first. */
+  closeCollaborators: Array<Collaborator>;
+  /** Co-authors, most shared works first, then most recent. */
+  coauthors: CoauthorConnection;
+  id: Scalars['ID']['output'];
+  /** Institutions from authorships and profiles, most works first. */
+  institutions: Array<InstitutionAffiliation>;
+  metrics: ResearcherMetrics;
+  name?: Maybe<Scalars['String']['output']>;
+  openToCollaborate: Scalars['Boolean']['output'];
+  orcid?: Maybe<Scalars['String']['output']>;
+  papers: PaperConnection;
+  /** Co-authors of co-authors who share topics and never wrote with this researcher, with the reason. */
+  suggestedCollaborators: Array<SuggestedCollaborator>;
+  /** Share of this researcher's works per topic, at any level. */
+  topics: Array<TopicShare>;
+  trust: Trust;
+};
+
+
+export type ResearcherCoauthorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type ResearcherPapersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  orderBy?: PaperOrderBy;
+};
+
+
+export type ResearcherSuggestedCollaboratorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type ResearcherTopicsArgs = {
+  first?: Scalars['Int']['input'];
+  level?: Scalars['String']['input'];
+};
+
+export type ResearcherMetrics = {
+  __typename?: 'ResearcherMetrics';
+  citations: Scalars['Int']['output'];
+  closeCollaborators: Scalars['Int']['output'];
+  firstYear?: Maybe<Scalars['Int']['output']>;
+  followers: Scalars['Int']['output'];
+  hIndex: Scalars['Int']['output'];
+  i10Index: Scalars['Int']['output'];
+  lastYear?: Maybe<Scalars['Int']['output']>;
+  novelWorks: Scalars['Int']['output'];
+  /** Share of works that combine topics atypically (a topic pair with NPMI below -0.1 over the graph); see docs/services.md. */
+  novelty: Scalars['Float']['output'];
+  topics: Scalars['Int']['output'];
+  works: Scalars['Int']['output'];
+};
+
+export type ResearcherRef = {
+  __typename?: 'ResearcherRef';
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  id: Scalars['ID']['output'];
+  label?: Maybe<Scalars['String']['output']>;
+  /** 1.0 for the best hit of its type. */
+  score: Scalars['Float']['output'];
+  type: NodeType;
+};
+
+export type Source = Node & {
+  __typename?: 'Source';
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  papersCount: Scalars['Int']['output'];
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+export type SuggestedCollaborator = {
+  __typename?: 'SuggestedCollaborator';
+  researcher: Researcher;
+  score: Scalars['Float']['output'];
+  sharedTopics: Array<Topic>;
+  /** The co-authors who link the two. */
+  via: Array<Researcher>;
+};
+
+export type Topic = Node & {
+  __typename?: 'Topic';
+  /** Topics that share papers with this one, most co-occurrences first; weight is their NPMI over the graph. */
+  adjacentTopics: AdjacentTopicConnection;
+  /** Every level above, nearest first. */
+  ancestors: Array<Topic>;
+  /** The topics one level down. */
+  children: Array<Topic>;
+  id: Scalars['ID']['output'];
+  level?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  papersCount: Scalars['Int']['output'];
+  /** The topic one level up (topic -> subfield -> field -> domain). */
+  parent?: Maybe<Topic>;
+  /** Papers on this topic (or under it), most cited first. */
+  topPapers: Array<Paper>;
+  /** Researchers with most works on this topic, then citations. */
+  topResearchers: Array<TopicResearcher>;
+};
+
+
+export type TopicAdjacentTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type TopicTopPapersArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type TopicTopResearchersArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+export type TopicResearcher = {
+  __typename?: 'TopicResearcher';
+  citations: Scalars['Int']['output'];
+  researcher: Researcher;
+  works: Scalars['Int']['output'];
+};
+
+export type TopicShare = {
+  __typename?: 'TopicShare';
+  /** Works on this topic / all works. */
+  share: Scalars['Float']['output'];
+  topic: Topic;
+  works: Scalars['Int']['output'];
+};
+
+export type Truncation = {
+  __typename?: 'Truncation';
+  remaining: Scalars['Int']['output'];
+  type: NodeType;
+};
+
+export type Trust = {
+  __typename?: 'Trust';
+  claimed: Scalars['Boolean']['output'];
+  explanation: TrustExplanation;
+  /** The raw TrustRank value before scaling. */
+  propagated?: Maybe<Scalars['Float']['output']>;
+  /** 0-100; null before `kg trust compute`. */
+  score?: Maybe<Scalars['Int']['output']>;
+  /** Emerging (<25), Established (<50), Trusted (<75), Exemplary. */
+  tier?: Maybe<Scalars['String']['output']>;
+  /** 0 imported, 1 ORCID, 2 approved claim, 3 approved claim with verified ORCID or institutional e-mail. */
+  verificationLevel: Scalars['Int']['output'];
+};
+
+
+export type TrustExplanationArgs = {
+  top?: Scalars['Int']['input'];
+};
+
+export type TrustComponent = {
+  __typename?: 'TrustComponent';
+  name: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type TrustContributor = {
+  __typename?: 'TrustContributor';
+  institution?: Maybe<Institution>;
+  researcher?: Maybe<Researcher>;
+  share: Scalars['Float']['output'];
+};
+
+export type TrustExplanation = {
+  __typename?: 'TrustExplanation';
+  /** Points per part of the score; they add up to the score before rounding. */
+  components: Array<TrustComponent>;
+  /** The neighbours whose trust flowed in most, with their share of the inflow. */
+  contributors: Array<TrustContributor>;
+  /** The share of everyone else; shares add to 1. */
+  others: Scalars['Float']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  orcid?: Maybe<Scalars['String']['output']>;
+  roles: Array<Scalars['String']['output']>;
+};
