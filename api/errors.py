@@ -11,6 +11,8 @@ logged.
 | QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
 | UNAVAILABLE        | Neo4j cannot be reached                                            |
 | TIMEOUT            | a query ran past its time limit                                    |
+| QUERY_MEMORY       | a query needed more memory than the server lets one query use     |
+| TERMINATED         | a running query was terminated (by an administrator, a shutdown)   |
 | INTERNAL           | anything else (message masked, details in the log)                 |
 """
 
@@ -29,7 +31,9 @@ from kg.errors import (
     GraphUnavailable,
     KgError,
     NotFound,
+    QueryTerminated,
     QueryTimeout,
+    QueryTooLarge,
     Unauthenticated,
 )
 
@@ -56,6 +60,8 @@ CODES: list[tuple[type[KgError], str, int]] = [
     (GraphUnavailable, "UNAVAILABLE", 503),
     (GraphAuthFailed, "UNAVAILABLE", 503),
     (QueryTimeout, "TIMEOUT", 408),
+    (QueryTooLarge, "QUERY_MEMORY", 422),
+    (QueryTerminated, "TERMINATED", 409),
 ]
 
 

@@ -30,6 +30,7 @@ from kg.db.graph import Graph
 from kg.errors import BadInput, KgError
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
+from kg.ingest.lines import ReadLimits
 from kg.ingest.pipeline import Progress, ingest_file
 from kg.ingest.rejects import rejects_path_for
 from kg.server.control import database_server, wait_until_ready
@@ -85,7 +86,8 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
                 continue
             rejects = args.rejects or rejects_path_for(path, settings.state_dir)
             progress = Progress(f"{fmt.name} {path.name}")
-            report = ingest_file(graph, path, fmt, batch_size, rejects, progress)
+            report = ingest_file(graph, path, fmt, batch_size, rejects, progress,
+                                 ReadLimits(settings.max_line_bytes, settings.max_json_depth))
             print(report.summary(fmt.name))
             if report.read == 0 or report.written == 0 and report.rejected:
                 status = 1
@@ -117,7 +119,7 @@ def cypher_read_only(args: argparse.Namespace, settings: Settings) -> int:
         raise BadInput(f"--params is not JSON: {exc.msg}") from None
     with Graph.connect(settings) as graph:
         result = cypher.run_read_only(graph, args.query, params, settings.cypher_timeout,
-                                      settings.cypher_row_cap)
+                                      settings.cypher_row_cap, settings.cypher_byte_cap)
     print(json.dumps({"columns": result.columns, "rows": result.rows,
                       "truncated": result.truncated}, indent=2, ensure_ascii=False))
     return 0

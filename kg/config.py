@@ -8,10 +8,14 @@ NEO4J_DATABASE     neo4j
 NEO4J_HTTP_PORT    7474, Neo4j Browser of the local server
 NEO4J_HEAP         1g, heap of the local server
 NEO4J_PAGECACHE    1g, page cache of the local server
+NEO4J_TRANSACTION_MEMORY        256m, heap one transaction of the local server may use
+NEO4J_TRANSACTION_MEMORY_TOTAL  600m, heap all transactions together may use (of a 1g heap)
 KG_STATE_DIR       <project>/.kg (or ~/.local/share/kg): local server home, bench databases
 KG_CACHE_DIR       ~/.cache/kg: Neo4j jars resolved by Maven, shared by every checkout
 KG_JAVA_HOME       a JDK 17 or 21 found on the host (Neo4j 5.26 runs on these only)
 KG_BATCH_SIZE      1000 records per ingest write transaction
+KG_MAX_LINE_BYTES  16777216 (16 MiB), longest input line ingest reads; longer ones are rejected
+KG_MAX_JSON_DEPTH  64 levels of nested JSON objects and lists one ingested record may have
 KG_ENVIRONMENT     unset; `development` allows the default password on a non-loopback host
 KG_CORS_ORIGINS    none; comma-separated origins a browser frontend may call from
 KG_MAX_QUERY_DEPTH 12, deepest GraphQL selection allowed
@@ -20,6 +24,7 @@ KG_MAX_TOKENS      2000 tokens per GraphQL document
 KG_MAX_PAGE_SIZE   100, largest `first` / `limitPerType`
 KG_CYPHER_TIMEOUT  10 seconds an ad-hoc read-only query may run
 KG_CYPHER_ROW_CAP  1000 rows an ad-hoc query returns at most
+KG_CYPHER_BYTE_CAP 10000000 bytes of JSON rows an ad-hoc query returns at most
 KG_RETRY_SECONDS   15 seconds the CLI retries a transaction Neo4j could not run
 KG_REQUEST_RETRY_SECONDS  2 seconds the same for an API request, which then answers UNAVAILABLE
 """
@@ -49,10 +54,14 @@ class Settings:
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "1g"
+    neo4j_transaction_memory: str = "256m"
+    neo4j_transaction_memory_total: str = "600m"
     state_dir: Path = Path(".kg")
     cache_dir: Path = Path.home() / ".cache" / "kg"
     java_home: Path | None = None
     batch_size: int = 1000
+    max_line_bytes: int = 16 * 1024 * 1024
+    max_json_depth: int = 64
     environment: str = ""
     cors_origins: tuple[str, ...] = ()
     max_query_depth: int = 12
@@ -61,6 +70,7 @@ class Settings:
     max_page_size: int = 100
     cypher_timeout: float = 10.0
     cypher_row_cap: int = 1000
+    cypher_byte_cap: int = 10_000_000
     retry_seconds: float = 15.0
     request_retry_seconds: float = 2.0
 
@@ -95,10 +105,16 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         neo4j_http_port=_int(env, "NEO4J_HTTP_PORT", Settings.neo4j_http_port),
         neo4j_heap=env.get("NEO4J_HEAP", Settings.neo4j_heap),
         neo4j_pagecache=env.get("NEO4J_PAGECACHE", Settings.neo4j_pagecache),
+        neo4j_transaction_memory=env.get("NEO4J_TRANSACTION_MEMORY",
+                                         Settings.neo4j_transaction_memory),
+        neo4j_transaction_memory_total=env.get("NEO4J_TRANSACTION_MEMORY_TOTAL",
+                                               Settings.neo4j_transaction_memory_total),
         state_dir=Path(env["KG_STATE_DIR"]) if env.get("KG_STATE_DIR") else _default_state_dir(),
         cache_dir=Path(env["KG_CACHE_DIR"]) if env.get("KG_CACHE_DIR") else Settings.cache_dir,
         java_home=Path(env["KG_JAVA_HOME"]) if env.get("KG_JAVA_HOME") else None,
         batch_size=_int(env, "KG_BATCH_SIZE", Settings.batch_size),
+        max_line_bytes=_int(env, "KG_MAX_LINE_BYTES", Settings.max_line_bytes),
+        max_json_depth=_int(env, "KG_MAX_JSON_DEPTH", Settings.max_json_depth),
         environment=env.get("KG_ENVIRONMENT", ""),
         cors_origins=tuple(o.strip() for o in env.get("KG_CORS_ORIGINS", "").split(",")
                            if o.strip()),
@@ -108,6 +124,7 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         max_page_size=_int(env, "KG_MAX_PAGE_SIZE", Settings.max_page_size),
         cypher_timeout=float(_int(env, "KG_CYPHER_TIMEOUT", int(Settings.cypher_timeout))),
         cypher_row_cap=_int(env, "KG_CYPHER_ROW_CAP", Settings.cypher_row_cap),
+        cypher_byte_cap=_int(env, "KG_CYPHER_BYTE_CAP", Settings.cypher_byte_cap),
         retry_seconds=float(_int(env, "KG_RETRY_SECONDS", int(Settings.retry_seconds))),
         request_retry_seconds=float(_int(env, "KG_REQUEST_RETRY_SECONDS",
                                          int(Settings.request_retry_seconds))),
@@ -143,3 +160,6 @@ def _validate(settings: Settings) -> None:
         )
     if settings.batch_size < 1:
         raise BadConfiguration("KG_BATCH_SIZE must be at least 1")
+    if settings.max_line_bytes < 1024 or settings.max_json_depth < 8:
+        raise BadConfiguration("KG_MAX_LINE_BYTES must be at least 1024 and "
+                               "KG_MAX_JSON_DEPTH at least 8")

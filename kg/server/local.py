@@ -30,7 +30,6 @@ JVM_FLAGS = [
     "-XX:+UnlockExperimentalVMOptions",
     "-XX:+TrustFinalNonStaticFields",
     "-XX:+DisableExplicitGC",
-    "-XX:+ExitOnOutOfMemoryError",
     "-Djdk.nio.maxCachedBufferSize=1024",
     "-Dio.netty.tryReflectionSetAccessible=true",
     "-Djdk.tls.ephemeralDHKeySize=2048",
@@ -251,6 +250,11 @@ class LocalServer:
             "server.directories.import": str(self.home / "import"),
             "server.directories.plugins": str(self.home / "plugins"),
             "db.transaction.timeout": "0s",
+            # a query that builds too much in memory is stopped with a memory-limit error
+            # instead of exhausting the heap (the JVM exits on OutOfMemoryError)
+            "dbms.memory.transaction.total.max": self.settings.neo4j_transaction_memory_total,
+            "db.memory.transaction.total.max": self.settings.neo4j_transaction_memory_total,
+            "db.memory.transaction.max": self.settings.neo4j_transaction_memory,
         }
         text = "# Written by kg/server/local.py on every start; edit the code, not this file.\n"
         text += "".join(f"{key}={value}\n" for key, value in settings.items())
