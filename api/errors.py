@@ -11,9 +11,9 @@ logged.
 | QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
 | UNAVAILABLE        | Neo4j cannot be reached                                            |
 | TIMEOUT            | a query ran past its time limit                                    |
-| QUERY_MEMORY       | a query needed more memory than the server lets one query use     |
+| QUERY_MEMORY       | a query needed more memory than the server lets one query use      |
 | TERMINATED         | a running query was terminated (by an administrator, a shutdown)   |
-| INTERNAL           | anything else (message masked, details in the log)                 |
+| INTERNAL           | kg StatementFailed, anything else (message masked, details logged) |
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from kg.errors import (
     QueryTerminated,
     QueryTimeout,
     QueryTooLarge,
+    StatementFailed,
     Unauthenticated,
 )
 
@@ -62,6 +63,7 @@ CODES: list[tuple[type[KgError], str, int]] = [
     (QueryTimeout, "TIMEOUT", 408),
     (QueryTooLarge, "QUERY_MEMORY", 422),
     (QueryTerminated, "TERMINATED", 409),
+    (StatementFailed, "INTERNAL", 500),
 ]
 
 

@@ -13,6 +13,8 @@ stable GraphQL `extensions.code` values.
     ├── QueryTimeout            a query ran past its time limit
     ├── QueryTooLarge           a query needed more memory than a transaction may use
     ├── QueryTerminated         a running query was terminated (by an administrator, a shutdown)
+    ├── StatementFailed         Neo4j could not run a statement on these values (an index refused
+    │                           a value too large to index)
     ├── QueryError              a named query is unknown or called with undeclared parameters
     └── LocalServerError        the local Neo4j server could not be provisioned or started
 """
@@ -64,6 +66,11 @@ class QueryTooLarge(KgError):
 
 class QueryTerminated(KgError):
     """A running query was terminated before it finished (TERMINATE TRANSACTIONS, a shutdown)."""
+
+
+class StatementFailed(KgError):
+    """Neo4j could not run a statement on the values it was given (e.g. a property value too
+    large for its index)."""
 
 
 class QueryError(KgError):

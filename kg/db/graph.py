@@ -32,6 +32,7 @@ from kg.errors import (
     QueryTerminated,
     QueryTimeout,
     QueryTooLarge,
+    StatementFailed,
 )
 
 T = TypeVar("T")
@@ -220,6 +221,8 @@ class Graph:
             return Forbidden(message or "writes are not allowed here")
         if code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")):
             return BadInput(message)
+        if code == "Neo.DatabaseError.Statement.ExecutionFailed":
+            return StatementFailed(f"Neo4j could not run the statement: {message}")
         if code == "Neo.ClientError.Database.DatabaseNotFound":
             return BadConfiguration(
                 f"database {self.settings.neo4j_database!r} does not exist at "
