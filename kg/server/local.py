@@ -5,6 +5,12 @@ a Docker engine.
 their runtime jars once into `<cache>/neo4j-<version>/lib`, shared by every checkout. A server
 home (`<state>/neo4j`) holds `conf/neo4j.conf`, `data/`, `logs/` and `run/`. The JVM is launched
 directly on `org.neo4j.server.CommunityEntryPoint` with the flags Neo4j's own launcher would add.
+
+Transactions are capped below the heap (`db.memory.transaction.max` and the totals, from
+settings), so a query that builds too much is stopped with a memory-limit error; and the JVM is not
+told to exit on an OutOfMemoryError, since a list built outside Neo4j's memory tracking
+(`size([x IN range(1, 2000000000) | x])`) fails that one query, Neo4j answers it with
+`Neo.TransientError.General.OutOfMemoryError`, and the server goes on.
 """
 
 from __future__ import annotations
