@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import IO
 
-MAX_RAW_CHARS = 10_000
+MAX_RAW_CHARS = 1_000_000
 
 
 def rejects_path_for(input_path: Path, state_dir: Path) -> Path:
