@@ -11,8 +11,10 @@ logged.
 | QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
 | UNAVAILABLE        | Neo4j cannot be reached                                            |
 | TIMEOUT            | a query ran past its time limit                                    |
+| QUERY_MEMORY       | a query needed more memory than the server lets one query use      |
+| TERMINATED         | a running query was terminated (by an administrator, a shutdown)   |
 | INTERNAL           | anything else, including errors that are ours to fix (QueryError,  |
-|                    | BadConfiguration, LocalServerError): message masked, details logged |
+|                    | BadConfiguration, LocalServerError, StatementFailed): masked, logged |
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ from kg.errors import (
     GraphUnavailable,
     KgError,
     NotFound,
+    QueryTerminated,
     QueryTimeout,
+    QueryTooLarge,
+    StatementFailed,
     Unauthenticated,
 )
 
@@ -58,6 +63,9 @@ CODES: list[tuple[type[KgError], str, int]] = [
     (GraphUnavailable, "UNAVAILABLE", 503),
     (GraphAuthFailed, "UNAVAILABLE", 503),
     (QueryTimeout, "TIMEOUT", 408),
+    (QueryTooLarge, "QUERY_MEMORY", 422),
+    (QueryTerminated, "TERMINATED", 409),
+    (StatementFailed, "INTERNAL", 500),
 ]
 
 

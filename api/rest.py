@@ -83,7 +83,7 @@ async def read_only_cypher(request: Request) -> JSONResponse:
             raise BadInput('the body needs a "query" string')
         result = await run_in_threadpool(
             cypher.run_read_only, graph, query, body.get("params") or {},
-            settings.cypher_timeout, settings.cypher_row_cap)
+            settings.cypher_timeout, settings.cypher_row_cap, settings.cypher_byte_cap)
     except KgError as exc:
         return error_response(exc)
     return JSONResponse({"columns": result.columns, "rows": result.rows,

@@ -36,6 +36,7 @@ from kg.db.graph import Graph
 from kg.errors import BadInput, GraphUnavailable, KgError
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
+from kg.ingest.lines import ReadLimits
 from kg.ingest.pipeline import ingest_file
 from kg.ingest.rejects import rejects_path_for
 from kg.server.control import database_server, stopped_local_server, wait_until_ready
@@ -126,7 +127,8 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
             rejects = args.rejects or rejects_path_for(path, settings.state_dir)
             bar = progress.IngestBar(f"{fmt.name} {path.name}", path,
                                      progress.wanted(args.json))
-            report = ingest_file(graph, path, fmt, batch_size, rejects, bar)
+            report = ingest_file(graph, path, fmt, batch_size, rejects, bar,
+                                 ReadLimits(settings.max_line_bytes, settings.max_json_depth))
             emit(args, report.summary(fmt.name), {
                 "format": fmt.name, "file": str(path), "read": report.read,
                 "written": report.written, "rejected": report.rejected,
@@ -167,7 +169,7 @@ def cypher_read_only(args: argparse.Namespace, settings: Settings) -> int:
         raise BadInput(f"--params is not JSON: {exc.msg}") from None
     with Graph.connect(settings) as graph:
         result = cypher.run_read_only(graph, args.query, params, settings.cypher_timeout,
-                                      settings.cypher_row_cap)
+                                      settings.cypher_row_cap, settings.cypher_byte_cap)
     print(json.dumps({"columns": result.columns, "rows": result.rows,
                       "truncated": result.truncated}, indent=2, ensure_ascii=False))
     return 0

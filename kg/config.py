@@ -39,10 +39,14 @@ class Settings:
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "1g"
+    neo4j_transaction_memory: str = "256m"
+    neo4j_transaction_memory_total: str = "600m"
     state_dir: Path = field(default_factory=_default_state_dir)
     cache_dir: Path = Path.home() / ".cache" / "kg"
     java_home: Path | None = None
     batch_size: int = 1000
+    max_line_bytes: int = 16 * 1024 * 1024
+    max_json_depth: int = 64
     environment: str = ""
     cors_origins: tuple[str, ...] = ()
     max_query_depth: int = 12
@@ -51,6 +55,7 @@ class Settings:
     max_page_size: int = 100
     cypher_timeout: float = 10.0
     cypher_row_cap: int = 1000
+    cypher_byte_cap: int = 10_000_000
     retry_seconds: float = 15.0
     request_retry_seconds: float = 2.0
 
@@ -94,6 +99,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEO4J_HTTP_PORT", "neo4j_http_port", int, "Neo4j Browser port of the local server"),
     Setting("NEO4J_HEAP", "neo4j_heap", str, "heap of the local server"),
     Setting("NEO4J_PAGECACHE", "neo4j_pagecache", str, "page cache of the local server"),
+    Setting("NEO4J_TRANSACTION_MEMORY", "neo4j_transaction_memory", str, "heap one transaction "
+            "of the local server may use; a query past it is stopped, not the server"),
+    Setting("NEO4J_TRANSACTION_MEMORY_TOTAL", "neo4j_transaction_memory_total", str, "heap all "
+            "transactions of the local server may use together"),
     Setting("KG_STATE_DIR", "state_dir", Path, "local server home, bench databases (default "
             "`<checkout>/.kg`, or `~/.local/share/kg` for an installed wheel)"),
     Setting("KG_CACHE_DIR", "cache_dir", Path, "Neo4j jars resolved by Maven, shared by every "
@@ -101,6 +110,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_JAVA_HOME", "java_home", Path, "the JDK that runs Neo4j (default: a JDK 17 or "
             "21 found on the host)"),
     Setting("KG_BATCH_SIZE", "batch_size", int, "records per ingest write transaction"),
+    Setting("KG_MAX_LINE_BYTES", "max_line_bytes", int, "longest input line ingest reads; "
+            "longer ones are rejected, a prefix kept in the rejects file"),
+    Setting("KG_MAX_JSON_DEPTH", "max_json_depth", int, "deepest nesting of objects and lists "
+            "one ingested record may have"),
     Setting("KG_ENVIRONMENT", "environment", str, "`development` allows the default password "
             "on a non-loopback host (the compose network)"),
     Setting("KG_CORS_ORIGINS", "cors_origins", _origins, "comma-separated origins a browser "
@@ -113,6 +126,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_CYPHER_TIMEOUT", "cypher_timeout", float, "seconds an ad-hoc read-only query "
             "may run"),
     Setting("KG_CYPHER_ROW_CAP", "cypher_row_cap", int, "rows an ad-hoc query returns at most"),
+    Setting("KG_CYPHER_BYTE_CAP", "cypher_byte_cap", int, "bytes of JSON rows an ad-hoc query "
+            "returns at most"),
     Setting("KG_RETRY_SECONDS", "retry_seconds", float, "seconds the CLI retries a transaction "
             "Neo4j could not run"),
     Setting("KG_REQUEST_RETRY_SECONDS", "request_retry_seconds", float, "the same for an API "
@@ -184,6 +199,9 @@ def _validate(settings: Settings) -> None:
         if not getattr(settings, name) > 0:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must be a positive number of seconds")
+    if settings.max_line_bytes < 1024 or settings.max_json_depth < 8:
+        raise BadConfiguration("KG_MAX_LINE_BYTES must be at least 1024 and "
+                               "KG_MAX_JSON_DEPTH at least 8")
 
 
 if __name__ == "__main__":

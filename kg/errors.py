@@ -11,6 +11,10 @@ stable GraphQL `extensions.code` values.
     ├── Forbidden               the caller may not do this
     ├── Unauthenticated         the caller is not signed in
     ├── QueryTimeout            a query ran past its time limit
+    ├── QueryTooLarge           a query needed more memory than a transaction may use
+    ├── QueryTerminated         a running query was terminated (by an administrator, a shutdown)
+    ├── StatementFailed         Neo4j could not run a statement on these values (an index refused
+    │                           a value too large to index)
     ├── QueryError              a named query is unknown or called with undeclared parameters
     └── LocalServerError        the local Neo4j server could not be provisioned or started
 """
@@ -54,6 +58,19 @@ class Unauthenticated(KgError):
 
 class QueryTimeout(KgError):
     """A query ran past its time limit and was stopped by the server."""
+
+
+class QueryTooLarge(KgError):
+    """A query needed more memory than a transaction may use and was stopped by the server."""
+
+
+class QueryTerminated(KgError):
+    """A running query was terminated before it finished (TERMINATE TRANSACTIONS, a shutdown)."""
+
+
+class StatementFailed(KgError):
+    """Neo4j could not run a statement on the values it was given (e.g. a property value too
+    large for its index)."""
 
 
 class QueryError(KgError):

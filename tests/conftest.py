@@ -44,7 +44,11 @@ def test_database() -> Iterator[TestDatabase]:
     elif docker_engine_answers():
         from testcontainers.community.neo4j import Neo4jContainer
 
-        with Neo4jContainer(NEO4J_IMAGE, password=base.neo4j_password) as container:
+        container = Neo4jContainer(NEO4J_IMAGE, password=base.neo4j_password) \
+            .with_env("NEO4J_db_memory_transaction_max", base.neo4j_transaction_memory) \
+            .with_env("NEO4J_dbms_memory_transaction_total_max",
+                      base.neo4j_transaction_memory_total)
+        with container:
             settings = dataclasses.replace(base, neo4j_uri=container.get_connection_url())
             yield TestDatabase(settings, owned=True)
     else:

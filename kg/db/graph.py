@@ -7,10 +7,13 @@ read that follows a write sees it.
 
 from __future__ import annotations
 
+import json
 import math
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, LiteralString, TypeVar, cast
 
 import neo4j
@@ -26,12 +29,26 @@ from kg.errors import (
     Forbidden,
     GraphAuthFailed,
     GraphUnavailable,
+    KgError,
+    QueryTerminated,
     QueryTimeout,
+    QueryTooLarge,
+    StatementFailed,
 )
 
 T = TypeVar("T")
 POOL_MAX_SIZE = 100  # the driver's default, stated so /metrics can report it
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Explained:
+    """An ad-hoc query as EXPLAIN reports it: its type ('r', 'rw', 'w' or 's'), the operators of
+    its plan, and the procedures it calls (by their full names)."""
+
+    query_type: str
+    operators: set[str]
+    procedures: set[str]
 
 
 class Transaction:
@@ -124,36 +141,41 @@ class Graph:
         with self.translated_errors(), self._session() as session:
             return [record.data() for record in session.run(statement)]
 
-    def explain(self, text: str) -> tuple[str, set[str]]:
-        """The query type ('r', 'rw', 'w' or 's') and plan operators of an ad-hoc query, from
-        EXPLAIN, without running it."""
+    def explain(self, text: str) -> Explained:
+        """What EXPLAIN says of an ad-hoc query, without running it."""
         statement = cast(LiteralString, "EXPLAIN " + text)  # ad-hoc exploration, checked here
         with self.translated_errors(), self._session() as session:
             summary = session.run(statement).consume()
-        return summary.query_type or "", _operators(summary.plan or {})
+        operators: set[str] = set()
+        procedures: set[str] = set()
+        _walk_plan(summary.plan or {}, operators, procedures)
+        return Explained(summary.query_type or "", operators, procedures)
 
     def run_read_only(
-        self, text: str, params: dict[str, Any], timeout: float, row_cap: int
+        self, text: str, params: dict[str, Any], timeout: float, row_cap: int, byte_cap: int
     ) -> tuple[list[str], list[Row], bool]:
-        """Run an ad-hoc query in a READ transaction with a server-side timeout; returns the column
-        names, at most `row_cap` rows as plain JSON values, and whether rows were cut off."""
+        """Run an ad-hoc query in one READ transaction with a server-side timeout, never retried;
+        returns the column names, the rows as plain JSON values (at most `row_cap` of them and
+        at most `byte_cap` bytes of JSON), and whether rows were cut off."""
         query = cast(LiteralString, text)
-
-        @neo4j.unit_of_work(timeout=timeout)
-        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[Row], bool]:
+        with self.translated_errors(), self.driver.session(
+            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
+            fetch_size=100,
+        ) as session, session.begin_transaction(timeout=timeout) as tx:
             result = tx.run(query, params)
             keys = list(result.keys())
             rows: list[Row] = []
+            size = 2
             for record in result:
-                if len(rows) == row_cap:
+                row = {key: _plain(record[key]) for key in keys}
+                size += len(json.dumps(row, ensure_ascii=False).encode()) + 1
+                if len(rows) == row_cap or size > byte_cap:
+                    if not rows:
+                        raise QueryTooLarge(
+                            f"the first row of the answer alone is over {byte_cap} bytes")
                     return keys, rows, True
-                rows.append({key: _plain(record[key]) for key in keys})
+                rows.append(row)
             return keys, rows, False
-
-        with self.translated_errors(), self.driver.session(
-            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
-        ) as session:
-            return session.execute_read(work)
 
     @contextmanager
     def _session(self) -> Iterator[neo4j.Session]:
@@ -186,38 +208,73 @@ class Graph:
             raise GraphUnavailable(
                 f"Neo4j is not reachable at {uri}: start it with `kg db start`"
             ) from exc
-        except (neo4j_errors.TransientError, neo4j_errors.ConnectionPoolError) as exc:
-            # still failing after the driver's retries: a database starting or stopping, or a
-            # pool exhausted by load; the caller may try again later
-            raise GraphUnavailable(f"Neo4j at {uri} could not run the transaction: "
-                                   f"{getattr(exc, 'message', None) or exc}") from exc
+        except neo4j_errors.ConnectionPoolError as exc:
+            raise GraphUnavailable(f"Neo4j at {uri} could not run the transaction: {exc}") from exc
         except OverflowError as exc:
             # the driver packs integers as 64-bit: a larger one (a forged cursor, an ad-hoc
             # query's parameter) is the caller's input to fix
             raise BadInput(f"a number is out of Neo4j's 64-bit integer range: {exc}") from exc
         except neo4j_errors.ConstraintError as exc:
             raise AlreadyExists(exc.message or str(exc)) from exc
-        except neo4j_errors.ClientError as exc:
-            code = exc.code or ""
-            if code.startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
-                raise QueryTimeout(f"the query ran past its time limit: {exc.message}") from exc
-            if code == "Neo.ClientError.Statement.AccessMode":
-                raise Forbidden(exc.message or "writes are not allowed here") from exc
-            if code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")):
-                raise BadInput(exc.message or str(exc)) from exc
-            if code == "Neo.ClientError.Database.DatabaseNotFound":
-                raise BadConfiguration(
-                    f"database {self.settings.neo4j_database!r} does not exist at {uri}: "
-                    "check NEO4J_DATABASE"
-                ) from exc
-            raise
+        except neo4j_errors.Neo4jError as exc:
+            translated = self._translated(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def _translated(self, exc: neo4j_errors.Neo4jError) -> KgError | None:
+        code = exc.code or ""
+        message = exc.message or str(exc)
+        stopped = stopped_query_error(code)
+        if stopped is not None:
+            return stopped
+        if isinstance(exc, neo4j_errors.TransientError):
+            # still failing after the driver's retries: a database starting or stopping, or a
+            # lock or pool exhausted by load; the caller may try again later
+            return GraphUnavailable(
+                f"Neo4j at {self.settings.neo4j_uri} could not run the transaction: {message}")
+        if code == "Neo.ClientError.Statement.AccessMode":
+            return Forbidden(message or "writes are not allowed here")
+        if code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")):
+            return BadInput(message)
+        if code == "Neo.DatabaseError.Statement.ExecutionFailed":
+            return StatementFailed(f"Neo4j could not run the statement: {message}")
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            return BadConfiguration(
+                f"database {self.settings.neo4j_database!r} does not exist at "
+                f"{self.settings.neo4j_uri}: check NEO4J_DATABASE")
+        return None
 
 
-def _operators(plan: dict[str, Any]) -> set[str]:
-    found = {str(plan.get("operatorType", "")).split("@")[0]}
+def stopped_query_error(code: str) -> KgError | None:
+    """The error for a query the server stopped: over its memory limit, past its time limit, or
+    terminated (TERMINATE TRANSACTIONS, a shutdown). None for any other Neo4j status code."""
+    category, _, name = code.removeprefix("Neo.").partition(".")[2].partition(".")
+    if category == "General" and "Memory" in name:
+        # MemoryPoolOutOfMemoryError (over db.memory.transaction.max or the total), or a heap
+        # OutOfMemoryError the server survived
+        return QueryTooLarge(
+            "the query needed more memory than the server lets one query use; return less "
+            "(aggregate, LIMIT, smaller lists)")
+    if category == "Transaction" and name.startswith("TransactionTimedOut"):
+        return QueryTimeout("the query ran past its time limit and was stopped")
+    if category == "Transaction" and name in ("Terminated", "LockClientStopped"):
+        return QueryTerminated("the query was terminated before it finished (by an "
+                               "administrator or a server shutdown); run it again")
+    return None
+
+
+def _walk_plan(plan: dict[str, Any], operators: set[str], procedures: set[str]) -> None:
+    operator = str(plan.get("operatorType", "")).split("@")[0]
+    if operator:
+        operators.add(operator)
+    if operator.endswith("ProcedureCall"):
+        # the details name the procedure as it resolved: "db.labels() :: (label :: STRING)"
+        details = str((plan.get("args") or {}).get("Details", ""))
+        match = re.match(r"\s*([\w.]+)\s*\(", details)
+        procedures.add(match.group(1) if match else details)
     for child in plan.get("children", []):
-        found |= _operators(child)
-    return found - {""}
+        _walk_plan(child, operators, procedures)
 
 
 def _plain(value: Any) -> Any:

@@ -1,5 +1,11 @@
 """Numbered JSON records from a JSON Lines file, plain or gzip-compressed. Whatever cannot be
-read as a JSON object comes out as a `BadLine` with its reason; reading goes on after it."""
+read as a JSON object comes out as a `BadLine` with its reason; reading goes on after it.
+
+Reading is streamed and bounded, so a hostile file (a gzip bomb, one endless line, JSON nested
+100,000 deep) costs neither memory nor the rest of the file: a line longer than
+`max_line_bytes` is skipped a chunk at a time and only its first `PREFIX_BYTES` are kept for the
+rejects file; a record nested deeper than `max_depth` is rejected.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,19 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+from kg.config import Settings
+
+PREFIX_BYTES = 1000
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How large one line and how deep one record may be (KG_MAX_LINE_BYTES, KG_MAX_JSON_DEPTH)."""
+
+    max_line_bytes: int = Settings.max_line_bytes
+    max_depth: int = Settings.max_json_depth
 
 
 @dataclass(frozen=True)
@@ -26,34 +44,75 @@ class BadLine:
     reason: str
 
 
-def read_records(path: Path) -> Iterator[Line | BadLine]:
+def read_records(path: Path, limits: ReadLimits | None = None) -> Iterator[Line | BadLine]:
+    limits = limits or ReadLimits()
     number = 0
     with _open(path) as stream:
         try:
-            for number, raw_bytes in enumerate(stream, start=1):
-                yield _decode(number, raw_bytes)
+            for number, (raw_bytes, whole) in enumerate(_lines(stream, limits), start=1):
+                if not whole:
+                    yield BadLine(number, _text(raw_bytes) + "…",
+                                  f"line longer than {limits.max_line_bytes} bytes "
+                                  "(KG_MAX_LINE_BYTES); only its start is kept here")
+                    continue
+                yield _decode(number, raw_bytes, limits.max_depth)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             yield BadLine(number + 1, "", f"compressed stream ends early or is corrupt: {exc}")
 
 
-def _open(path: Path):  # noqa: ANN202 - a binary line iterator of either kind
+def _open(path: Path) -> IO[bytes]:
     with path.open("rb") as probe:
         compressed = probe.read(2) == b"\x1f\x8b"
     return gzip.open(path, "rb") if compressed else path.open("rb")
 
 
-def _decode(number: int, raw_bytes: bytes) -> Line | BadLine:
+def _lines(stream: IO[bytes], limits: ReadLimits) -> Iterator[tuple[bytes, bool]]:
+    """Each line, and whether it is whole: an overlong line is read past in chunks of at most
+    `max_line_bytes` and comes out as its first `PREFIX_BYTES`."""
+    limit = limits.max_line_bytes
+    while chunk := stream.readline(limit + 1):
+        if len(chunk) <= limit or chunk.endswith(b"\n"):
+            yield chunk, True
+            continue
+        prefix = chunk[:PREFIX_BYTES]
+        while chunk and not chunk.endswith(b"\n"):
+            chunk = stream.readline(limit)
+        yield prefix, False
+
+
+def _text(raw_bytes: bytes) -> str:
+    return raw_bytes.decode("utf-8", "replace").rstrip("\r\n")
+
+
+def _decode(number: int, raw_bytes: bytes, max_depth: int) -> Line | BadLine:
     try:
         raw = raw_bytes.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
-        return BadLine(number, raw_bytes.decode("utf-8", "replace").rstrip("\r\n"),
-                       f"not UTF-8: {exc.reason} at byte {exc.start}")
+        return BadLine(number, _text(raw_bytes), f"not UTF-8: {exc.reason} at byte {exc.start}")
     if not raw.strip():
         return Line(number, raw, {})
+    too_deep = f"JSON nested deeper than {max_depth} levels (KG_MAX_JSON_DEPTH)"
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
         return BadLine(number, raw, f"not JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return BadLine(number, raw, too_deep)
     if not isinstance(record, dict):
         return BadLine(number, raw, f"not a JSON object but a {type(record).__name__}")
+    if _deeper_than(record, max_depth):
+        return BadLine(number, raw, too_deep)
     return Line(number, raw, record)
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether objects and lists nest more than `limit` levels (iterative: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item \
+            if isinstance(item, list) else ()
+        if children and depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False

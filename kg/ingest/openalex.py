@@ -24,6 +24,7 @@ from kg.ingest.records import (
     items,
     mapping,
     number,
+    openalex_id,
     text,
 )
 from kg.vocabulary import OPENALEX_TOPIC_ANCESTRY
@@ -62,8 +63,7 @@ def parse_work(work: dict[str, Any]) -> PaperRecord:
     work_id = _optional_id(work)
     if not work_id:
         raise RecordError("record has no 'id'")
-    if not work_id.startswith("W"):
-        raise RecordError(f"'id' {work_id!r} is not an OpenAlex work id")
+    openalex_id("Paper", work_id, "'id'")
     primary_location = mapping(work, "primary_location")
     source = mapping(primary_location, "source") if primary_location else None
     referenced = [short_id(r) for r in items(work, "referenced_works") if isinstance(r, str)]
@@ -89,7 +89,8 @@ def _source(source: dict[str, Any] | None) -> SourceRecord | None:
     source_id = _optional_id(source)
     if source is None or not source_id:
         return None
-    return SourceRecord(id=source_id, name=text(source, "display_name"), type=text(source, "type"))
+    return SourceRecord(id=openalex_id("Source", source_id, "the source's 'id'"),
+                        name=text(source, "display_name"), type=text(source, "type"))
 
 
 def _authorships(work: dict[str, Any]) -> list[AuthorshipRecord]:
@@ -103,6 +104,7 @@ def _authorships(work: dict[str, Any]) -> list[AuthorshipRecord]:
         author_id = _optional_id(author)
         if not author_id:
             continue
+        openalex_id("Researcher", author_id, "an author's 'id'")
         orcid = text(author, "orcid")
         is_corresponding = boolean(authorship, "is_corresponding")
         found.append(AuthorshipRecord(
@@ -136,12 +138,13 @@ def parse_institution(institution: dict[str, Any]) -> InstitutionRecord | None:
         return None
     ror = text(institution, "ror")
     return InstitutionRecord(
-        id=institution_id,
+        id=openalex_id("Institution", institution_id, "an institution's 'id'"),
         name=text(institution, "display_name"),
         ror=short_id(ror) if ror else None,
         country=text(institution, "country_code"),
         type=text(institution, "type"),
-        lineage=tuple(short_id(i) for i in items(institution, "lineage") if isinstance(i, str)),
+        lineage=tuple(openalex_id("Institution", short_id(i), "an institution's 'lineage' id")
+                      for i in items(institution, "lineage") if isinstance(i, str)),
     )
 
 
@@ -154,12 +157,14 @@ def _topics(work: dict[str, Any]) -> list[TopicAssignment]:
         topic_id = _optional_id(topic)
         if not topic_id:
             continue
+        openalex_id("Topic", topic_id, "a topic's 'id'")
         chain = [(topic_id, text(topic, "display_name"), "topic")]
         for level in OPENALEX_TOPIC_ANCESTRY:
             node = mapping(topic, level)
             node_id = _optional_id(node)
             if node is None or not node_id:
                 break
+            openalex_id("Topic", node_id, f"a topic's {level} 'id'")
             chain.append((node_id, text(node, "display_name"), level))
         records = [
             TopicRecord(id=tid, name=name, level=level,

@@ -20,6 +20,7 @@ from kg.ingest.records import (
     mapping,
     name_key,
     objects,
+    openalex_id,
     strings,
     text,
 )
@@ -43,9 +44,7 @@ class AuthorProfile:
 def parse_author(record: dict[str, Any]) -> AuthorProfile:
     raw_id = text(record, "id", required=True)
     assert raw_id is not None
-    author_id = short_id(raw_id)
-    if not author_id.startswith("A"):
-        raise RecordError(f"'id' {author_id!r} is not an OpenAlex author id")
+    author_id = openalex_id("Researcher", short_id(raw_id), "'id'")
     orcid = text(record, "orcid")
     return AuthorProfile(
         id=author_id,

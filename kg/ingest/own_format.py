@@ -23,6 +23,7 @@ from kg.ingest.records import (
     SourceRecord,
     TopicAssignment,
     TopicRecord,
+    checked_id,
     integer,
     mapping,
     name_key,
@@ -40,8 +41,8 @@ def parse_paper(record: dict[str, Any]) -> PaperRecord:
     assert paper_id is not None
     doi = text(record, "doi")
     authors = objects(record, "authors")
-    return PaperRecord(
-        id=paper_id.strip(),
+    paper = PaperRecord(
+        id=checked_id("Paper", paper_id.strip(), "'id'"),
         title=text(record, "title", required=True),
         doi=normalised_doi(doi) if doi else None,
         abstract=text(record, "abstract"),
@@ -63,6 +64,22 @@ def parse_paper(record: dict[str, Any]) -> PaperRecord:
         ),
         topics=tuple(_topic(topic) for topic in objects(record, "topics")),
     )
+    _check_no_shared_ids(paper)
+    return paper
+
+
+def _check_no_shared_ids(paper: PaperRecord) -> None:
+    """One id names one node: a record may not give a paper and an author (or any two node
+    types) the same id."""
+    kinds: dict[str, str] = {paper.id: "Paper"}
+    named = [(a.researcher.id, "Researcher") for a in paper.authorships]
+    named += [(i.id, "Institution") for a in paper.authorships for i in a.institutions]
+    named += [(t.topic.id, "Topic") for t in paper.topics]
+    named += [(paper.source.id, "Source")] if paper.source else []
+    for node_id, kind in named:
+        if kinds.setdefault(node_id, kind) != kind:
+            shown = node_id if len(node_id) <= 40 else node_id[:40] + "…"
+            raise RecordError(f"id {shown!r} names both a {kinds[node_id]} and a {kind}")
 
 
 def dois_of(paper: PaperRecord) -> list[str]:
@@ -89,7 +106,8 @@ def _source(source: dict[str, Any] | None) -> SourceRecord | None:
         return None
     source_id = text(source, "id", required=True)
     assert source_id is not None
-    return SourceRecord(id=source_id, name=text(source, "name"), type=text(source, "type"))
+    return SourceRecord(id=checked_id("Source", source_id, "the source's 'id'"),
+                        name=text(source, "name"), type=text(source, "type"))
 
 
 def _authorship(author: dict[str, Any], index: int, count: int) -> AuthorshipRecord:
@@ -104,7 +122,8 @@ def _authorship(author: dict[str, Any], index: int, count: int) -> AuthorshipRec
 def _researcher(author: dict[str, Any]) -> ResearcherRecord:
     author_id, name = text(author, "id"), text(author, "name")
     if author_id:
-        return ResearcherRecord(id=author_id, name=name, orcid=text(author, "orcid"))
+        return ResearcherRecord(id=checked_id("Researcher", author_id, "an author's 'id'"),
+                                name=name, orcid=text(author, "orcid"))
     named = named_researcher(name or "")
     if named is None:
         raise RecordError("an author has neither 'id' nor a 'name' with letters")
@@ -113,7 +132,9 @@ def _researcher(author: dict[str, Any]) -> ResearcherRecord:
 
 def _institution(affiliation: dict[str, Any]) -> InstitutionRecord:
     name = text(affiliation, "name")
-    institution_id = text(affiliation, "id") or _name_id("inst", name, "an affiliation")
+    given = text(affiliation, "id")
+    institution_id = checked_id("Institution", given, "an affiliation's 'id'") if given \
+        else _name_id("inst", name, "an affiliation")
     return InstitutionRecord(
         id=institution_id, name=name, ror=text(affiliation, "ror"),
         country=text(affiliation, "country"), type=text(affiliation, "type"),
@@ -125,7 +146,9 @@ def _topic(topic: dict[str, Any]) -> TopicAssignment:
     if level not in TOPIC_LEVELS:
         raise RecordError(f"topic level {level!r} is not one of {', '.join(TOPIC_LEVELS)}")
     name = text(topic, "name")
-    topic_id = text(topic, "id") or _name_id(level, name, "a topic")
+    given = text(topic, "id")
+    topic_id = checked_id("Topic", given, "a topic's 'id'") if given \
+        else _name_id(level, name, "a topic")
     return TopicAssignment(
         topic=TopicRecord(id=topic_id, name=name, level=level),
         score=number(topic, "score"), primary=False,

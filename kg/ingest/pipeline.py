@@ -1,8 +1,9 @@
 """Drives one input file through reading, parsing, batching and writing.
 
 Bad input stops nothing: a line that cannot be read or parsed goes to the rejects file with its
-line number and reason, and the rest lands. When the database refuses a whole batch for one bad
-record, the batch is written again record by record so only that record is rejected.
+line number and reason, and the rest lands. When the database refuses a batch (a value its index
+cannot hold, a batch over the transaction memory limit), the batch is written again in halves,
+down to the one record it refuses, which is rejected with the database's reason.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import Any, Generic, TypeVar
 
 from kg.db import statistics
 from kg.db.graph import Graph
-from kg.errors import BadInput
-from kg.ingest.lines import BadLine, read_records
+from kg.errors import BadInput, QueryTooLarge, StatementFailed
+from kg.ingest.lines import BadLine, ReadLimits, read_records
 from kg.ingest.records import RecordError
 from kg.ingest.rejects import RejectsFile
 
@@ -84,6 +85,7 @@ def ingest_file(
     batch_size: int,
     rejects_path: Path,
     progress: Progress | None = None,
+    limits: ReadLimits | None = None,
 ) -> IngestReport:
     started = time.perf_counter()
     rejects = RejectsFile(rejects_path, path)
@@ -98,7 +100,7 @@ def ingest_file(
         progress.update(read, written, rejects.count)
 
     try:
-        for line in read_records(path):
+        for line in read_records(path, limits):
             if isinstance(line, BadLine):
                 read += 1
                 rejects.add(line.number, line.reason, line.raw)
@@ -128,9 +130,11 @@ def _write_batch(
 ) -> int:
     try:
         return fmt.write(graph, [record for _, _, record in batch])
-    except BadInput as exc:
+    except (BadInput, QueryTooLarge, StatementFailed) as exc:
         if len(batch) > 1:
-            return sum(_write_batch(graph, fmt, [item], rejects) for item in batch)
+            half = len(batch) // 2
+            return (_write_batch(graph, fmt, batch[:half], rejects)
+                    + _write_batch(graph, fmt, batch[half:], rejects))
         number, raw, _ = batch[0]
         rejects.add(number, f"refused by the database: {exc}", raw)
         return 0

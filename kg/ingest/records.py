@@ -12,6 +12,52 @@ class RecordError(ValueError):
     """A record that cannot be ingested; the message is the reason written to the rejects file."""
 
 
+MAX_ID_LENGTH = 256
+_TOPIC_PREFIXES = "domain|field|subfield|topic|keyword|category"
+
+# The id shapes each node type owns: OpenAlex's short ids and the prefixes the ingest mints. An
+# id of one type may not take a shape another type owns, so two nodes never share an id.
+OWNED_ID_SHAPES: dict[str, re.Pattern[str]] = {
+    "Paper": re.compile(r"W\d+|arxiv:(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})"),
+    "Researcher": re.compile(r"A\d+|name:.*"),
+    "Institution": re.compile(r"I\d+|inst:.*"),
+    "Source": re.compile(r"S\d+|arxiv"),
+    "Topic": re.compile(rf"T\d+|(domains|fields|subfields)/\d+|({_TOPIC_PREFIXES}):.*"
+                        r"|arxiv:[a-z-]+(\.[A-Za-z-]+)?"),
+}
+# OpenAlex's own ids, by node type: an OpenAlex record must use exactly these.
+OPENALEX_ID_SHAPES: dict[str, re.Pattern[str]] = {
+    "Paper": re.compile(r"W\d{1,18}"),
+    "Researcher": re.compile(r"A\d{1,18}"),
+    "Institution": re.compile(r"I\d{1,18}"),
+    "Source": re.compile(r"S\d{1,18}"),
+    "Topic": re.compile(r"T\d{1,18}|(domains|fields|subfields)/\d{1,18}"),
+}
+
+
+def checked_id(kind: str, value: str, what: str) -> str:
+    """`value` as the id of a node of type `kind` (Paper, Researcher, ...): not blank, at most
+    `MAX_ID_LENGTH` characters, and not in a shape another node type owns."""
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    if not value.strip() or len(value) > MAX_ID_LENGTH:
+        raise RecordError(f"{what} {shown!r} is blank or longer than {MAX_ID_LENGTH} characters")
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise RecordError(f"{what} {shown!r} contains control characters")
+    for other, shape in OWNED_ID_SHAPES.items():
+        if other != kind and shape.fullmatch(value):
+            raise RecordError(f"{what} {shown!r} has the form of {other} ids")
+    return value
+
+
+def openalex_id(kind: str, value: str, what: str) -> str:
+    """`value` as an OpenAlex id of a node of type `kind` (`W…` for a Paper, `A…` for a
+    Researcher, ...)."""
+    if not OPENALEX_ID_SHAPES[kind].fullmatch(value):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise RecordError(f"{what} {shown!r} is not an OpenAlex {kind.lower()} id")
+    return value
+
+
 @dataclass(frozen=True)
 class SourceRecord:
     id: str

@@ -1,5 +1,6 @@
 """The rejects file of one input: `<input>.rejects.jsonl`, one JSON object per rejected line
-with the file, the line number, the reason and the raw line. It is rewritten by every run, so it
+with the file, the line number, the reason and the raw line (its first `MAX_RAW_CHARS`
+characters, with `"raw_truncated": true`, when it is longer). It is rewritten by every run, so it
 always describes the latest one. When the input's folder is read-only, the file goes to
 `<state>/rejects/` instead."""
 
@@ -9,6 +10,8 @@ import json
 import os
 from pathlib import Path
 from typing import IO
+
+MAX_RAW_CHARS = 1_000_000
 
 
 def rejects_path_for(input_path: Path, state_dir: Path) -> Path:
@@ -30,7 +33,10 @@ class RejectsFile:
         if self._stream is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._stream = self.path.open("w", encoding="utf-8")
-        entry = {"file": str(self.input_path), "line": line, "reason": reason, "raw": raw}
+        entry: dict[str, object] = {"file": str(self.input_path), "line": line,
+                                    "reason": reason, "raw": raw[:MAX_RAW_CHARS]}
+        if len(raw) > MAX_RAW_CHARS:
+            entry["raw_truncated"] = True
         self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.count += 1
 

@@ -5,6 +5,12 @@ a Docker engine.
 their runtime jars once into `<cache>/neo4j-<version>/lib`, shared by every checkout. A server
 home (`<state>/neo4j`) holds `conf/neo4j.conf`, `data/`, `logs/` and `run/`. The JVM is launched
 directly on `org.neo4j.server.CommunityEntryPoint` with the flags Neo4j's own launcher would add.
+
+Transactions are capped below the heap (`db.memory.transaction.max` and the totals, from
+settings), so a query that builds too much is stopped with a memory-limit error; and the JVM is not
+told to exit on an OutOfMemoryError, since a list built outside Neo4j's memory tracking
+(`size([x IN range(1, 2000000000) | x])`) fails that one query, Neo4j answers it with
+`Neo.TransientError.General.OutOfMemoryError`, and the server goes on.
 """
 
 from __future__ import annotations
@@ -31,7 +37,6 @@ JVM_FLAGS = [
     "-XX:+UnlockExperimentalVMOptions",
     "-XX:+TrustFinalNonStaticFields",
     "-XX:+DisableExplicitGC",
-    "-XX:+ExitOnOutOfMemoryError",
     "-Djdk.nio.maxCachedBufferSize=1024",
     "-Dio.netty.tryReflectionSetAccessible=true",
     "-Djdk.tls.ephemeralDHKeySize=2048",
@@ -252,6 +257,11 @@ class LocalServer:
             "server.directories.import": str(self.home / "import"),
             "server.directories.plugins": str(self.home / "plugins"),
             "db.transaction.timeout": "0s",
+            # a query that builds too much in memory is stopped with a memory-limit error
+            # instead of exhausting the heap (the JVM exits on OutOfMemoryError)
+            "dbms.memory.transaction.total.max": self.settings.neo4j_transaction_memory_total,
+            "db.memory.transaction.total.max": self.settings.neo4j_transaction_memory_total,
+            "db.memory.transaction.max": self.settings.neo4j_transaction_memory,
         }
         text = "# Written by kg/server/local.py on every start; edit the code, not this file.\n"
         text += "".join(f"{key}={value}\n" for key, value in settings.items())

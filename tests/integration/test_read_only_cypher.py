@@ -1,8 +1,10 @@
+import json
+
 import pytest
 
 from kg import cypher
 from kg.db.graph import Graph
-from kg.errors import BadInput, Forbidden, QueryTimeout
+from kg.errors import BadInput, Forbidden, QueryTimeout, QueryTooLarge
 
 WRITES = [
     "CREATE (n:Paper {id: 'W-new'}) RETURN n",
@@ -44,6 +46,20 @@ def test_a_read_returns_rows_as_json_values(graph: Graph) -> None:
 def test_rows_are_capped(graph: Graph) -> None:
     result = cypher.run_read_only(graph, "UNWIND range(1, 50) AS x RETURN x", row_cap=10)
     assert len(result.rows) == 10 and result.truncated
+
+
+def test_the_answer_is_capped_in_bytes_as_well_as_rows(graph: Graph) -> None:
+    query = "UNWIND range(1, 100) AS x RETURN x, $text AS text"
+
+    result = cypher.run_read_only(graph, query, {"text": "y" * 1000}, byte_cap=10_000)
+
+    assert result.truncated and 5 <= len(result.rows) < 10
+    assert len(json.dumps(result.rows)) <= 10_000
+
+
+def test_an_answer_whose_first_row_is_over_the_byte_cap_is_too_large(graph: Graph) -> None:
+    with pytest.raises(QueryTooLarge):
+        cypher.run_read_only(graph, "RETURN range(1, 100000) AS xs", byte_cap=10_000)
 
 
 def test_a_runaway_query_times_out(graph: Graph) -> None:

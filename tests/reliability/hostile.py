@@ -17,7 +17,7 @@ from kg.resources import project_dir
 
 SDL = (project_dir("schema") / "schema.graphql").read_text(encoding="utf-8")
 STABLE_CODES = {"NOT_FOUND", "UNAUTHENTICATED", "FORBIDDEN", "BAD_INPUT", "QUERY_TOO_COMPLEX",
-                "UNAVAILABLE", "TIMEOUT"}
+                "UNAVAILABLE", "TIMEOUT", "QUERY_MEMORY", "TERMINATED"}
 
 # From the first idb03 work: a paper, its authors, an institution, topics and its journal.
 REAL_IDS = ["W2181906270", "A5103059223", "A5002041459", "A5061640324", "I47508984",
