@@ -284,14 +284,28 @@ class LocalServer:
 
     def load(self, database: str, source: Path) -> None:
         """Replace `database` with the dump in the file `source` (`neo4j-admin database
-        load --overwrite-destination`); the server must be stopped."""
+        load --overwrite-destination`); the server must be stopped. neo4j-admin empties the
+        database before it finds a file unreadable, so the database is dumped first to
+        `<home>/backups/<database>.before-restore.dump` and loaded back if the load fails."""
         self._require_stopped("load")
         self._resolve_jars()
         self._write_conf()
+        previous = self.home / "backups" / f"{database}.before-restore.dump"
+        if (self.home / "data" / "databases" / database).is_dir():
+            previous.parent.mkdir(parents=True, exist_ok=True)
+            self.dump(database, previous)
+        try:
+            self._load(database, source, "neo4j-admin could not load the dump")
+        except LocalServerError as exc:
+            if previous.is_file():
+                self._load(database, previous, "the database could not be put back either")
+                raise LocalServerError(f"{exc}; the database was put back as it was") from exc
+            raise
+
+    def _load(self, database: str, source: Path, failure: str) -> None:
         with tempfile.TemporaryDirectory() as staging:
             os.symlink(source.resolve(), Path(staging) / f"{database}.dump")
-            self._admin("neo4j-admin could not load the dump",
-                        "database", "load", database, f"--from-path={staging}",
+            self._admin(failure, "database", "load", database, f"--from-path={staging}",
                         "--overwrite-destination=true")
 
     def _require_stopped(self, action: str) -> None:
