@@ -104,6 +104,7 @@ class Topic(StructuredNode):
     uid = StringProperty(db_property="id", unique_index=True, required=True)
     name = StringProperty()
     level = StringProperty(choices={level: level for level in TOPIC_LEVELS}, index=True)
+    papers = IntegerProperty()  # read model: HAS_TOPIC in-degree
     parent = RelationshipTo("Topic", "SUBTOPIC_OF")
     co_occurs = RelationshipTo("Topic", "CO_OCCURS", model=CoOccurs)
 
@@ -138,6 +139,14 @@ class Paper(StructuredNode):
     published = StringProperty()
     listings = ArrayProperty(StringProperty())
     listed_author_count = IntegerProperty()
+    # The read model (kg/ingest/readmodel.py); votes leads the composite index paper_trend
+    # (votes, citations, date_key).
+    citations = IntegerProperty()
+    topical = BooleanProperty()
+    leveled_topics = IntegerProperty()
+    novel = BooleanProperty()
+    votes = IntegerProperty(index=True)
+    date_key = StringProperty()
     topics = RelationshipTo("Topic", "HAS_TOPIC", model=HasTopic)
     cites = RelationshipTo("Paper", "CITES")
     published_in = RelationshipTo("Source", "PUBLISHED_IN")
@@ -156,12 +165,32 @@ class Researcher(StructuredNode):
     trust_propagated = FloatProperty()
     trust_score = FloatProperty()
     trust_tier = StringProperty()
+    # The read model (kg/ingest/readmodel.py)
+    works = IntegerProperty()
+    citations = IntegerProperty()
+    h_index = IntegerProperty()
+    i10_index = IntegerProperty()
+    first_year = IntegerProperty()
+    last_year = IntegerProperty()
+    topics = IntegerProperty()
+    close_collaborators = IntegerProperty()
+    followers = IntegerProperty()
+    novel_works = IntegerProperty()
+    novelty = FloatProperty()
     papers = RelationshipTo("Paper", "AUTHORED", model=Authored)
     institutions = RelationshipTo("Institution", "AFFILIATED_WITH", model=AffiliatedWith)
     listed_affiliations = RelationshipTo(
         "Institution", "LISTS_AFFILIATION", model=ListsAffiliation
     )
     coauthors = RelationshipTo("Researcher", "COAUTHOR", model=Coauthor)
+
+
+class Corpus(StructuredNode):
+    """The one node (id `corpus`) holding the corpus counters behind NPMI (read model)."""
+
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    topical_papers = IntegerProperty()
+    tagged_papers = IntegerProperty()
 
 
 class User(StructuredNode):
