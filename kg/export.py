@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -221,7 +222,12 @@ def _data(prefix: str, values: dict[str, Any]) -> str:
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value if isinstance(value, str) else repr(value)
+    return _NOT_XML.sub("", value) if isinstance(value, str) else repr(value)
+
+
+# Characters XML 1.0 cannot hold at all (an abstract with a stray control character would
+# otherwise make the whole file unreadable).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class CsvWriter(_Writer):
