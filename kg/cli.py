@@ -202,7 +202,7 @@ def export_graph(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph, \
             progress.bar(label, "node", progress.wanted(args.json)) as bar:
         report = export.export(graph, args.format, args.out, args.around, args.depth or 1,
-                               progress=lambda nodes, edges: bar.update(nodes - bar.n))
+                               progress=progress.reporter(bar))
     emit(args, report.summary(), {
         "format": report.format, "paths": [str(p) for p in report.paths],
         "nodes": report.nodes, "edges": report.edges, "seconds": round(report.seconds, 2)})

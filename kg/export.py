@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -33,7 +34,7 @@ FORMATS = ("graphml", "csv")
 MAX_DEPTH = 4
 PAGE = 1000
 
-Progress = Callable[[int, int], None]  # (nodes written, edges written)
+Progress = Callable[[int, int], None]  # (nodes written, nodes to write)
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,13 @@ def export(graph: Graph, fmt: str, out: Path, around: str | None = None, depth: 
     writer: _Writer = GraphMLWriter(out) if fmt == "graphml" else CsvWriter(out)
     nodes = edges = 0
     try:
-        batches = (_whole_graph(graph, page) if around is None
-                   else _around(graph, around, depth, page))
+        if around is None:
+            total = graph.read("export/count_nodes")[0]["nodes"]
+            batches = _whole_graph(graph, page)
+        else:
+            subgraph = _around(graph, around, depth, page)
+            total = len(subgraph)
+            batches = _subgraph(graph, subgraph, page)
         for node_rows, edge_rows in batches:
             for row in node_rows:
                 writer.node(row["id"], row["label"], row["props"])
@@ -72,7 +78,7 @@ def export(graph: Graph, fmt: str, out: Path, around: str | None = None, depth: 
             nodes += len(node_rows)
             edges += len(edge_rows)
             if progress:
-                progress(nodes, edges)
+                progress(nodes, total)
         paths = writer.finish()
     finally:
         writer.discard()
@@ -95,7 +101,8 @@ def _whole_graph(graph: Graph, page: int) -> Iterator[Batch]:
             after = rows[-1]["id"]
 
 
-def _around(graph: Graph, node_id: str, depth: int, page: int) -> Iterator[Batch]:
+def _around(graph: Graph, node_id: str, depth: int, page: int) -> set[str]:
+    """The element ids of the nodes at most `depth` hops from `node_id` (breadth first)."""
     start = graph.read("export/start_node", id=node_id)
     if not start:
         raise NotFound(f"no node has the id {node_id!r}")
@@ -110,6 +117,10 @@ def _around(graph: Graph, node_id: str, depth: int, page: int) -> Iterator[Batch
         seen.update(frontier)
         if not frontier:
             break
+    return seen
+
+
+def _subgraph(graph: Graph, seen: set[str], page: int) -> Iterator[Batch]:
     for chunk in _chunks(sorted(seen), page):
         nodes = graph.read("export/nodes_by_element_ids", element_ids=chunk)
         edges = [row for row in graph.read("export/edges_from", element_ids=chunk)
@@ -221,7 +232,12 @@ def _data(prefix: str, values: dict[str, Any]) -> str:
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value if isinstance(value, str) else repr(value)
+    return _NOT_XML.sub("", value) if isinstance(value, str) else repr(value)
+
+
+# Characters XML 1.0 cannot hold at all (an abstract with a stray control character would
+# otherwise make the whole file unreadable).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class CsvWriter(_Writer):
