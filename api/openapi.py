@@ -35,7 +35,9 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"error": {
             "type": "object", "required": ["code", "message"], "additionalProperties": False,
             "properties": {"code": {"type": "string", "enum": ERROR_CODES},
-                           "message": {"type": "string"}},
+                           "message": {"type": "string"},
+                           "requestId": {"type": "string",
+                                         "description": "also in the X-Request-ID header"}},
         }},
     },
     "NodeData": {
