@@ -24,6 +24,7 @@ from api.graphql.types import (
     run,
 )
 from kg import accounts, coauthorship, neighbourhood, papers, search
+from kg import topics as kg_topics
 from kg.config import Settings
 
 
@@ -123,6 +124,42 @@ class Neighbourhood:
                    for e in found.edges],
             truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining)
                        for t in found.truncated],
+        )
+
+
+@strawberry.type
+class TopicMapTopic:
+    id: strawberry.ID
+    name: str | None
+    papers: int = strawberry.field(description="Papers on the topic (of the researcher, if one).")
+    subfield: str | None
+    field: str | None
+    domain: str | None
+
+
+@strawberry.type
+class TopicMapLink:
+    source: strawberry.ID
+    target: strawberry.ID
+    cooccurrences: int
+    weight: float = strawberry.field(description="NPMI over the graph, as in adjacentTopics.")
+
+
+@strawberry.type
+class TopicMap:
+    topics: list[TopicMapTopic]
+    links: list[TopicMapLink]
+
+    @classmethod
+    def of(cls, found: kg_topics.TopicMap) -> TopicMap:
+        return cls(
+            topics=[TopicMapTopic(id=strawberry.ID(t.id), name=t.name, papers=t.papers,
+                                  subfield=t.subfield, field=t.field, domain=t.domain)
+                    for t in found.topics],
+            links=[TopicMapLink(source=strawberry.ID(link.source),
+                                target=strawberry.ID(link.target),
+                                cooccurrences=link.cooccurrences, weight=link.weight)
+                   for link in found.links],
         )
 
 
@@ -251,6 +288,15 @@ class Query:
         path = await run(coauthorship.collaboration_path, info.context.graph, str(from_), str(to),
                          max_hops)
         return CollaborationPath.of(path) if path else None
+
+    @strawberry.field(description="The topics with the most papers (over the graph, or over one "
+                                  "researcher's works) and their co-occurrence links.")
+    async def topic_map(
+        self, info: Ctx, researcher_id: strawberry.ID | None = None, first: int = 40,
+    ) -> TopicMap:
+        found = await run(kg_topics.topic_map, info.context.graph,
+                          str(researcher_id) if researcher_id is not None else None, first)
+        return TopicMap.of(found)
 
     @strawberry.field(description="Papers by upvotes, then citations, then date.")
     async def trending_papers(
