@@ -89,9 +89,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", readyz),
             Route("/api/cypher", rest.read_only_cypher, methods=["POST"]),
             Route("/api/neighbourhood/{id}", rest.neighbourhood_elements),
-            Mount("/explorer/vendor", StaticFiles(
-                directory=explorer / "node_modules" / "cytoscape" / "dist", check_dir=False)),
-            Mount("/explorer", StaticFiles(directory=explorer, html=True)),
+            Mount("/explorer/dist", StaticFiles(directory=explorer / "dist", check_dir=False)),
+            Mount("/explorer", StaticFiles(directory=explorer / "public", html=True)),
         ],
         middleware=[
             Middleware(AccessLog),

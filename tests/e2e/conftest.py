@@ -78,3 +78,30 @@ def live_server(settings: Settings) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"]
+
+
+def chromium_path() -> str:
+    import os
+    import shutil
+
+    path = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or shutil.which(
+        "chromium-browser")
+    assert path, "Chromium is missing: ./dev test installs Debian's chromium (or set KG_CHROMIUM)"
+    return path
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True,
+                                             args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,69 @@
+// Labels that never overlap: visible nodes are taken most important first, and a node gets its
+// label only when the label's box (measured with the canvas font, in screen pixels) meets no
+// label already placed and no other node. Zooming in spreads nodes apart while labels keep their screen size, so
+// more labels fit; the rest show on hover and selection.
+
+const PAD = 3;
+
+let measureContext;
+function textWidth(text, font) {
+  measureContext ??= document.createElement("canvas").getContext("2d");
+  measureContext.font = font;
+  return measureContext.measureText(text).width;
+}
+
+export function labelBox(node, fontPx) {
+  const at = node.renderedPosition();
+  const half = node.renderedOuterHeight() / 2;
+  const width = textWidth(node.data("short") || "", `${fontPx}px system-ui, sans-serif`) + 4;
+  const top = at.y + half + 3 * node.cy().zoom();
+  return { x1: at.x - width / 2 - PAD, x2: at.x + width / 2 + PAD,
+           y1: top - PAD, y2: top + fontPx * 1.3 + 4 + PAD };
+}
+
+function overlaps(a, b) {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+export function placeLabels(cy, fontPx, importance) {
+  const width = cy.width();
+  const height = cy.height();
+  const cell = 80;
+  const grid = new Map();
+  const key = (i, j) => i * 100003 + j;
+  const candidates = cy.nodes(":visible").sort((a, b) => importance(b) - importance(a));
+  const placed = [];
+  const cellsOf = (box) => {
+    const cells = [];
+    for (let i = Math.floor(box.x1 / cell); i <= Math.floor(box.x2 / cell); i++) {
+      for (let j = Math.floor(box.y1 / cell); j <= Math.floor(box.y2 / cell); j++) {
+        cells.push(key(i, j));
+      }
+    }
+    return cells;
+  };
+  const put = (box) => {
+    for (const c of cellsOf(box)) {
+      if (!grid.has(c)) grid.set(c, []);
+      grid.get(c).push(box);
+    }
+  };
+  for (const node of candidates) {
+    const body = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+    put({ x1: body.x1, x2: body.x2, y1: body.y1, y2: body.y2, owner: node.id() });
+  }
+  cy.batch(() => {
+    cy.nodes().removeClass("labelled");
+    for (const node of candidates) {
+      const box = labelBox(node, fontPx);
+      if (box.x2 < 0 || box.y2 < 0 || box.x1 > width || box.y1 > height) continue;
+      const id = node.id();
+      if (cellsOf(box).some((c) => (grid.get(c) || []).some(
+        (other) => other.owner !== id && overlaps(box, other)))) continue;
+      put({ ...box, owner: id });
+      placed.push(id);
+      node.addClass("labelled");
+    }
+  });
+  return placed;
+}
