@@ -110,6 +110,7 @@ export class KgGraph extends HTMLElement {
       maxZoom: 4,
       selectionType: "single",
       boxSelectionEnabled: false,
+      pixelRatio: 1,
     });
     this.applyTheme();
     this.cy.on("tap", "node", (event) => {
@@ -174,6 +175,8 @@ export class KgGraph extends HTMLElement {
                    last: null, view };
     this.cy.elements().remove();
     this.$(".more").innerHTML = "";
+    this.renderLegend();
+    this.renderList();
     if (view === "path") {
       const to = this.getAttribute("to");
       if (node && to) await this.loadPath(node, to);
@@ -312,7 +315,7 @@ export class KgGraph extends HTMLElement {
     this.cy.add(nodes.concat(edges));
     this.recolour();
     this.applyFilters();
-    this.cy.fit(undefined, 40);
+    this.fit();
     this.relabel();
     await this.drawn();
     this.finishLayout("path", started, started);
@@ -358,8 +361,11 @@ export class KgGraph extends HTMLElement {
     const all = this.cy.elements(":visible");
     const incremental = parentId && this.cy.nodes().length > added.length;
     const big = this.cy.nodes().length > 300;
+    // Dense graphs draw plain "haystack" lines (no arrows): much cheaper to render.
+    this.cy.edges().toggleClass("dense", this.cy.edges().length > 1500);
     const options = {
-      name: "fcose", animate: false, randomize: !incremental, quality: big ? "draft" : "default",
+      name: "fcose", animate: false, randomize: !incremental,
+      quality: big && !incremental ? "draft" : "default",
       nodeDimensionsIncludeLabels: false, packComponents: true, nodeSeparation: 120,
       idealEdgeLength: (edge) => (edge.data("type") === "CO_OCCURS"
         ? 160 - 70 * Math.max(0, edge.data("npmi") || 0) : 110),
@@ -374,10 +380,20 @@ export class KgGraph extends HTMLElement {
     const layoutStarted = performance.now();
     if (all.nodes().length) all.layout(options).run();
     const layoutDone = performance.now();
-    this.cy.fit(this.cy.elements(":visible"), 30);
+    this.fit();
     this.relabel();
     await this.drawn();
     this.finishLayout(this.state.view, started, layoutStarted, layoutDone);
+  }
+
+  // Fit the graph with room for labels, never magnifying a small graph beyond 1.2.
+  fit() {
+    const shown = this.cy.elements(":visible");
+    this.cy.fit(shown, 50);
+    if (this.cy.zoom() > 1.2) {
+      this.cy.zoom(1.2);
+      this.cy.center(shown);
+    }
   }
 
   async relayout() {
@@ -408,7 +424,10 @@ export class KgGraph extends HTMLElement {
 
   relabel() {
     if (!this.cy) return;
-    this.cy.style().update();
+    if (this.cy.zoom() !== this.styledZoom) {
+      this.styledZoom = this.cy.zoom();
+      this.cy.style().update();
+    }
     this.labelled = placeLabels(this.cy, FONT_PX, (n) => this.importance(n));
   }
 

@@ -31,8 +31,9 @@ export function placeLabels(cy, fontPx, importance) {
   const cell = 80;
   const grid = new Map();
   const key = (i, j) => i * 100003 + j;
-  const candidates = cy.nodes(":visible").sort((a, b) => importance(b) - importance(a));
-  const placed = [];
+  const visible = cy.nodes(":visible");
+  const rank = new Map(visible.map((n) => [n.id(), importance(n)]));
+  const candidates = visible.sort((a, b) => rank.get(b.id()) - rank.get(a.id()));
   const cellsOf = (box) => {
     const cells = [];
     for (let i = Math.floor(box.x1 / cell); i <= Math.floor(box.x2 / cell); i++) {
@@ -49,21 +50,24 @@ export function placeLabels(cy, fontPx, importance) {
     }
   };
   for (const node of candidates) {
-    const body = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-    put({ x1: body.x1, x2: body.x2, y1: body.y1, y2: body.y2, owner: node.id() });
+    const at = node.renderedPosition();
+    const half = node.renderedOuterWidth() / 2;
+    put({ x1: at.x - half, x2: at.x + half, y1: at.y - half, y2: at.y + half, owner: node.id() });
   }
+  const placed = new Set();
+  for (const node of candidates) {
+    const box = labelBox(node, fontPx);
+    if (box.x1 < 0 || box.y1 < 0 || box.x2 > width || box.y2 > height) continue;
+    const id = node.id();
+    if (cellsOf(box).some((c) => (grid.get(c) || []).some(
+      (other) => other.owner !== id && overlaps(box, other)))) continue;
+    put({ ...box, owner: id });
+    placed.add(id);
+  }
+  // Only the nodes whose label changes are restyled.
   cy.batch(() => {
-    cy.nodes().removeClass("labelled");
-    for (const node of candidates) {
-      const box = labelBox(node, fontPx);
-      if (box.x2 < 0 || box.y2 < 0 || box.x1 > width || box.y1 > height) continue;
-      const id = node.id();
-      if (cellsOf(box).some((c) => (grid.get(c) || []).some(
-        (other) => other.owner !== id && overlaps(box, other)))) continue;
-      put({ ...box, owner: id });
-      placed.push(id);
-      node.addClass("labelled");
-    }
+    cy.nodes(".labelled").filter((n) => !placed.has(n.id())).removeClass("labelled");
+    cy.nodes().filter((n) => placed.has(n.id()) && !n.hasClass("labelled")).addClass("labelled");
   });
-  return placed;
+  return [...placed];
 }

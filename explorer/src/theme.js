@@ -68,8 +68,11 @@ export function cytoscapeStyle(palette, fontSize) {
       selector: `edge[type = "${type}"]`,
       style: { "line-style": kind.dash, "target-arrow-shape": kind.arrow ? "triangle" : "none" },
     })),
+    { selector: "edge.dense", style: { "curve-style": "haystack", "haystack-radius": 0 } },
+    { selector: "edge[npmi]", style: { opacity: (e) => 0.2 + 0.7 * Math.max(0, e.data("npmi")) } },
     { selector: "edge.weighted", style: { "line-color": palette.edgeStrong, opacity: 1 } },
     { selector: "edge.weighted.numbered", style: { label: "data(weightLabel)" } },
-    { selector: "edge.on-path", style: { "line-color": palette.path, opacity: 1 } },
+    { selector: "edge.on-path", style: { "line-color": palette.path, opacity: 1,
+                                         label: "data(weightLabel)", "text-margin-y": -9 } },
   ];
 }

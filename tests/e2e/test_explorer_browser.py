@@ -31,6 +31,7 @@ def test_search_pick_expand_and_show_more(idb03_graph: Graph, live_server: str,
     OUTPUT.mkdir(parents=True, exist_ok=True)
     kg_trust.compute(idb03_graph)
     page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(120_000)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(RECORD_LOADS)
@@ -72,6 +73,7 @@ def test_two_researchers_picked_in_the_panel_show_their_collaboration_path(
     path = coauthorship.collaboration_path(idb03_graph, RESEARCHER, far)
     assert path is not None and path.length >= 2
     page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(120_000)
     page.add_init_script(RECORD_LOADS)
     page.goto(f"{live_server}/explorer/")
     page.evaluate(f"window.explorer.explore('{RESEARCHER}', 'RESEARCHER')")
@@ -96,6 +98,7 @@ def test_topic_map_button_draws_the_whole_graphs_topics(
         idb03_graph: Graph, live_server: str, browser: Browser) -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(120_000)
     page.add_init_script(RECORD_LOADS)
     page.goto(f"{live_server}/explorer/")
     page.click("#topic-map")
