@@ -105,7 +105,7 @@ export class KgGraph extends HTMLElement {
   setUp() {
     this.cy = cytoscape({
       container: this.$(".canvas"),
-      style: cytoscapeStyle(this.palette, () => FONT_PX / (this.cy ? this.cy.zoom() : 1)),
+      style: cytoscapeStyle(this.palette, FONT_PX),
       minZoom: 0.05,
       maxZoom: 4,
       selectionType: "single",
@@ -126,7 +126,11 @@ export class KgGraph extends HTMLElement {
       clearTimeout(timer);
       timer = setTimeout(() => this.relabel(), 60);
     });
-    this.resizeObserver = new ResizeObserver(() => { this.cy.resize(); this.relabel(); });
+    this.resizeObserver = new ResizeObserver(() => {
+      this.cy.resize();
+      this.fit();
+      this.relabel();
+    });
     this.resizeObserver.observe(this.$(".canvas"));
     this.$(".canvas").addEventListener("keydown", (event) => this.onKey(event));
     this.$(".list").addEventListener("toggle", () => this.renderList());
@@ -141,7 +145,8 @@ export class KgGraph extends HTMLElement {
   applyTheme() {
     const palette = this.palette;
     this.$(".root").dataset.theme = palette === PALETTES.dark ? "dark" : "light";
-    this.cy.style(cytoscapeStyle(palette, () => FONT_PX / this.cy.zoom()));
+    this.styledZoom = this.cy.zoom();
+    this.cy.style(cytoscapeStyle(palette, FONT_PX / this.styledZoom));
     this.recolour();
     this.renderLegend();
   }
@@ -294,7 +299,8 @@ export class KgGraph extends HTMLElement {
       edges.push({ group: "edges", classes: "on-path",
                    data: { id: `${step.from.id}-COAUTHOR-${step.to.id}`, source: step.from.id,
                            target: step.to.id, type: "COAUTHOR", weight: step.papers.length,
-                           weightLabel: `${step.papers.length} shared` } });
+                           weightLabel: String(step.papers.length),
+                           pathLabel: `${step.papers.length} shared` } });
       const shown = step.papers.slice(0, PATH_PAPERS_SHOWN);
       shown.forEach((paper, j) => {
         if (nodes.some((n) => n.data.id === paper.id)) return;
@@ -379,6 +385,7 @@ export class KgGraph extends HTMLElement {
     }
     const layoutStarted = performance.now();
     if (all.nodes().length) all.layout(options).run();
+    if (!incremental) this.stretch();
     const layoutDone = performance.now();
     this.fit();
     this.relabel();
@@ -415,20 +422,49 @@ export class KgGraph extends HTMLElement {
     this.fire("graph-load", this.timing);
   }
 
+  // Selected, centre and expanded nodes first; then each node's weight relative to the heaviest
+  // of its kind (so a co-author and a much-cited paper compete fairly), plus its share of links.
   importance(node) {
     if (node.selected()) return 1e12;
     if (node.hasClass("center")) return 1e11;
     if (this.state.expanded.has(node.id())) return 1e10 + (node.data("weight") || 0);
-    return (node.data("order") || 0) * 1e6 + (node.data("weight") || 0) + node.degree();
+    const heaviest = this.heaviest?.get(node.data("kind")) || 1;
+    return (node.data("order") || 0) * 1e6 + (node.data("weight") || 0) / heaviest
+      + node.degree() / (this.maxDegree || 1);
+  }
+
+  rankInputs() {
+    this.heaviest = new Map();
+    this.maxDegree = 1;
+    this.cy.nodes().forEach((n) => {
+      const kind = n.data("kind");
+      this.heaviest.set(kind, Math.max(this.heaviest.get(kind) || 1, n.data("weight") || 0));
+      this.maxDegree = Math.max(this.maxDegree, n.degree());
+    });
+  }
+
+  // A fresh layout is stretched to the canvas's aspect ratio: the same picture, more room for
+  // labels on a wide widget.
+  stretch() {
+    const box = this.cy.nodes(":visible").boundingBox();
+    const wanted = this.cy.width() / Math.max(1, this.cy.height());
+    const ratio = wanted / Math.max(0.1, box.w / Math.max(1, box.h));
+    if (ratio < 1.15) return;
+    const factor = Math.min(ratio, 2.2);
+    const middle = (box.x1 + box.x2) / 2;
+    this.cy.nodes(":visible").positions((n) => ({
+      x: middle + (n.position("x") - middle) * factor, y: n.position("y") }));
   }
 
   relabel() {
     if (!this.cy) return;
+    this.rankInputs();
+    // Labels keep their screen size: the font size is restated in model units at each zoom.
     if (this.cy.zoom() !== this.styledZoom) {
       this.styledZoom = this.cy.zoom();
-      this.cy.style().update();
+      this.cy.style(cytoscapeStyle(this.palette, FONT_PX / this.styledZoom));
     }
-    this.labelled = placeLabels(this.cy, FONT_PX, (n) => this.importance(n));
+    this.labelled = placeLabels(this.cy, FONT_PX, (n) => this.importance(n), 1e10);
   }
 
   setFilter(kind, shown) {
@@ -576,9 +612,9 @@ export class KgGraph extends HTMLElement {
         const weight = kind?.weight ? `, ${kind.weight} ${edge.data("weightLabel")}` : "";
         return `<li>${escapeHtml(kind?.name || edge.data("type"))} ${escapeHtml(other.data("label"))}${escapeHtml(weight)}</li>`;
       }).join("");
-      const kindLabel = this.state.view === "topics"
-        ? `topic in ${d.field || "no field"}, ${d.weight} papers`
-        : `${this.kindName(d.type).replace(/s$/, "").toLowerCase()}, weight ${d.weight}`;
+      const kind = this.kindName(d.type).replace(/s$/, "").toLowerCase();
+      const kindLabel = { topics: `topic in ${d.field || "no field"}, ${d.weight} papers`,
+                          path: kind }[this.state.view] || `${kind}, weight ${d.weight}`;
       return `<li><button type="button" data-id="${escapeHtml(d.id)}">${escapeHtml(d.label)}</button>
         <span class="kind">${escapeHtml(kindLabel)}</span>
         ${expandable ? `<button type="button" class="small" data-id="${escapeHtml(d.id)}"

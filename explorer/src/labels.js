@@ -25,7 +25,9 @@ function overlaps(a, b) {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
-export function placeLabels(cy, fontPx, importance) {
+// Nodes ranked at or above `must` (the selected node, the centre, expanded nodes) are labelled
+// whenever their label meets no other label, even across another node's disc.
+export function placeLabels(cy, fontPx, importance, must = Infinity) {
   const width = cy.width();
   const height = cy.height();
   const cell = 80;
@@ -59,9 +61,10 @@ export function placeLabels(cy, fontPx, importance) {
     const box = labelBox(node, fontPx);
     if (box.x1 < 0 || box.y1 < 0 || box.x2 > width || box.y2 > height) continue;
     const id = node.id();
+    const strict = rank.get(id) < must;
     if (cellsOf(box).some((c) => (grid.get(c) || []).some(
-      (other) => other.owner !== id && overlaps(box, other)))) continue;
-    put({ ...box, owner: id });
+      (other) => other.owner !== id && (strict || other.label) && overlaps(box, other)))) continue;
+    put({ ...box, owner: id, label: true });
     placed.add(id);
   }
   // Only the nodes whose label changes are restyled.

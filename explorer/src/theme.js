@@ -62,7 +62,7 @@ export function cytoscapeStyle(palette, fontSize) {
         width: (e) => edgeWidth(e.data("type"), e.data("weight")),
         "line-color": palette.edge, "curve-style": "straight", opacity: 0.75,
         "target-arrow-color": palette.edge, "arrow-scale": 0.7,
-        "font-size": () => fontSize() * 0.9, color: palette.text, "text-outline-color": palette.labelOutline,
+        "font-size": fontSize * 0.9, color: palette.text, "text-outline-color": palette.labelOutline,
         "text-outline-width": 2 } },
     ...Object.entries(EDGE_KINDS).map(([type, kind]) => ({
       selector: `edge[type = "${type}"]`,
@@ -73,6 +73,6 @@ export function cytoscapeStyle(palette, fontSize) {
     { selector: "edge.weighted", style: { "line-color": palette.edgeStrong, opacity: 1 } },
     { selector: "edge.weighted.numbered", style: { label: "data(weightLabel)" } },
     { selector: "edge.on-path", style: { "line-color": palette.path, opacity: 1,
-                                         label: "data(weightLabel)", "text-margin-y": -9 } },
+                                         label: "data(pathLabel)", "text-margin-y": -9 } },
   ];
 }

@@ -15,7 +15,7 @@ export const WIDGET_CSS = `
 .legend input { margin: 0; accent-color: var(--accent); }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%; }
 .count { color: var(--muted); }
-.canvas { flex: 1; min-height: 240px; position: relative; outline: none; }
+.canvas { flex: 1; min-height: 320px; position: relative; outline: none; }
 .canvas:focus-visible { box-shadow: inset 0 0 0 3px var(--accent); }
 .keys { margin: 0; padding: 2px 8px; font-size: 12px; color: var(--muted); }
 .more { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 8px; }
@@ -27,7 +27,7 @@ button:disabled { color: var(--muted); cursor: default; }
 .status { margin: 0; padding: 2px 8px; font-size: 12px; color: var(--muted); min-height: 1.4em; }
 .status.error { color: #b91c1c; }
 .root[data-theme="dark"] .status.error { color: #fca5a5; }
-.list { border-top: 1px solid var(--line); padding: 4px 8px; font-size: 13px; max-height: 40%; overflow: auto; }
+.list { border-top: 1px solid var(--line); padding: 4px 8px; font-size: 13px; max-height: 220px; overflow: auto; }
 .list summary { cursor: pointer; color: var(--fg); }
 .list ul.nodes { padding-left: 16px; }
 .list ul ul { color: var(--muted); font-size: 12px; }

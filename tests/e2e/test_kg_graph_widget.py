@@ -201,7 +201,7 @@ def test_collaboration_path_to_a_researcher_shows_each_step_with_its_papers(
     assert drawn == [r.id for r in path.researchers]
     for step in path.steps:
         label = widget(host, f"w.cy.getElementById('{step.from_id}-COAUTHOR-{step.to_id}')"
-                             ".data('weightLabel')")
+                             ".data('pathLabel')")
         assert label == f"{len(step.papers)} shared"
     papers = set(widget(host, "w.cy.nodes('[type = \"PAPER\"]').map((n) => n.id())"))
     assert papers and papers <= {p.id for step in path.steps for p in step.papers}
@@ -215,7 +215,7 @@ def test_collaboration_path_to_a_researcher_shows_each_step_with_its_papers(
     host.screenshot(path=str(OUTPUT / "host-path.png"), full_page=True)
 
 
-def test_unconnected_researchers_get_a_message_and_an_unknown_node_a_not_found_event(
+def test_unconnected_researchers_unknown_nodes_and_an_unreachable_api_are_told_apart(
         idb03_graph: Graph, host: Page) -> None:
     oracle = Oracle.from_works(load_works(IDB03_WORKS))
     coauthors = networkx.Graph(list(oracle.coauthors))
@@ -233,6 +233,11 @@ def test_unconnected_researchers_get_a_message_and_an_unknown_node_a_not_found_e
     failed = wait_for_events(host, "graph-error", 1)[-1]
     assert failed["code"] == "NOT_FOUND"
     assert "Error" in host.inner_text("kg-graph .status")
+
+    widget(host, "(w.setAttribute('api', 'http://127.0.0.1:9/graphql'), "
+                 f"w.setAttribute('node', '{RESEARCHER}'))")
+    assert wait_for_events(host, "graph-error", 2)[-1]["code"] == "UNAVAILABLE"
+    assert "cannot be reached" in host.inner_text("kg-graph .status")
 
 
 def test_topic_map_sizes_topics_by_papers_links_them_by_cooccurrence_and_colours_by_field(
