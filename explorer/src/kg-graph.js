@@ -110,7 +110,6 @@ export class KgGraph extends HTMLElement {
       maxZoom: 4,
       selectionType: "single",
       boxSelectionEnabled: false,
-      pixelRatio: 1,
     });
     this.applyTheme();
     this.cy.on("tap", "node", (event) => {

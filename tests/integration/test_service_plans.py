@@ -18,6 +18,8 @@ PER_NODE_QUERIES = {
     "topics/profiles": {"researcher_ids": ["A5040147688"], "level": "subfield", "first": 10},
     "topics/top_papers": {"topic_id": "T10399", "first": 10},
     "topics/top_researchers": {"topic_id": "T10399", "first": 10},
+    "topics/map_of_researcher": {"researcher_id": "A5040147688", "first": 40},
+    "topics/map_details": {"topic_ids": ["T10399", "T11278"], "papers_with_topics": 2600},
     "explore/neighbourhood": {"id": "A5040147688", "depth": 2, "types": list(NODE_TYPES),
                               "cap": 25},
 }
@@ -37,6 +39,14 @@ def test_trending_topics_reads_papers_through_an_index_not_a_label_scan(
     or level index, depending on statistics, but never scans a whole label."""
     operators = plan_operators(idb03_graph, "topics/trending", since_year=2020, level="topic",
                                first=10)
+    assert not set(operators) & {"AllNodesScan", "NodeByLabelScan"}, operators
+    assert set(operators) & (INDEX_SEEKS | {"NodeIndexScan"}), operators
+
+
+def test_graph_topic_map_reads_topics_through_the_level_index_not_a_label_scan(
+    idb03_graph: Graph
+) -> None:
+    operators = plan_operators(idb03_graph, "topics/map_of_graph", first=40)
     assert not set(operators) & {"AllNodesScan", "NodeByLabelScan"}, operators
     assert set(operators) & (INDEX_SEEKS | {"NodeIndexScan"}), operators
 
