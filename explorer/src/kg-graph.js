@@ -145,7 +145,7 @@ export class KgGraph extends HTMLElement {
     const palette = this.palette;
     this.$(".root").dataset.theme = palette === PALETTES.dark ? "dark" : "light";
     this.styledZoom = this.cy.zoom();
-    this.cy.style(cytoscapeStyle(palette, FONT_PX / this.styledZoom));
+    this.cy.style(cytoscapeStyle(palette, FONT_PX / this.styledZoom, 1 / this.styledZoom));
     this.recolour();
     this.renderLegend();
   }
@@ -461,7 +461,8 @@ export class KgGraph extends HTMLElement {
     // Labels keep their screen size: the font size is restated in model units at each zoom.
     if (this.cy.zoom() !== this.styledZoom) {
       this.styledZoom = this.cy.zoom();
-      this.cy.style(cytoscapeStyle(this.palette, FONT_PX / this.styledZoom));
+      this.cy.style(cytoscapeStyle(this.palette, FONT_PX / this.styledZoom,
+                                   1 / this.styledZoom));
     }
     this.labelled = placeLabels(this.cy, FONT_PX, (n) => this.importance(n), 1e10);
   }

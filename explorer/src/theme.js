@@ -43,7 +43,8 @@ export function edgeWidth(type, weight) {
   return 1 + Math.min(7, 1.4 * Math.log2(1 + (weight || 0)));
 }
 
-export function cytoscapeStyle(palette, fontSize) {
+// fontSize and lineScale are restated at each zoom so text and lines keep their screen size.
+export function cytoscapeStyle(palette, fontSize, lineScale = 1) {
   return [
     { selector: "node", style: {
         "background-color": "data(color)", width: size, height: size,
@@ -59,7 +60,7 @@ export function cytoscapeStyle(palette, fontSize) {
     { selector: "node.on-path", style: { "border-width": 3, "border-color": palette.path } },
     { selector: ".filtered", style: { display: "none" } },
     { selector: "edge", style: {
-        width: (e) => edgeWidth(e.data("type"), e.data("weight")),
+        width: (e) => lineScale * edgeWidth(e.data("type"), e.data("weight")),
         "line-color": palette.edge, "curve-style": "straight", opacity: 0.75,
         "target-arrow-color": palette.edge, "arrow-scale": 0.7,
         "font-size": fontSize * 0.9, color: palette.text, "text-outline-color": palette.labelOutline,
