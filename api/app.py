@@ -120,9 +120,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/api/neighbourhood/{id}", rest.neighbourhood_elements),
             Route("/api/openapi.json", openapi_document),
             Mount("/graphql/static", StaticFiles(directory=graphiql_dist(), check_dir=False)),
-            Mount("/explorer/vendor", StaticFiles(
-                directory=explorer / "node_modules" / "cytoscape" / "dist", check_dir=False)),
-            Mount("/explorer", StaticFiles(directory=explorer, html=True)),
+            Mount("/explorer/dist", StaticFiles(directory=explorer / "dist", check_dir=False)),
+            Mount("/explorer", StaticFiles(directory=explorer / "public", html=True)),
         ],
         middleware=[
             Middleware(AccessLog),

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kg.db.graph import Graph
+from kg.db.graph import Graph, Transaction
 from kg.errors import BadInput, NotFound
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
@@ -189,3 +189,62 @@ def trending_topics(graph: Graph, since_year: int, first: int = 10,
     _check_level(level)
     rows = graph.read("topics/trending", since_year=since_year, level=level, first=first)
     return [TrendingTopic(topic=_topic(row), works=row["works"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class MapTopic:
+    id: str
+    name: str | None
+    papers: int  # over the whole graph, or over the researcher's works
+    subfield: str | None
+    field: str | None
+    domain: str | None
+
+
+@dataclass(frozen=True)
+class MapLink:
+    source: str
+    target: str
+    cooccurrences: int
+    weight: float  # NPMI
+
+
+@dataclass(frozen=True)
+class TopicMap:
+    topics: tuple[MapTopic, ...]  # most papers first
+    links: tuple[MapLink, ...]  # sorted by source, then target
+
+
+def topic_map(graph: Graph, researcher_id: str | None = None, first: int = 40) -> TopicMap:
+    """The topic landscape: the `first` topics (level "topic") with the most papers, over the
+    whole graph or over one researcher's works, each with its subfield, field and domain, and the
+    co-occurrence links among them (shared papers and NPMI over the graph)."""
+    check_first(first, graph.settings.max_page_size)
+
+    def work(tx: Transaction) -> TopicMap | None:
+        if researcher_id is None:
+            chosen = tx.run("topics/map_of_graph", first=first)
+        else:
+            rows = tx.run("topics/map_of_researcher", researcher_id=researcher_id, first=first)
+            if not rows:
+                return None
+            chosen = rows[0]["topics"]
+        if not chosen:
+            return TopicMap(topics=(), links=())
+        papers = {row["id"]: row["papers"] for row in chosen}
+        details = tx.run("topics/map_details", topic_ids=list(papers))[0]
+        found = {t["id"]: t for t in details["topics"]}
+        return TopicMap(
+            topics=tuple(MapTopic(id=tid, name=found[tid]["name"], papers=papers[tid],
+                                  subfield=found[tid]["subfield"], field=found[tid]["field"],
+                                  domain=found[tid]["domain"]) for tid in papers),
+            links=tuple(sorted((MapLink(source=link["source"], target=link["target"],
+                                        cooccurrences=link["papers"], weight=link["npmi"])
+                                for link in details["links"]),
+                               key=lambda link: (link.source, link.target))),
+        )
+
+    found_map = graph.read_transaction(work)
+    if found_map is None:
+        raise NotFound(f"no researcher with id {researcher_id!r}")
+    return found_map

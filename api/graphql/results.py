@@ -12,6 +12,7 @@ import strawberry
 
 from kg import accounts, coauthorship, neighbourhood, search
 from kg import metrics as kg_metrics
+from kg import topics as kg_topics
 from kg.paging import Page
 from kg.vocabulary import EVIDENCE_KINDS, NODE_TYPES
 
@@ -170,6 +171,42 @@ class Neighbourhood:
                    for e in found.edges],
             truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining)
                        for t in found.truncated],
+        )
+
+
+@strawberry.type
+class TopicMapTopic:
+    id: strawberry.ID
+    name: str | None
+    papers: int = strawberry.field(description="Papers on the topic (of the researcher, if one).")
+    subfield: str | None
+    field: str | None
+    domain: str | None
+
+
+@strawberry.type
+class TopicMapLink:
+    source: strawberry.ID
+    target: strawberry.ID
+    cooccurrences: int
+    weight: float = strawberry.field(description="NPMI over the graph, as in adjacentTopics.")
+
+
+@strawberry.type
+class TopicMap:
+    topics: list[TopicMapTopic]
+    links: list[TopicMapLink]
+
+    @classmethod
+    def of(cls, found: kg_topics.TopicMap) -> TopicMap:
+        return cls(
+            topics=[TopicMapTopic(id=strawberry.ID(t.id), name=t.name, papers=t.papers,
+                                  subfield=t.subfield, field=t.field, domain=t.domain)
+                    for t in found.topics],
+            links=[TopicMapLink(source=strawberry.ID(link.source),
+                                target=strawberry.ID(link.target),
+                                cooccurrences=link.cooccurrences, weight=link.weight)
+                   for link in found.links],
         )
 
 

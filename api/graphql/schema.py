@@ -18,6 +18,7 @@ from api.graphql.results import (
     Neighbourhood,
     NodeType,
     SearchHit,
+    TopicMap,
     User,
 )
 from api.graphql.types import (
@@ -34,6 +35,7 @@ from api.graphql.types import (
 )
 from api.telemetry import OperationTelemetry
 from kg import accounts, coauthorship, neighbourhood, papers, search
+from kg import topics as kg_topics
 from kg.config import Settings
 
 
@@ -112,6 +114,15 @@ class Query:
         path = await run(coauthorship.collaboration_path, info.context.graph, str(from_), str(to),
                          max_hops)
         return CollaborationPath.of(path) if path else None
+
+    @strawberry.field(description="The topics with the most papers (over the graph, or over one "
+                                  "researcher's works) and their co-occurrence links.")
+    async def topic_map(
+        self, info: Ctx, researcher_id: strawberry.ID | None = None, first: int = 40,
+    ) -> TopicMap:
+        found = await run(kg_topics.topic_map, info.context.graph,
+                          str(researcher_id) if researcher_id is not None else None, first)
+        return TopicMap.of(found)
 
     @strawberry.field(description="Papers by upvotes, then citations, then date.")
     async def trending_papers(

@@ -127,10 +127,6 @@ class Paper(StructuredNode):
     date = StringProperty(index=True)
     type = StringProperty()
     cited_by_count = IntegerProperty(default=0)
-    # the read model's trending keys (composite index paper_trend: votes, citations, date_key)
-    votes = IntegerProperty(index=True)
-    citations = IntegerProperty()
-    date_key = StringProperty()
     referenced_works_count = IntegerProperty(default=0)
     upvotes = IntegerProperty(default=0)
     is_retracted = BooleanProperty(default=False)
@@ -204,10 +200,3 @@ class User(StructuredNode):
     claims = RelationshipTo("Researcher", "CLAIMED", model=Claimed)
     upvoted = RelationshipTo("Paper", "UPVOTED", model=Upvoted)
     invited = RelationshipTo("Researcher", "INVITED", model=Invited)
-
-
-class Corpus(StructuredNode):
-    """The one node holding graph-wide figures of the read model (papers with topics: the
-    corpus size behind NPMI)."""
-
-    uid = StringProperty(db_property="id", unique_index=True, required=True)

@@ -10,6 +10,7 @@ from api.app import create_app
 from kg import accounts
 from kg.config import Settings
 from kg.db.graph import Graph
+from testkit.browser import CHROMIUM_FLAGS, chromium_path
 
 
 class Api:
@@ -87,3 +88,15 @@ def people(graph: Graph) -> Graph:
         "CREATE (:Researcher {id: 'A1', name: 'Ada'}), (:Researcher {id: 'A2', name: 'Bob'}),"
         " (:Paper {id: 'W1', title: 'A paper', upvotes: 3})")
     return graph
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True,
+                                             args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

@@ -23,6 +23,9 @@ WHOLE_GRAPH_LISTS = {
     "papers/trending_papers": "trending papers of the whole graph: the paper_trend index read in "
                               "order (stored votes, citations, date) and stopped after one page; "
                               "the total from the count store or a paper_date range seek",
+    "topics/map_of_graph": "the topic map of the whole graph: the topic_level index (topics "
+                           "of level 'topic', bounded by the taxonomy, not by the papers) ordered "
+                           "by their stored paper counts",
 }
 NO_GRAPH_READ = {"admin/ping": "returns a constant"}
 STARTS = INDEX_SEEKS | {"ProcedureCall", "NodeCountFromCountStore"}

@@ -1,14 +1,11 @@
-// The graph explorer: search, a neighbourhood graph that grows as nodes are clicked, "show N more"
-// where a neighbourhood was capped, and a profile panel. It uses only the public GraphQL API.
-"use strict";
+// The /explorer page: a search box and a details panel around the <kg-graph> component
+// (dist/kg-graph.js). Everything graph-shaped is the component's; the page only listens to its
+// events and talks to the public GraphQL API.
 
 const GRAPHQL = "/graphql";
-const STEP = 15;
-const MAX_LIMIT = 100;
-const COLORS = { RESEARCHER: "#2f6fdb", PAPER: "#d9822b", TOPIC: "#2b9a66",
-                 INSTITUTION: "#8e44ad", SOURCE: "#6b7280" };
-
-const state = { limits: {}, expanded: new Set(), truncated: {} };
+const widget = document.getElementById("graph");
+const pathStart = { id: null, name: null };
+window.explorer = { widget, get cy() { return widget.cy; }, get state() { return widget.state; } };
 
 async function gql(query, variables) {
   const response = await fetch(GRAPHQL, {
@@ -19,79 +16,6 @@ async function gql(query, variables) {
   const body = await response.json();
   if (body.errors) throw new Error(body.errors.map((e) => e.message).join("; "));
   return body.data;
-}
-
-const cy = cytoscape({
-  container: document.getElementById("graph"),
-  style: [
-    { selector: "node", style: {
-        "background-color": (n) => COLORS[n.data("type")] || "#999",
-        label: "data(short)", "font-size": 9, color: "#1d2330",
-        width: (n) => 14 + 4 * Math.log2(1 + (n.data("weight") || 0)),
-        height: (n) => 14 + 4 * Math.log2(1 + (n.data("weight") || 0)) } },
-    { selector: "node.focus", style: { "border-width": 3, "border-color": "#111" } },
-    { selector: "edge", style: { width: (e) => 1 + Math.min(4, Math.log2(1 + (e.data("weight") || 0))),
-        "line-color": "#c5ccd8", "curve-style": "haystack" } },
-  ],
-  layout: { name: "grid" },
-  wheelSensitivity: 0.3,
-});
-window.explorer = { cy, state };
-
-function shortLabel(label) {
-  return label && label.length > 28 ? label.slice(0, 27) + "…" : (label || "");
-}
-
-function addGraph(graph) {
-  const added = [];
-  for (const node of graph.nodes) {
-    if (cy.getElementById(node.id).empty()) {
-      added.push({ group: "nodes", data: { ...node, short: shortLabel(node.label) } });
-    }
-  }
-  for (const edge of graph.edges) {
-    if (cy.getElementById(edge.id).empty()) {
-      added.push({ group: "edges", data: { id: edge.id, source: edge.source, target: edge.target,
-                                           type: edge.type, weight: edge.weight } });
-    }
-  }
-  cy.add(added);
-  cy.layout({ name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 80 }).run();
-}
-
-const NEIGHBOURHOOD = `query ($id: ID!, $limit: Int!) {
-  neighbourhood(id: $id, depth: 1, limitPerType: $limit) {
-    nodes { id type label weight }
-    edges { id source target type weight }
-    truncated { type remaining }
-  }
-}`;
-
-async function expand(id) {
-  const limit = state.limits[id] || STEP;
-  const data = await gql(NEIGHBOURHOOD, { id, limit });
-  addGraph(data.neighbourhood);
-  state.expanded.add(id);
-  state.truncated[id] = data.neighbourhood.truncated;
-  renderMore(id);
-}
-
-function renderMore(id) {
-  const footer = document.getElementById("more");
-  footer.innerHTML = "";
-  for (const cut of state.truncated[id] || []) {
-    if (cut.remaining <= 0) continue;
-    const button = document.createElement("button");
-    button.textContent = `show ${Math.min(cut.remaining, STEP)} more ${cut.type.toLowerCase()}s`
-      + ` (${cut.remaining} not shown)`;
-    button.dataset.type = cut.type;
-    button.disabled = (state.limits[id] || STEP) >= MAX_LIMIT;
-    button.onclick = async () => {
-      state.limits[id] = Math.min(MAX_LIMIT, (state.limits[id] || STEP) + STEP);
-      await expand(id);
-    };
-    footer.appendChild(button);
-  }
 }
 
 const PROFILE = `query ($id: ID!) {
@@ -154,17 +78,50 @@ async function showProfile(id, type) {
   }
 }
 
-async function focus(id, type) {
-  cy.nodes().removeClass("focus");
-  await expand(id);
-  cy.getElementById(id).addClass("focus");
-  await showProfile(id, type);
+function actions(id, type) {
+  const name = document.getElementById("profile-name")?.textContent || id;
+  const box = document.createElement("div");
+  box.className = "actions";
+  const add = (label, handler, testId) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.id = testId;
+    button.onclick = handler;
+    box.appendChild(button);
+  };
+  if (widget.getAttribute("view") && widget.getAttribute("view") !== "neighbourhood") {
+    add("Back to the neighbourhood", () => explore(id, type), "back");
+  }
+  if (type === "RESEARCHER") {
+    add("Start a path here", () => {
+      pathStart.id = id;
+      pathStart.name = name;
+      details(id, type);
+    }, "path-start");
+    if (pathStart.id && pathStart.id !== id) {
+      add(`Path from ${pathStart.name} to here`, () => widget.showPath(pathStart.id, id), "path-to");
+    }
+    add("Topic map of this researcher", () => widget.showTopicMap(id), "researcher-topics");
+  }
+  document.getElementById("panel").prepend(box);
 }
 
-cy.on("tap", "node", (event) => {
-  const node = event.target;
-  focus(node.id(), node.data("type")).catch(showError);
-});
+function details(id, type) {
+  showProfile(id, type).then(() => actions(id, type)).catch(showError);
+}
+
+function explore(id, type) {
+  widget.setAttribute("view", "neighbourhood");
+  widget.setAttribute("node", id);
+  details(id, type);
+}
+window.explorer.explore = explore;
+
+widget.addEventListener("node-select", (event) => details(event.detail.id, event.detail.type));
+widget.addEventListener("graph-error", (event) => showError(event.detail));
+
+document.getElementById("topic-map").addEventListener("click", () => widget.showTopicMap(null));
 
 const SEARCH = `query ($q: String!, $types: [NodeType!]) {
   search(query: $q, types: $types, first: 10) { id type label score }
@@ -182,15 +139,16 @@ document.getElementById("search-form").addEventListener("submit", async (event) 
     if (!hits.length) list.innerHTML = "<li class='hint'>No match</li>";
     for (const hit of hits) {
       const item = document.createElement("li");
-      item.innerHTML = `<span class="type ${escapeHtml(hit.type)}">${escapeHtml(hit.type)}</span>`
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.id = hit.id;
+      button.innerHTML = `<span class="type ${escapeHtml(hit.type)}">${escapeHtml(hit.type)}</span>`
         + escapeHtml(hit.label);
-      item.dataset.id = hit.id;
-      item.onclick = () => {
+      button.onclick = () => {
         list.innerHTML = "";
-        cy.elements().remove();
-        state.limits = {};
-        focus(hit.id, hit.type).catch(showError);
+        explore(hit.id, hit.type);
       };
+      item.appendChild(button);
       list.appendChild(item);
     }
   } catch (error) {
