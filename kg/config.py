@@ -8,8 +8,8 @@ NEO4J_DATABASE     neo4j
 NEO4J_HTTP_PORT    7474, Neo4j Browser of the local server
 NEO4J_HEAP         1g, heap of the local server
 NEO4J_PAGECACHE    1g, page cache of the local server
-NEO4J_TRANSACTION_MEMORY        256m, heap one transaction of the local server may use
-NEO4J_TRANSACTION_MEMORY_TOTAL  600m, heap all transactions together may use (of a 1g heap)
+NEO4J_TRANSACTION_MEMORY        512m, heap one transaction of the local server may use
+NEO4J_TRANSACTION_MEMORY_TOTAL  700m, heap all transactions together may use (of a 1g heap)
 KG_STATE_DIR       <project>/.kg (or ~/.local/share/kg): local server home, bench databases
 KG_CACHE_DIR       ~/.cache/kg: Neo4j jars resolved by Maven, shared by every checkout
 KG_JAVA_HOME       a JDK 17 or 21 found on the host (Neo4j 5.26 runs on these only)
@@ -54,8 +54,8 @@ class Settings:
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "1g"
-    neo4j_transaction_memory: str = "256m"
-    neo4j_transaction_memory_total: str = "600m"
+    neo4j_transaction_memory: str = "512m"
+    neo4j_transaction_memory_total: str = "700m"
     state_dir: Path = Path(".kg")
     cache_dir: Path = Path.home() / ".cache" / "kg"
     java_home: Path | None = None
