@@ -39,8 +39,8 @@ class Settings:
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "1g"
-    neo4j_transaction_memory: str = "256m"
-    neo4j_transaction_memory_total: str = "600m"
+    neo4j_transaction_memory: str = "512m"
+    neo4j_transaction_memory_total: str = "700m"
     state_dir: Path = field(default_factory=_default_state_dir)
     cache_dir: Path = Path.home() / ".cache" / "kg"
     java_home: Path | None = None

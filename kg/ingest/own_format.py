@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kg.db.graph import Graph
+from kg.db.graph import Graph, Transaction
 from kg.db.models import TOPIC_LEVELS
+from kg.errors import BadInput
 from kg.ingest import writer
 from kg.ingest.name_match import named_researcher, normalised_doi, resolve_named_authors
 from kg.ingest.records import (
+    OWNED_ID_SHAPES,
     AuthorshipRecord,
     InstitutionRecord,
     PaperRecord,
@@ -68,18 +70,46 @@ def parse_paper(record: dict[str, Any]) -> PaperRecord:
     return paper
 
 
-def _check_no_shared_ids(paper: PaperRecord) -> None:
-    """One id names one node: a record may not give a paper and an author (or any two node
-    types) the same id."""
-    kinds: dict[str, str] = {paper.id: "Paper"}
-    named = [(a.researcher.id, "Researcher") for a in paper.authorships]
+def _ids_by_type(paper: PaperRecord) -> list[tuple[str, str]]:
+    """Every node id a record names, with the node type it names."""
+    named = [(paper.id, "Paper")]
+    named += [(a.researcher.id, "Researcher") for a in paper.authorships]
     named += [(i.id, "Institution") for a in paper.authorships for i in a.institutions]
     named += [(t.topic.id, "Topic") for t in paper.topics]
     named += [(paper.source.id, "Source")] if paper.source else []
-    for node_id, kind in named:
+    return named
+
+
+def _shown(node_id: str) -> str:
+    return node_id if len(node_id) <= 40 else node_id[:40] + "…"
+
+
+def _check_no_shared_ids(paper: PaperRecord) -> None:
+    """One id names one node: a record may not give a paper and an author (or any two node
+    types) the same id."""
+    kinds: dict[str, str] = {}
+    for node_id, kind in _ids_by_type(paper):
         if kinds.setdefault(node_id, kind) != kind:
-            shown = node_id if len(node_id) <= 40 else node_id[:40] + "…"
-            raise RecordError(f"id {shown!r} names both a {kinds[node_id]} and a {kind}")
+            raise RecordError(f"id {_shown(node_id)!r} names both a {kinds[node_id]} and a {kind}")
+
+
+def refuse_ids_of_other_types(tx: Transaction, papers: list[PaperRecord]) -> None:
+    """A free-form id (of no shape a node type owns) may already name a node of another type,
+    in the graph or in another record of the batch: refuse the batch then, so the pipeline
+    narrows it down to the record and rejects that."""
+    kinds: dict[str, str] = {}
+    for paper in papers:
+        for node_id, kind in _ids_by_type(paper):
+            if OWNED_ID_SHAPES[kind].fullmatch(node_id):
+                continue
+            if kinds.setdefault(node_id, kind) != kind:
+                raise BadInput(f"id {_shown(node_id)!r} names both a {kinds[node_id]} and a "
+                               f"{kind} in one batch")
+    taken = tx.run("ingest/ids_taken", ids=[{"id": i, "label": k} for i, k in kinds.items()])
+    if taken:
+        first = taken[0]
+        raise BadInput(f"id {_shown(first['id'])!r} of a {first['label']} already names a "
+                       f"{first['taken_by']}")
 
 
 def dois_of(paper: PaperRecord) -> list[str]:
@@ -87,8 +117,11 @@ def dois_of(paper: PaperRecord) -> list[str]:
 
 
 def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
-    return graph.write_transaction(
-        lambda tx: writer.write_in(tx, resolve_named_authors(tx, papers, dois_of)))
+    def work(tx: Transaction) -> int:
+        refuse_ids_of_other_types(tx, papers)
+        return writer.write_in(tx, resolve_named_authors(tx, papers, dois_of))
+
+    return graph.write_transaction(work)
 
 
 def _iso_date(record: dict[str, Any], key: str) -> str | None:

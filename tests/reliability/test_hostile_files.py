@@ -156,24 +156,31 @@ def test_an_id_of_another_node_type_is_rejected_so_no_two_nodes_share_an_id(
         _own("hf:4", topics=[{"id": "I47508984", "name": "Geology"}]),
         _own("hf:5", source={"id": "hf:5"}),
         _own("hf:6", authors=[{"id": "ieee:37", "name": "Ada"}]),
+        _own("x:2"),
+        _own("hf:8", authors=[{"id": "x:2", "name": "Ada"}]),
     ])
+    later = _jsonl(tmp_path / "later.jsonl", [_own("hf:9", source={"id": "ieee:37"})])
     env = kg_env(settings, tmp_path / "state")
 
     assert run_kg(env, "ingest", "openalex", str(openalex)).returncode == 2
     assert run_kg(env, "ingest", "jsonl", str(own)).returncode == 2
+    assert run_kg(env, "ingest", "jsonl", str(later)).returncode == 1
 
     reasons = {n: r["reason"] for n, r in _rejects(openalex).items()}
     assert set(reasons) == {2, 3}
     assert "is not an OpenAlex researcher id" in reasons[2]
     assert "is not an OpenAlex paper id" in reasons[3]
     reasons = {n: r["reason"] for n, r in _rejects(own).items()}
-    assert set(reasons) == {1, 2, 3, 4, 5}
+    assert set(reasons) == {1, 2, 3, 4, 5, 8}
     assert "names both a Paper and a Researcher" in reasons[1]
     assert "has the form of Paper ids" in reasons[2]
     assert "has the form of Researcher ids" in reasons[3]
     assert "has the form of Institution ids" in reasons[4]
     assert "names both a Paper and a Source" in reasons[5]
-    assert _paper_ids(graph) == {work_id(works[0]), "hf:6"}
+    assert "'x:2' of a Researcher already names a Paper" in reasons[8]
+    [reject] = _rejects(later).values()
+    assert "'ieee:37' of a Source already names a Researcher" in reject["reason"]
+    assert _paper_ids(graph) == {work_id(works[0]), "hf:6", "x:2"}
     shared = graph.driver.execute_query(
         "MATCH (n) WHERE n.id IS NOT NULL WITH n.id AS id, count(*) AS nodes WHERE nodes > 1 "
         "RETURN id").records
