@@ -11,6 +11,8 @@ logged.
 | QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
 | UNAVAILABLE        | Neo4j cannot be reached                                            |
 | TIMEOUT            | a query ran past its time limit                                    |
+| PERSISTED_QUERY_NOT_FOUND | a persisted-query hash this process does not know: send the |
+|                    | document with it once (Apollo's automatic persisted queries)       |
 | INTERNAL           | anything else, including errors that are ours to fix (QueryError,  |
 |                    | BadConfiguration, LocalServerError): message masked, details logged |
 """
@@ -46,6 +48,10 @@ class QueryTooComplex(KgError):
     """A GraphQL document over the configured cost limits."""
 
 
+class PersistedQueryNotFound(KgError):
+    """A persisted-query hash without its document, unknown to this process."""
+
+
 # Each expected error: its stable code, and the HTTP status of the plain JSON endpoints.
 CODES: list[tuple[type[KgError], str, int]] = [
     (NotFound, "NOT_FOUND", 404),
@@ -57,6 +63,7 @@ CODES: list[tuple[type[KgError], str, int]] = [
     (GraphUnavailable, "UNAVAILABLE", 503),
     (GraphAuthFailed, "UNAVAILABLE", 503),
     (QueryTimeout, "TIMEOUT", 408),
+    (PersistedQueryNotFound, "PERSISTED_QUERY_NOT_FOUND", 200),
 ]
 
 
