@@ -31,8 +31,9 @@ from api.graphql.cache import (
     Kept,
     Lru,
     PersistedQueries,
+    VersionWatch,
     cache_key,
-    etag_of,
+    graph_version,
     is_query,
     role_of,
 )
@@ -82,13 +83,13 @@ class GraphQLApp(GraphQL):
             return ExecutionResult(data=None, errors=[GraphQLError(str(exc), original_error=exc)])
         request_data = dataclasses.replace(request_data, query=document)
         if document is None or not is_query(document, request_data.operation_name):
+            sub_response.headers["Cache-Control"] = "no-store"
             return await super().execute_single(request, request_adapter, sub_response, context,
                                                 root_value, request_data)
-        kept: Kept | None = None
         if context.token:
             try:  # the role first (one round with the version): it is part of the key
                 version, user = await asyncio.gather(
-                    context.read(Graph.version), context.loaders.user.load(context.token))
+                    context.read(graph_version), context.loaders.user.load(context.token))
             except KgError:  # a wrong token or Neo4j away: answered as usual, and not kept
                 version, user = None, None
             key = cache_key(document, request_data.variables, request_data.operation_name,
@@ -100,8 +101,8 @@ class GraphQLApp(GraphQL):
                             role_of(None))
             kept = self.answers.get(key)
             # nothing kept: the version is read in the answer's first round, before its data
-            pending = None if kept else asyncio.ensure_future(context.read(Graph.version))
-            version = await _version(context) if kept else None
+            pending = None if kept else context.batcher.alongside(graph_version)
+            version = await self._version(request) if kept else None
         cache_control = ("private, " if context.token else "") + "no-cache"
         if kept is not None and version is not None and kept.version == version:
             _cache_headers(sub_response, kept.etag, cache_control)
@@ -109,35 +110,45 @@ class GraphQLApp(GraphQL):
         result = await super().execute_single(request, request_adapter, sub_response, context,
                                               root_value, request_data)
         if pending is not None:
-            version = await _settled(pending)
+            version = await _settled(pending) if pending.done() else None
+            pending.cancel()
         if version is None or result.errors or context.personal:
             sub_response.headers["Cache-Control"] = "no-store"
             return result
-        body = _body(result)
-        kept = Kept(version=version, body=body, etag=etag_of(body))
+        kept = Kept.of(version, _body(result))
         self.answers.put(key, kept)
         _cache_headers(sub_response, kept.etag, cache_control)
         return result
+
+    async def _version(self, request: Request) -> str | None:
+        try:
+            return await request.app.state.version.current()
+        except KgError:
+            return None
 
     async def process_result(  # type: ignore[override]
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         if isinstance(result, KeptResult):
-            return result.kept.body  # type: ignore[return-value]
+            return Encoded(result.kept)  # type: ignore[return-value]
         return _body(result)  # type: ignore[return-value]
+
+    def encode_json(self, data: object) -> str | bytes:
+        return data.kept.encoded if isinstance(data, Encoded) else super().encode_json(data)
+
+
+class Encoded(dict[str, Any]):
+    """A kept answer on its way out: its body, already encoded."""
+
+    def __init__(self, kept: Kept) -> None:
+        super().__init__(kept.body)
+        self.kept = kept
 
 
 class KeptResult(ExecutionResult):
     def __init__(self, kept: Kept) -> None:
         super().__init__(data=kept.body.get("data"), errors=None)
         self.kept = kept
-
-
-async def _version(context: Context) -> str | None:
-    try:
-        return await context.read(Graph.version)
-    except KgError:
-        return None
 
 
 async def _settled(pending: asyncio.Future[str | None]) -> str | None:
@@ -183,6 +194,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
+        app.state.version = VersionWatch(app.state.graph)
         try:
             yield
         finally:

@@ -25,6 +25,7 @@ seen one asks for it once).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections import OrderedDict
@@ -33,10 +34,12 @@ from functools import lru_cache
 from typing import Any
 
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import PersistedQueryNotFound
 from kg.accounts import User
-from kg.errors import BadInput
+from kg.db.graph import Graph
+from kg.errors import BadInput, KgError
 
 
 class Lru:
@@ -65,16 +68,51 @@ class Lru:
 class Kept:
     version: str
     body: dict[str, Any]
+    encoded: bytes
     etag: str
+
+    @classmethod
+    def of(cls, version: str, body: dict[str, Any]) -> Kept:
+        encoded = json.dumps(body, separators=(",", ":")).encode()
+        return cls(version, body, encoded, '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"')
+
+
+class VersionWatch:
+    """The graph's version, read once for every request that is waiting: a request joins the
+    next read that starts after it arrived (never one already under way, which may have started
+    before a write the caller has seen commit), so under load one read answers many requests."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
+        self._next: asyncio.Future[str | None] | None = None
+        self._reading = False
+
+    async def current(self) -> str | None:
+        if self._next is None:
+            self._next = asyncio.get_running_loop().create_future()
+            if not self._reading:
+                self._reading = True
+                asyncio.get_running_loop().create_task(self._read())
+        return await asyncio.shield(self._next)
+
+    async def _read(self) -> None:
+        try:
+            while self._next is not None:
+                waiting, self._next = self._next, None
+                try:
+                    waiting.set_result(await run_in_threadpool(self._graph.version))
+                except KgError as exc:
+                    waiting.set_exception(exc)
+        finally:
+            self._reading = False
 
 
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def etag_of(body: dict[str, Any]) -> str:
-    encoded = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
-    return '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"'
+def graph_version(graph: Graph) -> str | None:
+    return graph.version()
 
 
 def role_of(user: User | None) -> str:

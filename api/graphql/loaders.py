@@ -43,25 +43,39 @@ class _Call:
     settle: Callable[[Any, BaseException | None], None]
 
 
+def _call_of(function: Callable[..., Any], args: tuple[Any, ...]
+             ) -> tuple[_Call, asyncio.Future[Any]]:
+    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+    def settle(value: Any, error: BaseException | None) -> None:
+        if not future.done():
+            future.set_exception(error) if error else future.set_result(value)
+
+    return _Call(lambda graph: function(graph, *args), settle), future
+
+
 class Batcher:
     """Runs every read of one request that becomes due in the same turn in one transaction."""
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._calls: list[_Call] = []
+        self._riders: list[_Call] = []
         self._loaders: list[Loader] = []
         self._flush: asyncio.Task[None] | None = None
 
     def call(self, function: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
         """`function(graph, *args)` in the next round; a future of its value."""
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-
-        def settle(value: Any, error: BaseException | None) -> None:
-            if not future.done():
-                future.set_exception(error) if error else future.set_result(value)
-
-        self._calls.append(_Call(lambda graph: function(graph, *args), settle))
+        call, future = _call_of(function, args)
+        self._calls.append(call)
         self._schedule()
+        return future
+
+    def alongside(self, function: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+        """`function(graph, *args)` first in the next round that other reads start; never
+        alone (a request refused before it reads anything reads nothing)."""
+        call, future = _call_of(function, args)
+        self._riders.append(call)
         return future
 
     def waiting(self, loader: Loader) -> None:
@@ -78,8 +92,8 @@ class Batcher:
             await asyncio.sleep(0)
             now = len(self._calls) + len(self._loaders)
             quiet, seen = (quiet + 1, seen) if now == seen else (0, now)
-        calls, loaders = self._calls, self._loaders
-        self._calls, self._loaders, self._flush = [], [], None
+        calls, loaders = self._riders + self._calls, self._loaders
+        self._calls, self._riders, self._loaders, self._flush = [], [], [], None
         calls += [call for loader in loaders for call in loader.take_calls()]
         outcomes = await run_in_threadpool(self._in_one_transaction, calls)
         for call, (value, error) in zip(calls, outcomes, strict=True):
@@ -138,8 +152,9 @@ class Loader:
                 self._batcher.waiting(self)
         return self._answers[key]
 
-    def load_many(self, keys: Sequence[Hashable]) -> asyncio.Future[list[Any]]:
-        return asyncio.gather(*(self.load(key) for key in keys))
+    async def load_many(self, keys: Sequence[Hashable]) -> list[Any]:
+        futures = [self.load(key) for key in keys]
+        return [await future for future in futures]
 
     def asked(self) -> list[Hashable]:
         return list(self._answers)

@@ -125,9 +125,16 @@ class Graph:
 
     def version(self) -> str | None:
         """The graph's current version (changed by every write transaction); None before the
-        first write through `kg`."""
-        rows = self.read("admin/graph_version")
-        return rows[0]["version"] if rows else None
+        first write through `kg`. One auto-commit read: a single round trip."""
+        query = self.queries["admin/graph_version"]
+        self.queries_run += 1
+        self.transactions_run += 1
+        with self.translated_errors(), self.driver.session(
+            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            record = session.run(query.text).single()
+        return record["version"] if record else None
 
     def within(self, transaction: Transaction) -> Graph:
         """This graph as seen from inside one open read transaction: services called with it run
@@ -234,6 +241,10 @@ class _InTransaction(Graph):
 
     def write_transaction(self, work: Callable[[Transaction], T]) -> T:
         raise Forbidden("a write inside a batch of reads")
+
+    def version(self) -> str | None:
+        rows = self._transaction.run("admin/graph_version")
+        return rows[0]["version"] if rows else None
 
 
 def _operators(plan: dict[str, Any]) -> set[str]:
