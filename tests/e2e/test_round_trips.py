@@ -96,7 +96,7 @@ def test_an_error_in_one_field_leaves_the_others_of_its_round_answered(
     hub = _hub(idb03_graph)
     body = uncached.query("""query ($id: ID!) {
       researcher(id: $id) { name coauthors(first: 5) { totalCount } }
-      neighbourhood(id: "A404", depth: 1) { nodes { id } }
+      collaborationPath(from: $id, to: "A404") { length }
     }""", id=hub)
     assert body["data"]["researcher"]["coauthors"]["totalCount"] > 0
     assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]
