@@ -6,9 +6,11 @@ types of `results.py`."""
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.extensions import ParserCache
 
 from api.graphql.limits import limit_extensions
 from api.graphql.results import (
@@ -194,5 +196,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return KgSchema(
         query=Query, mutation=Mutation,
         types=[Paper, Researcher, Topic, Institution, Source, NodeType],
-        extensions=limit_extensions(settings),
+        extensions=[partial(ParserCache, maxsize=1000), *limit_extensions(settings)],
     )
