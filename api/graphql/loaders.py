@@ -43,15 +43,39 @@ class _Call:
     settle: Callable[[Any, BaseException | None], None]
 
 
-def _call_of(function: Callable[..., Any], args: tuple[Any, ...]
+def _call_of(function: Callable[..., Any], args: tuple[Any, ...], then: Then | None = None
              ) -> tuple[_Call, asyncio.Future[Any]]:
     future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    skip = set(then.loader.asked()) if then else set()
 
-    def settle(value: Any, error: BaseException | None) -> None:
-        if not future.done():
-            future.set_exception(error) if error else future.set_result(value)
+    def work(graph: Graph) -> tuple[Any, dict[str, Any]]:
+        value = function(graph, *args)
+        return value, _named_nodes(then, graph, [value], skip)
 
-    return _Call(lambda graph: function(graph, *args), settle), future
+    def settle(outcome: Any, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+            return
+        value, named = outcome
+        if then is not None:
+            for i, node in named.items():
+                then.loader.prime(i, node)
+        future.set_result(value)
+
+    return _Call(work, settle), future
+
+
+def _named_nodes(then: Then | None, graph: Graph, values: list[Any], skip: set[Hashable]
+                 ) -> dict[str, Any]:
+    """The nodes `then` says these values name, read now (in the same transaction)."""
+    if then is None:
+        return {}
+    named = list(dict.fromkeys(i for value in values if value is not None
+                               for i in then.ids(value) if i not in skip))
+    found = then.loader.fetch(graph, named) if named else {}
+    return {i: found.get(i) for i in named}
 
 
 class Batcher:
@@ -64,9 +88,11 @@ class Batcher:
         self._loaders: list[Loader] = []
         self._flush: asyncio.Task[None] | None = None
 
-    def call(self, function: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
-        """`function(graph, *args)` in the next round; a future of its value."""
-        call, future = _call_of(function, args)
+    def call(self, function: Callable[..., Any], *args: Any, then: Then | None = None
+             ) -> asyncio.Future[Any]:
+        """`function(graph, *args)` in the next round; a future of its value. With `then`, the
+        nodes the value names are read in the same round."""
+        call, future = _call_of(function, args, then)
         self._calls.append(call)
         self._schedule()
         return future
@@ -180,13 +206,7 @@ class Loader:
 
         def work(graph: Graph) -> tuple[dict[Any, Any], dict[str, Any]]:
             found = self.fetch(graph, ids, *options)
-            if then is None:
-                return found, {}
-            named = list(dict.fromkeys(
-                i for value in found.values() if value is not None for i in then.ids(value)
-                if i not in skip))
-            nodes_found = then.loader.fetch(graph, named) if named else {}
-            return found, {i: nodes_found.get(i) for i in named}
+            return found, _named_nodes(then, graph, list(found.values()), skip)
 
         def settle(value: Any, error: BaseException | None) -> None:
             for key, i in zip(keys, ids, strict=True):
@@ -236,6 +256,19 @@ class Loaders:
         self.trust = loader(trust_by_id)
         self.trust_explanation = loader(trust_explanations)
         self.user = loader(users_by_token)
+        # root and nested service calls whose answers name nodes the resolver loads next
+        self.named_by: dict[Callable[..., Any], Then] = {
+            topics.adjacent_topics: Then(self.topic, lambda page: [a.topic.id
+                                                                   for a in page.items]),
+            topics.topic_children: Then(self.topic, _ids),
+            topics.top_papers: Then(self.paper, _ids),
+            topics.top_researchers: Then(self.researcher, _ids),
+            papers.trending_papers: Then(self.paper, lambda page: page.items),
+        }
+
+
+def _ids(items: Sequence[Any]) -> list[str]:
+    return [item.id for item in items]
 
 
 def suggested_collaborators(graph: Graph, ids: list[str], first: int) -> dict[str, Any]:

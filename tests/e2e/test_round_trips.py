@@ -100,3 +100,14 @@ def test_an_error_in_one_field_leaves_the_others_of_its_round_answered(
     }""", id=hub)
     assert body["data"]["researcher"]["coauthors"]["totalCount"] > 0
     assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]
+
+
+def test_a_topic_page_reads_its_adjacent_topics_and_top_papers_with_their_nodes(
+        idb03_graph, uncached) -> None:
+    counted, data = _transactions(uncached, """{ topic(id: "T10965") { name
+      adjacentTopics(first: 10) { edges { cooccurrences node { id name level } } }
+      topPapers(first: 10) { id title }
+      topResearchers(first: 10) { works researcher { name } } } }""")
+    assert len(data["topic"]["adjacentTopics"]["edges"]) == 10
+    assert all(p["title"] for p in data["topic"]["topPapers"])
+    assert counted <= 2  # the topic; its adjacent topics, papers and researchers with their nodes
