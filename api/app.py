@@ -138,16 +138,16 @@ class GraphQLApp(GraphQL):
 
 
 class Encoded(dict[str, Any]):
-    """A kept answer on its way out: its body, already encoded."""
+    """A kept answer on its way out, already encoded (`encode_json` sends its bytes)."""
 
     def __init__(self, kept: Kept) -> None:
-        super().__init__(kept.body)
+        super().__init__()
         self.kept = kept
 
 
 class KeptResult(ExecutionResult):
     def __init__(self, kept: Kept) -> None:
-        super().__init__(data=kept.body.get("data"), errors=None)
+        super().__init__(data=None, errors=None)
         self.kept = kept
 
 

@@ -66,15 +66,16 @@ class Lru:
 
 @dataclass(frozen=True)
 class Kept:
+    """An answer as sent (its JSON, encoded once), its ETag and the graph version it is of."""
+
     version: str
-    body: dict[str, Any]
     encoded: bytes
     etag: str
 
     @classmethod
     def of(cls, version: str, body: dict[str, Any]) -> Kept:
         encoded = json.dumps(body, separators=(",", ":")).encode()
-        return cls(version, body, encoded, '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"')
+        return cls(version, encoded, '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"')
 
 
 class VersionWatch:
