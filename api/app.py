@@ -7,11 +7,13 @@ X-Request-ID response header)."""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from graphql import GraphQLFormattedError
+from graphql import GraphQLError, GraphQLFormattedError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -21,14 +23,24 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from api import request_id, rest, telemetry
 from api.access_log import AccessLog
 from api.errors import coded
+from api.graphql.cache import (
+    Kept,
+    Lru,
+    PersistedQueries,
+    VersionWatch,
+    cache_key,
+    graph_version,
+    is_query,
+    role_of,
+)
 from api.graphql.context import Context, bearer_token
-from api.graphql.loaders import Loaders
 from api.graphql.schema import build_schema
 from api.openapi import openapi_document
 from kg import config
@@ -47,6 +59,13 @@ or send GraphQL as <code>POST /graphql</code>.</p>
 
 
 class GraphQLApp(GraphQL):
+    """Strawberry's ASGI view, with the response cache and persisted queries of `cache.py`."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(build_schema(settings), graphql_ide="graphiql")
+        self.answers = Lru(settings.response_cache_entries)
+        self.persisted = PersistedQueries(settings.persisted_queries)
+
     async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
         page = graphiql_dist() / "index.html"
         if not page.is_file():
@@ -54,24 +73,123 @@ class GraphQLApp(GraphQL):
         return FileResponse(page, headers={"Cache-Control": "no-cache"})
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        graph: Graph = request.app.state.graph
-        return Context(
-            graph=graph,
-            settings=request.app.state.settings,
-            token=bearer_token(request.headers.get("authorization")),
-            loaders=Loaders(graph),
-        )
+        return Context.of(request.app.state.graph, request.app.state.settings,
+                          bearer_token(request.headers.get("authorization")))
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """Not for a GET that names a persisted query (its document is not in the URL)."""
+        return ("extensions" not in request.query_params
+                and super().should_render_graphql_ide(request))
+
+    async def run(self, request: Request, context: Any = UNSET,  # type: ignore[override]
+                  root_value: Any = UNSET) -> Response:
+        response = await super().run(request, context, root_value)
+        etag = response.headers.get("etag")
+        if etag and etag == request.headers.get("if-none-match"):
+            return Response(status_code=304, headers={
+                "ETag": etag, "Cache-Control": response.headers["cache-control"],
+                "Vary": "Authorization"})
+        return response
+
+    async def execute_single(  # type: ignore[override]
+        self, request: Request, request_adapter: Any, sub_response: Response, context: Context,
+        root_value: Any, request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        try:
+            document = self.persisted.document(request_data.query, request_data.extensions)
+        except KgError as exc:
+            return ExecutionResult(data=None, errors=[GraphQLError(str(exc), original_error=exc)])
+        request_data = dataclasses.replace(request_data, query=document)
+        if document is None or not is_query(document, request_data.operation_name):
+            sub_response.headers["Cache-Control"] = "no-store"
+            return await super().execute_single(request, request_adapter, sub_response, context,
+                                                root_value, request_data)
+        if context.token:
+            try:  # the role first (one round with the version): it is part of the key
+                version, user = await asyncio.gather(
+                    context.read(graph_version), context.loaders.user.load(context.token))
+            except KgError:  # a wrong token or Neo4j away: answered as usual, and not kept
+                version, user = None, None
+            key = cache_key(document, request_data.variables, request_data.operation_name,
+                            role_of(user))
+            kept = self.answers.get(key)
+            pending = None
+        else:
+            key = cache_key(document, request_data.variables, request_data.operation_name,
+                            role_of(None))
+            kept = self.answers.get(key)
+            # nothing kept: the version is read in the answer's first round, before its data
+            pending = None if kept else context.batcher.alongside(graph_version)
+            version = await self._version(request) if kept else None
+        cache_control = ("private, " if context.token else "") + "no-cache"
+        if kept is not None and version is not None and kept.version == version:
+            _cache_headers(sub_response, kept.etag, cache_control)
+            return KeptResult(kept)
+        result = await super().execute_single(request, request_adapter, sub_response, context,
+                                              root_value, request_data)
+        if pending is not None:
+            version = await _settled(pending) if pending.done() else None
+            pending.cancel()
+        if version is None or result.errors or context.personal:
+            sub_response.headers["Cache-Control"] = "no-store"
+            return result
+        kept = Kept.of(version, _body(result))
+        self.answers.put(key, kept)
+        _cache_headers(sub_response, kept.etag, cache_control)
+        return result
+
+    async def _version(self, request: Request) -> str | None:
+        try:
+            return await request.app.state.version.current()
+        except KgError:
+            return None
 
     async def process_result(  # type: ignore[override]
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        response: dict[str, Any] = {"data": result.data}
-        if result.errors:
-            response["errors"] = [with_request_id(coded(error).formatted)
-                                  for error in result.errors]
-        if result.extensions:
-            response["extensions"] = result.extensions
-        return response  # type: ignore[return-value]
+        if isinstance(result, KeptResult):
+            return Encoded(result.kept)  # type: ignore[return-value]
+        return _body(result)  # type: ignore[return-value]
+
+    def encode_json(self, data: object) -> str | bytes:
+        return data.kept.encoded if isinstance(data, Encoded) else super().encode_json(data)
+
+
+class Encoded(dict[str, Any]):
+    """A kept answer on its way out, already encoded (`encode_json` sends its bytes)."""
+
+    def __init__(self, kept: Kept) -> None:
+        super().__init__()
+        self.kept = kept
+
+
+class KeptResult(ExecutionResult):
+    def __init__(self, kept: Kept) -> None:
+        super().__init__(data=None, errors=None)
+        self.kept = kept
+
+
+async def _settled(pending: asyncio.Future[str | None]) -> str | None:
+    try:
+        return await pending
+    except KgError:
+        return None
+
+
+def _body(result: ExecutionResult) -> dict[str, Any]:
+    response: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        response["errors"] = [with_request_id(coded(error).formatted)
+                              for error in result.errors]
+    if result.extensions:
+        response["extensions"] = result.extensions
+    return response
+
+
+def _cache_headers(response: Response, etag: str, cache_control: str) -> None:
+    response.headers["ETag"] = etag
+    response.headers["Cache-Control"] = cache_control
+    response.headers["Vary"] = "Authorization"
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -102,13 +220,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.settings = settings
         app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
         telemetry.watch(app.state.graph)
+        app.state.version = VersionWatch(app.state.graph)
         try:
             yield
         finally:
             telemetry.unwatch(app.state.graph)
             app.state.graph.close()
 
-    graphql = GraphQLApp(build_schema(settings), graphql_ide="graphiql")
+    graphql = GraphQLApp(settings)
     explorer = project_dir("explorer")
     return Starlette(
         routes=[

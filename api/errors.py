@@ -13,6 +13,8 @@ logged.
 | TIMEOUT            | a query ran past its time limit                                    |
 | QUERY_MEMORY       | a query needed more memory than the server lets one query use      |
 | TERMINATED         | a running query was terminated (by an administrator, a shutdown)   |
+| PERSISTED_QUERY_NOT_FOUND | a persisted-query hash this process does not know: send the |
+|                    | document with it once (Apollo's automatic persisted queries)       |
 | INTERNAL           | anything else, including errors that are ours to fix (QueryError,  |
 |                    | BadConfiguration, LocalServerError, StatementFailed): masked, logged |
 """
@@ -52,6 +54,10 @@ class QueryTooComplex(KgError):
     """A GraphQL document over the configured cost limits."""
 
 
+class PersistedQueryNotFound(KgError):
+    """A persisted-query hash without its document, unknown to this process."""
+
+
 # Each expected error: its stable code, and the HTTP status of the plain JSON endpoints.
 CODES: list[tuple[type[KgError], str, int]] = [
     (NotFound, "NOT_FOUND", 404),
@@ -66,6 +72,7 @@ CODES: list[tuple[type[KgError], str, int]] = [
     (QueryTooLarge, "QUERY_MEMORY", 422),
     (QueryTerminated, "TERMINATED", 409),
     (StatementFailed, "INTERNAL", 500),
+    (PersistedQueryNotFound, "PERSISTED_QUERY_NOT_FOUND", 200),
 ]
 
 

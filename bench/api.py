@@ -34,7 +34,6 @@ from typing import Any
 import httpx2
 
 from api.graphql.context import Context
-from api.graphql.loaders import Loaders
 from api.graphql.schema import build_schema
 from bench.database import WORK_DIR, empty_graph
 from bench.services import SEED, p99
@@ -110,7 +109,7 @@ class RecordingGraph(Graph):
 def named_queries(graph: RecordingGraph, request: Request) -> list[tuple[str, dict[str, Any]]]:
     """The named queries (and parameters) the API runs to answer `request`."""
     graph.seen = []
-    context = Context(graph=graph, settings=graph.settings, token=None, loaders=Loaders(graph))
+    context = Context.of(graph, graph.settings, None)
     result = asyncio.run(build_schema(graph.settings).execute(
         request.query, variable_values=request.variables, context_value=context))
     if result.errors:

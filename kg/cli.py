@@ -10,7 +10,7 @@
     kg trust compute
     kg export graphml|csv OUT [--around ID --depth N]
     kg doctor [--api-port P]
-    kg serve [--host H] [--port P] [--workers N]
+    kg serve [--host H] [--port P] [--workers N]   (default: one worker per core)
 
 `kg ingest` exits 0 when every record landed, 2 when some were rejected (the rest landed; see
 the rejects file), 1 when nothing could be read or the database failed. Every command that
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -331,7 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="serve the API with uvicorn")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
-    serve_cmd.add_argument("--workers", type=int, default=1)
+    serve_cmd.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                           help="uvicorn worker processes (default: the machine's cores)")
     serve_cmd.set_defaults(handler=serve)
     return parser
 

@@ -58,6 +58,8 @@ class Settings:
     cypher_byte_cap: int = 10_000_000
     retry_seconds: float = 15.0
     request_retry_seconds: float = 2.0
+    response_cache_entries: int = 10000
+    persisted_queries: int = 10000
 
     @property
     def bolt_host(self) -> str:
@@ -132,6 +134,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Neo4j could not run"),
     Setting("KG_REQUEST_RETRY_SECONDS", "request_retry_seconds", float, "the same for an API "
             "request, which then answers UNAVAILABLE"),
+    Setting("KG_RESPONSE_CACHE_ENTRIES", "response_cache_entries", int, "GraphQL answers each "
+            "API process keeps, checked against the graph's version on every request (0: none)"),
+    Setting("KG_PERSISTED_QUERIES", "persisted_queries", int, "documents each API process "
+            "remembers by their SHA-256 (automatic persisted queries)"),
 )
 
 
@@ -195,6 +201,10 @@ def _validate(settings: Settings) -> None:
         if getattr(settings, name) < 1:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must be at least 1")
+    for name in ("response_cache_entries", "persisted_queries"):
+        if getattr(settings, name) < 0:
+            variable = next(s.variable for s in SETTINGS if s.field == name)
+            raise BadConfiguration(f"{variable} must not be negative")
     for name in ("cypher_timeout", "retry_seconds", "request_retry_seconds"):
         if not getattr(settings, name) > 0:
             variable = next(s.variable for s in SETTINGS if s.field == name)

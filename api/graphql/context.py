@@ -1,18 +1,18 @@
-"""What every resolver gets: the graph, the settings, the caller and the request's DataLoaders."""
+"""What every resolver gets: the graph, the settings, the caller, the request's loaders and the
+batcher that runs the request's reads a round at a time (`read`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from starlette.concurrency import run_in_threadpool
-
-from api.graphql.loaders import Loaders
-from kg import accounts
+from api.graphql.loaders import Batcher, Loaders
 from kg.accounts import User
 from kg.config import Settings
 from kg.db.graph import Graph
 
-_UNRESOLVED = object()
+T = TypeVar("T")
 
 
 @dataclass
@@ -20,14 +20,26 @@ class Context:
     graph: Graph
     settings: Settings
     token: str | None
+    batcher: Batcher
     loaders: Loaders
-    _user: object = field(default=_UNRESOLVED)
+    personal: bool = field(default=False)
+
+    @classmethod
+    def of(cls, graph: Graph, settings: Settings, token: str | None) -> Context:
+        batcher = Batcher(graph)
+        return cls(graph=graph, settings=settings, token=token, batcher=batcher,
+                   loaders=Loaders(batcher))
+
+    async def read(self, function: Callable[..., T], *args: Any) -> T:
+        """`function(graph, *args)`, a read-only service, in the request's next round."""
+        return await self.batcher.call(function, *args,
+                                       then=self.loaders.named_by.get(function))
 
     async def user(self) -> User | None:
-        """The caller; None without a token; Unauthenticated for a token that is not valid."""
-        if self._user is _UNRESOLVED:
-            self._user = await run_in_threadpool(accounts.user_for_token, self.graph, self.token)
-        return self._user  # type: ignore[return-value]
+        """The caller; None without a token; Unauthenticated for a token that is not valid. An
+        answer that asked is the caller's own (`personal`): the response cache keeps it apart."""
+        self.personal = True
+        return await self.loaders.user.load(self.token) if self.token else None
 
 
 def bearer_token(authorization: str | None) -> str | None:

@@ -1,70 +1,274 @@
-"""The DataLoaders of one request: every nested fetch goes through one, so a list of N items
-costs one query per level, not N."""
+"""The loaders of one request, and the batch scheduler that gives the request one round trip per
+level.
+
+Every nested fetch goes through a loader, so a list of N items costs one query per level, not N.
+The loaders of a request share one `Batcher`: loads (and root fields' service calls) that become
+due while the request's resolvers run up to their next `await` are collected until the event
+loop has had a few idle turns, then ALL of them run in ONE read transaction in ONE worker-thread
+hop. A loader whose answers name other nodes (a page of co-authors, a paper's authors) declares
+it (`then`), and those nodes are read in the same transaction, so `coauthors { edges { node } }`
+is one round trip, not two.
+
+Why not the async driver: the services are plain synchronous functions over a graph handle,
+shared with the CLI, the benchmarks and the tests; batching a level into one thread hop removes
+the per-loader transaction and hop that cost the time, without a second copy of every service.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
-from strawberry.dataloader import DataLoader
 
-from kg import coauthorship, institutions, metrics, nodes, papers, topics, trust
+from kg import accounts, coauthorship, institutions, metrics, nodes, papers, topics, trust
 from kg.db.graph import Graph
+from kg.errors import GraphUnavailable, KgError, QueryTimeout
 
-V = TypeVar("V")
-BatchFn = Callable[[Graph, list[str]], dict[str, Any]]
+BatchFn = Callable[..., dict[Any, Any]]
 
-
-def by_id(graph: Graph, fetch: BatchFn) -> DataLoader[str, Any]:
-    """A loader of `fetch(graph, ids) -> {id: value}`; a missing id loads as None."""
-
-    async def load(ids: Sequence[str]) -> list[Any]:
-        found = await run_in_threadpool(fetch, graph, list(ids))
-        return [found.get(i) for i in ids]
-
-    return DataLoader(load_fn=load)
+# Turns of the event loop without a new load before a batch is sent: graphql-core starts the
+# resolvers of one level over a few turns (each nested list and `await` adds one).
+QUIET_TURNS = 3
 
 
-def by_id_and_options(
-    graph: Graph, fetch: Callable[..., dict[str, Any]]
-) -> DataLoader[tuple[Hashable, ...], Any]:
-    """A loader keyed by (id, *options): ids that share options are fetched in one call of
-    `fetch(graph, ids, *options)`."""
+@dataclass
+class _Call:
+    """One function of a round: `work(graph)` runs in the round's transaction; `settle` hands
+    its value (or its KgError) back on the event loop."""
 
-    async def load(keys: Sequence[tuple[Hashable, ...]]) -> list[Any]:
-        groups: dict[tuple[Hashable, ...], list[str]] = {}
-        for key in keys:
-            groups.setdefault(key[1:], []).append(key[0])  # type: ignore[arg-type]
-        found: dict[tuple[Hashable, ...], Any] = {}
-        for options, ids in groups.items():
-            values = await run_in_threadpool(fetch, graph, ids, *options)
-            found.update({(i, *options): values.get(i) for i in ids})
-        return [found[key] for key in keys]
+    work: Callable[[Graph], Any]
+    settle: Callable[[Any, BaseException | None], None]
 
-    return DataLoader(load_fn=load)
+
+def _call_of(function: Callable[..., Any], args: tuple[Any, ...], then: Then | None = None
+             ) -> tuple[_Call, asyncio.Future[Any]]:
+    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    skip = set(then.loader.asked()) if then else set()
+
+    def work(graph: Graph) -> tuple[Any, dict[str, Any]]:
+        value = function(graph, *args)
+        return value, _named_nodes(then, graph, [value], skip)
+
+    def settle(outcome: Any, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+            return
+        value, named = outcome
+        if then is not None:
+            for i, node in named.items():
+                then.loader.prime(i, node)
+        future.set_result(value)
+
+    return _Call(work, settle), future
+
+
+def _named_nodes(then: Then | None, graph: Graph, values: list[Any], skip: set[Hashable]
+                 ) -> dict[str, Any]:
+    """The nodes `then` says these values name, read now (in the same transaction)."""
+    if then is None:
+        return {}
+    named = list(dict.fromkeys(i for value in values if value is not None
+                               for i in then.ids(value) if i not in skip))
+    found = then.loader.fetch(graph, named) if named else {}
+    return {i: found.get(i) for i in named}
+
+
+class Batcher:
+    """Runs every read of one request that becomes due in the same turn in one transaction."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._calls: list[_Call] = []
+        self._riders: list[_Call] = []
+        self._loaders: list[Loader] = []
+        self._flush: asyncio.Task[None] | None = None
+
+    def call(self, function: Callable[..., Any], *args: Any, then: Then | None = None
+             ) -> asyncio.Future[Any]:
+        """`function(graph, *args)` in the next round; a future of its value. With `then`, the
+        nodes the value names are read in the same round."""
+        call, future = _call_of(function, args, then)
+        self._calls.append(call)
+        self._schedule()
+        return future
+
+    def alongside(self, function: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+        """`function(graph, *args)` first in the next round that other reads start; never
+        alone (a request refused before it reads anything reads nothing)."""
+        call, future = _call_of(function, args)
+        self._riders.append(call)
+        return future
+
+    def waiting(self, loader: Loader) -> None:
+        self._loaders.append(loader)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._flush is None:
+            self._flush = asyncio.get_running_loop().create_task(self._run_round())
+
+    async def _run_round(self) -> None:
+        quiet, seen = 0, -1
+        while quiet < QUIET_TURNS:
+            await asyncio.sleep(0)
+            now = len(self._calls) + len(self._loaders)
+            quiet, seen = (quiet + 1, seen) if now == seen else (0, now)
+        calls, loaders = self._riders + self._calls, self._loaders
+        self._calls, self._riders, self._loaders, self._flush = [], [], [], None
+        calls += [call for loader in loaders for call in loader.take_calls()]
+        outcomes = await run_in_threadpool(self._in_one_transaction, calls)
+        for call, (value, error) in zip(calls, outcomes, strict=True):
+            call.settle(value, error)
+
+    def _in_one_transaction(self, calls: list[_Call]) -> list[tuple[Any, BaseException | None]]:
+        def work(tx: Any) -> list[tuple[Any, BaseException | None]]:
+            inside = self.graph.within(tx)
+            outcomes: list[tuple[Any, BaseException | None]] = []
+            for call in calls:
+                try:
+                    outcomes.append((call.work(inside), None))
+                except KgError as exc:  # the caller's to see; the transaction is still good
+                    outcomes.append((None, exc))
+            return outcomes
+
+        try:
+            return self.graph.read_transaction(work)
+        except (GraphUnavailable, QueryTimeout) as exc:
+            return [(None, exc)] * len(calls)
+        except Exception:  # noqa: BLE001 - one call broke the transaction: give each its own
+            return [self._alone(call) for call in calls]
+
+    def _alone(self, call: _Call) -> tuple[Any, BaseException | None]:
+        try:
+            return self.graph.read_transaction(lambda tx: call.work(self.graph.within(tx))), None
+        except Exception as exc:  # noqa: BLE001 - handed to the resolver that asked
+            return None, exc
+
+
+@dataclass(frozen=True)
+class Then:
+    """The nodes a loader's answers name, read in the same round: `ids(value)` go to `loader`."""
+
+    loader: Loader
+    ids: Callable[[Any], Sequence[str]]
+
+
+class Loader:
+    """A DataLoader (load, load_many; answers cached for the request) whose batches run in the
+    request's rounds. Keys are ids, or tuples (id, *options): ids that share options are fetched
+    in one call of `fetch(graph, ids, *options)`; a missing id loads as None."""
+
+    def __init__(self, batcher: Batcher, fetch: BatchFn, then: Then | None = None) -> None:
+        self._batcher = batcher
+        self.fetch = fetch
+        self._then = then
+        self._answers: dict[Hashable, asyncio.Future[Any]] = {}
+        self._queued: list[Hashable] = []
+
+    def load(self, key: Hashable) -> asyncio.Future[Any]:
+        if key not in self._answers:
+            self._answers[key] = asyncio.get_running_loop().create_future()
+            self._queued.append(key)
+            if len(self._queued) == 1:
+                self._batcher.waiting(self)
+        return self._answers[key]
+
+    async def load_many(self, keys: Sequence[Hashable]) -> list[Any]:
+        futures = [self.load(key) for key in keys]
+        return [await future for future in futures]
+
+    def asked(self) -> list[Hashable]:
+        return list(self._answers)
+
+    def prime(self, key: Hashable, value: Any) -> None:
+        if key not in self._answers:
+            self._answers[key] = asyncio.get_running_loop().create_future()
+        if not self._answers[key].done():
+            self._answers[key].set_result(value)
+
+    def take_calls(self) -> list[_Call]:
+        queued, self._queued = self._queued, []
+        groups: dict[tuple[Hashable, ...], list[Hashable]] = {}
+        for key in queued:
+            options = key[1:] if isinstance(key, tuple) else ()
+            groups.setdefault(options, []).append(key)
+        return [self._call(keys, options) for options, keys in groups.items()]
+
+    def _call(self, keys: list[Hashable], options: tuple[Hashable, ...]) -> _Call:
+        ids = [key[0] if isinstance(key, tuple) else key for key in keys]
+        then = self._then
+        skip = set(then.loader.asked() if then else ())
+
+        def work(graph: Graph) -> tuple[dict[Any, Any], dict[str, Any]]:
+            found = self.fetch(graph, ids, *options)
+            return found, _named_nodes(then, graph, list(found.values()), skip)
+
+        def settle(value: Any, error: BaseException | None) -> None:
+            for key, i in zip(keys, ids, strict=True):
+                future = self._answers[key]
+                if future.done():
+                    continue
+                if error is not None:
+                    del self._answers[key]
+                    future.set_exception(error)
+                else:
+                    future.set_result(value[0].get(i))
+            if error is None and then is not None:
+                for i, node in value[1].items():
+                    then.loader.prime(i, node)
+
+        return _Call(work, settle)
 
 
 class Loaders:
-    def __init__(self, graph: Graph) -> None:
-        self.paper = by_id(graph, nodes.papers_by_ids)
-        self.researcher = by_id(graph, nodes.researchers_by_ids)
-        self.topic = by_id(graph, nodes.topics_by_ids)
-        self.institution = by_id(graph, nodes.institutions_by_ids)
-        self.source = by_id(graph, nodes.sources_by_ids)
-        self.node_type = by_id(graph, nodes.node_types)
-        self.authors_of_paper = by_id(graph, papers.authors_of)
-        self.topics_of_paper = by_id(graph, papers.topics_of)
-        self.institutions_of_researcher = by_id(graph, institutions.institutions_of)
-        self.papers_of_researcher = by_id_and_options(graph, papers.papers_of)
-        self.metrics = by_id(graph, metrics.metrics_for)
-        self.coauthors = by_id_and_options(graph, coauthorship.coauthors_for)
-        self.close_collaborators = by_id(graph, coauthorship.close_collaborators_for)
-        self.suggested_collaborators = by_id_and_options(graph, suggested_collaborators)
-        self.topic_profile = by_id_and_options(graph, topics.topic_profiles_for)
-        self.topic_ancestors = by_id(graph, topics.topic_ancestors_for)
-        self.trust = by_id(graph, trust_by_id)
-        self.trust_explanation = by_id_and_options(graph, trust_explanations)
+    def __init__(self, batcher: Batcher) -> None:
+        def loader(fetch: BatchFn, then: Then | None = None) -> Loader:
+            return Loader(batcher, fetch, then)
+
+        self.paper = loader(nodes.papers_by_ids)
+        self.researcher = loader(nodes.researchers_by_ids)
+        self.topic = loader(nodes.topics_by_ids)
+        self.institution = loader(nodes.institutions_by_ids)
+        self.source = loader(nodes.sources_by_ids)
+        self.node_type = loader(nodes.node_types)
+        self.authors_of_paper = loader(papers.authors_of, Then(
+            self.researcher, lambda authors: [a.researcher_id for a in authors]))
+        self.topics_of_paper = loader(papers.topics_of, Then(
+            self.topic, lambda assigned: [t.topic_id for t in assigned]))
+        self.institutions_of_researcher = loader(institutions.institutions_of, Then(
+            self.institution, lambda affiliations: [a.institution_id for a in affiliations]))
+        self.papers_of_researcher = loader(papers.papers_of, Then(
+            self.paper, lambda page: page.items))
+        self.metrics = loader(metrics.metrics_for)
+        self.coauthors = loader(coauthorship.coauthors_for, Then(
+            self.researcher, lambda page: [c.id for c in page.items]))
+        self.close_collaborators = loader(coauthorship.close_collaborators_for, Then(
+            self.researcher, lambda close: [c.id for c in close]))
+        self.suggested_collaborators = loader(suggested_collaborators)
+        self.topic_profile = loader(topics.topic_profiles_for, Then(
+            self.topic, lambda shares: [s.topic.id for s in shares]))
+        self.topic_ancestors = loader(topics.topic_ancestors_for)
+        self.trust = loader(trust_by_id)
+        self.trust_explanation = loader(trust_explanations)
+        self.user = loader(users_by_token)
+        # root and nested service calls whose answers name nodes the resolver loads next
+        self.named_by: dict[Callable[..., Any], Then] = {
+            topics.adjacent_topics: Then(self.topic, lambda page: [a.topic.id
+                                                                   for a in page.items]),
+            topics.topic_children: Then(self.topic, _ids),
+            topics.top_papers: Then(self.paper, _ids),
+            topics.top_researchers: Then(self.researcher, _ids),
+            papers.trending_papers: Then(self.paper, lambda page: page.items),
+        }
+
+
+def _ids(items: Sequence[Any]) -> list[str]:
+    return [item.id for item in items]
 
 
 def suggested_collaborators(graph: Graph, ids: list[str], first: int) -> dict[str, Any]:
@@ -79,3 +283,7 @@ def trust_by_id(graph: Graph, ids: list[str]) -> dict[str, Any]:
 def trust_explanations(graph: Graph, ids: list[str], top: int) -> dict[str, Any]:
     """Explanations have no batched query (each reads its own researcher's inflow)."""
     return {rid: trust.trust_explanation(graph, rid, top) for rid in ids}
+
+
+def users_by_token(graph: Graph, tokens: list[str]) -> dict[str, Any]:
+    return {token: accounts.user_for_token(graph, token) for token in tokens}

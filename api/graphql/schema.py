@@ -1,13 +1,16 @@
-"""The GraphQL schema: root Query and Mutation fields. Resolvers call `kg` services (in a worker
-thread: the driver is synchronous) and build the node types of `types.py` and the value types of
-`results.py`."""
+"""The GraphQL schema: root Query and Mutation fields. Query resolvers call `kg` services in the
+request's rounds (`Context.read`, one read transaction per level), mutations in a worker thread
+of their own (a write transaction each); both build the node types of `types.py` and the value
+types of `results.py`."""
 
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.extensions import ParserCache
 
 from api.graphql.limits import limit_extensions
 from api.graphql.results import (
@@ -85,14 +88,14 @@ class Query:
     async def search(
         self, info: Ctx, query: str, types: list[NodeType] | None = None, first: int = 10
     ) -> list[SearchHit]:
-        hits = await run(search.search, info.context.graph, query, _type_names(types), first)
+        hits = await info.context.read(search.search, query, _type_names(types), first)
         return [SearchHit.of(hit) for hit in hits]
 
     @strawberry.field(description="Completions of typed-so-far text (last word as a prefix).")
     async def autocomplete(
         self, info: Ctx, prefix: str, types: list[NodeType] | None = None, first: int = 10
     ) -> list[SearchHit]:
-        hits = await run(search.autocomplete, info.context.graph, prefix, _type_names(types),
+        hits = await info.context.read(search.autocomplete, prefix, _type_names(types),
                          first)
         return [SearchHit.of(hit) for hit in hits]
 
@@ -101,7 +104,7 @@ class Query:
         self, info: Ctx, id: strawberry.ID, depth: int = 1, types: list[NodeType] | None = None,
         limit_per_type: int = 25,
     ) -> Neighbourhood:
-        found = await run(neighbourhood.neighbourhood, info.context.graph, str(id), depth,
+        found = await info.context.read(neighbourhood.neighbourhood, str(id), depth,
                           _type_names(types), limit_per_type)
         return Neighbourhood.of(found)
 
@@ -111,7 +114,7 @@ class Query:
         self, info: Ctx, from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
         to: strawberry.ID, max_hops: int = 6,
     ) -> CollaborationPath | None:
-        path = await run(coauthorship.collaboration_path, info.context.graph, str(from_), str(to),
+        path = await info.context.read(coauthorship.collaboration_path, str(from_), str(to),
                          max_hops)
         return CollaborationPath.of(path) if path else None
 
@@ -129,7 +132,7 @@ class Query:
         self, info: Ctx, first: int = 20, after: str | None = None,
         since: datetime.date | None = None,
     ) -> PaperConnection:
-        page = await run(papers.trending_papers, info.context.graph, first, after,
+        page = await info.context.read(papers.trending_papers, first, after,
                          since.isoformat() if since else None)
         return await paper_connection(info, page)
 
@@ -205,5 +208,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return KgSchema(
         query=Query, mutation=Mutation,
         types=[Paper, Researcher, Topic, Institution, Source, NodeType],
-        extensions=[*limit_extensions(settings), OperationTelemetry],
+        extensions=[partial(ParserCache, maxsize=1000), *limit_extensions(settings),
+                    OperationTelemetry],
     )

@@ -115,7 +115,7 @@ class Topic(Node):
 
     @strawberry.field(description="The topics one level down.")
     async def children(self, info: Ctx) -> list[Topic]:
-        found = await run(kg_topics.topic_children, info.context.graph, str(self.id))
+        found = await info.context.read(kg_topics.topic_children, str(self.id))
         return [Topic.of(node) for _, node in await _topics(info, found)]
 
     @strawberry.field(description="Topics that share papers with this one, most co-occurrences "
@@ -123,7 +123,7 @@ class Topic(Node):
     async def adjacent_topics(
         self, info: Ctx, first: int = 10, after: str | None = None
     ) -> AdjacentTopicConnection:
-        page = await run(kg_topics.adjacent_topics, info.context.graph, str(self.id), first, after)
+        page = await info.context.read(kg_topics.adjacent_topics, str(self.id), first, after)
         found = await info.context.loaders.topic.load_many([a.topic.id for a in page.items])
         return AdjacentTopicConnection(
             edges=edges_of(page, found, lambda cursor, adjacent, node: AdjacentTopicEdge(
@@ -134,13 +134,13 @@ class Topic(Node):
 
     @strawberry.field(description="Papers on this topic (or under it), most cited first.")
     async def top_papers(self, info: Ctx, first: int = 10) -> list[Paper]:
-        found = await run(kg_topics.top_papers, info.context.graph, str(self.id), first)
+        found = await info.context.read(kg_topics.top_papers, str(self.id), first)
         pairs = await loaded(info.context.loaders.paper.load_many, found, _id)
         return [Paper.of(node) for _, node in pairs]
 
     @strawberry.field(description="Researchers with most works on this topic, then citations.")
     async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
-        found = await run(kg_topics.top_researchers, info.context.graph, str(self.id), first)
+        found = await info.context.read(kg_topics.top_researchers, str(self.id), first)
         pairs = await loaded(info.context.loaders.researcher.load_many, found, _id)
         return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
                                 citations=r.citations) for r, person in pairs]

@@ -3,6 +3,11 @@
 Reads go through read transactions and writes through write transactions, so a `neo4j://`
 URI routes them on a cluster; every transaction shares the driver's bookmark manager, so a
 read that follows a write sees it.
+
+Every write transaction also sets the graph's version (`admin/bump_graph_version`, a singleton
+`GraphVersion` node) to a fresh random value in the same transaction, so any process can tell
+with one index seek (`version()`) whether the graph changed since it last looked: the API's
+response cache keys on it. A write that bypasses `kg` (Neo4j Browser) does not bump it.
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ class Graph:
         self.sessions_in_use = 0
         self.pool_max_size = POOL_MAX_SIZE
         self._sessions_lock = threading.Lock()
+        self.transactions_run = 0
         self.driver = neo4j.GraphDatabase.driver(
             settings.neo4j_uri,
             auth=(settings.neo4j_user, settings.neo4j_password),
@@ -124,12 +130,39 @@ class Graph:
         return self.write_transaction(lambda tx: tx.run(name, **params))
 
     def read_transaction(self, work: Callable[[Transaction], T]) -> T:
+        self.transactions_run += 1
         with self.translated_errors(), self._session() as session:
             return session.execute_read(lambda tx: work(Transaction(self, tx)))
 
     def write_transaction(self, work: Callable[[Transaction], T]) -> T:
+        self.transactions_run += 1
+
+        def versioned(tx: neo4j.ManagedTransaction) -> T:
+            bound = Transaction(self, tx)
+            done = work(bound)
+            bound.run("admin/bump_graph_version")
+            return done
+
         with self.translated_errors(), self._session() as session:
-            return session.execute_write(lambda tx: work(Transaction(self, tx)))
+            return session.execute_write(versioned)
+
+    def version(self) -> str | None:
+        """The graph's current version (changed by every write transaction); None before the
+        first write through `kg`. One auto-commit read: a single round trip."""
+        query = self.queries["admin/graph_version"]
+        self.queries_run += 1
+        self.transactions_run += 1
+        with self.translated_errors(), self.driver.session(
+            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            record = session.run(query.text).single()
+        return record["version"] if record else None
+
+    def within(self, transaction: Transaction) -> Graph:
+        """This graph as seen from inside one open read transaction: services called with it run
+        their reads in that transaction (the API batches a request's reads this way)."""
+        return _InTransaction(self, transaction)
 
     def run_schema_statement(self, statement: LiteralString) -> None:
         """Run one DDL statement from `schema/` (schema commands need an auto-commit call)."""
@@ -244,6 +277,23 @@ class Graph:
                 f"database {self.settings.neo4j_database!r} does not exist at "
                 f"{self.settings.neo4j_uri}: check NEO4J_DATABASE")
         return None
+
+
+class _InTransaction(Graph):
+    def __init__(self, graph: Graph, transaction: Transaction) -> None:  # no driver of its own
+        self.settings = graph.settings
+        self.queries = graph.queries
+        self._transaction = transaction
+
+    def read_transaction(self, work: Callable[[Transaction], T]) -> T:
+        return work(self._transaction)
+
+    def write_transaction(self, work: Callable[[Transaction], T]) -> T:
+        raise Forbidden("a write inside a batch of reads")
+
+    def version(self) -> str | None:
+        rows = self._transaction.run("admin/graph_version")
+        return rows[0]["version"] if rows else None
 
 
 def stopped_query_error(code: str) -> KgError | None:

@@ -94,6 +94,13 @@ class Invited(StructuredRel):
     status = StringProperty()
 
 
+class GraphVersion(StructuredNode):
+    """The one node whose `version` every write transaction replaces (kg/db/graph.py)."""
+
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
+    version = StringProperty()
+
+
 class Source(StructuredNode):
     uid = StringProperty(db_property="id", unique_index=True, required=True)
     name = StringProperty()

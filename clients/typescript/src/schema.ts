@@ -292,6 +292,8 @@ export type Query = {
   /** Full-text search over papers, researchers, topics and institutions; any input is safe. */
   search: Array<SearchHit>;
   topic?: Maybe<Topic>;
+  /** The topics with the most papers (over the graph, or over one researcher's works) and their co-occurrence links. */
+  topicMap: TopicMap;
   /** Papers by upvotes, then citations, then date. */
   trendingPapers: PaperConnection;
 };
@@ -348,6 +350,12 @@ export type QuerySearchArgs = {
 
 export type QueryTopicArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTopicMapArgs = {
+  first?: Scalars['Int']['input'];
+  researcherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -485,6 +493,32 @@ export type TopicTopPapersArgs = {
 
 export type TopicTopResearchersArgs = {
   first?: Scalars['Int']['input'];
+};
+
+export type TopicMap = {
+  __typename?: 'TopicMap';
+  links: Array<TopicMapLink>;
+  topics: Array<TopicMapTopic>;
+};
+
+export type TopicMapLink = {
+  __typename?: 'TopicMapLink';
+  cooccurrences: Scalars['Int']['output'];
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  /** NPMI over the graph, as in adjacentTopics. */
+  weight: Scalars['Float']['output'];
+};
+
+export type TopicMapTopic = {
+  __typename?: 'TopicMapTopic';
+  domain?: Maybe<Scalars['String']['output']>;
+  field?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** Papers on the topic (of the researcher, if one). */
+  papers: Scalars['Int']['output'];
+  subfield?: Maybe<Scalars['String']['output']>;
 };
 
 export type TopicResearcher = {

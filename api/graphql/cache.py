@@ -1,0 +1,166 @@
+"""Response caching that is never stale, and automatic persisted queries.
+
+**Response cache.** An answer to a query (never a mutation) is kept in the process, keyed by
+(document, variables, operation name, the caller's role), together with the graph's version it
+was computed at. Every request first reads the graph's current version (one index seek,
+`admin/graph_version`); every write transaction of every process (`kg ingest` in a shell, `kg
+derive`, `kg trust compute`, the API's mutations) sets a new version in the same transaction
+(kg/db/graph.py). A kept answer is served only while the version is unchanged, so the next request
+after a write computes afresh. Not kept: answers with errors, and answers that looked at who the
+caller is (`me`): those belong to one caller, not to a role.
+
+**HTTP.** GET /graphql?query=...&variables=... works for queries. A cacheable answer carries an
+`ETag` (a digest of its body) and `Cache-Control: no-cache` (anonymous; `private, no-cache` with
+a token), so browsers and proxies may store it but must revalidate: `If-None-Match` with the
+current ETag answers 304 without a body. Answers that must not be stored say `no-store`.
+
+**Persisted queries** (Apollo's automatic persisted queries): a request may send
+`extensions: {"persistedQuery": {"version": 1, "sha256Hash": "<hex sha256 of the document>"}}`
+without `query` (GET: `extensions` as a JSON query parameter). A hash this process knows runs
+its document; an unknown one answers the error `PERSISTED_QUERY_NOT_FOUND` (message
+`PersistedQueryNotFound`), and the client sends the document once with its hash, which the
+server checks and remembers. Each API process remembers its own documents (a worker that has not
+seen one asks for it once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
+from starlette.concurrency import run_in_threadpool
+
+from api.errors import PersistedQueryNotFound
+from kg.accounts import User
+from kg.db.graph import Graph
+from kg.errors import BadInput, KgError
+
+
+class Lru:
+    """A bounded mapping; the least recently used entry leaves first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, key: str) -> Any:
+        value = self._entries.get(key)
+        if value is not None:
+            self._entries.move_to_end(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        if self.size < 1:
+            return
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An answer as sent (its JSON, encoded once), its ETag and the graph version it is of."""
+
+    version: str
+    encoded: bytes
+    etag: str
+
+    @classmethod
+    def of(cls, version: str, body: dict[str, Any]) -> Kept:
+        encoded = json.dumps(body, separators=(",", ":")).encode()
+        return cls(version, encoded, '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"')
+
+
+class VersionWatch:
+    """The graph's version, read once for every request that is waiting: a request joins the
+    next read that starts after it arrived (never one already under way, which may have started
+    before a write the caller has seen commit), so under load one read answers many requests."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
+        self._next: asyncio.Future[str | None] | None = None
+        self._reading = False
+
+    async def current(self) -> str | None:
+        if self._next is None:
+            self._next = asyncio.get_running_loop().create_future()
+            if not self._reading:
+                self._reading = True
+                asyncio.get_running_loop().create_task(self._read())
+        return await asyncio.shield(self._next)
+
+    async def _read(self) -> None:
+        try:
+            while self._next is not None:
+                waiting, self._next = self._next, None
+                try:
+                    waiting.set_result(await run_in_threadpool(self._graph.version))
+                except KgError as exc:
+                    waiting.set_exception(exc)
+        finally:
+            self._reading = False
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def graph_version(graph: Graph) -> str | None:
+    return graph.version()
+
+
+def role_of(user: User | None) -> str:
+    if user is None:
+        return "anonymous"
+    return "admin" if user.is_admin else "user"
+
+
+def cache_key(document: str, variables: dict[str, Any] | None, operation_name: str | None,
+              role: str) -> str:
+    return sha256(json.dumps([document, variables or {}, operation_name, role], sort_keys=True,
+                             default=str))
+
+
+@lru_cache(maxsize=1024)
+def is_query(document: str, operation_name: str | None) -> bool:
+    """Whether the operation to run is a query (a document that does not parse is not: it is
+    left to the executor to refuse)."""
+    try:
+        parsed = parse(document)
+    except GraphQLError:
+        return False
+    operations = [d for d in parsed.definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = [o for o in operations
+              if operation_name is None or (o.name and o.name.value == operation_name)]
+    return len(chosen) == 1 and chosen[0].operation == OperationType.QUERY
+
+
+class PersistedQueries:
+    def __init__(self, size: int) -> None:
+        self._documents = Lru(size)
+
+    def document(self, query: str | None, extensions: dict[str, Any] | None) -> str | None:
+        """The document to run: `query` itself, or the one its persisted-query hash names."""
+        persisted = (extensions or {}).get("persistedQuery")
+        if persisted is None:
+            return query
+        if not isinstance(persisted, dict) or persisted.get("version") != 1 \
+                or not isinstance(persisted.get("sha256Hash"), str):
+            raise BadInput("persistedQuery must be {version: 1, sha256Hash: <hex SHA-256>}")
+        wanted = persisted["sha256Hash"].lower()
+        if query is None:
+            known = self._documents.get(wanted)
+            if known is None:
+                raise PersistedQueryNotFound("PersistedQueryNotFound")
+            return known
+        if sha256(query) != wanted:
+            raise BadInput("provided sha does not match query")
+        self._documents.put(wanted, query)
+        return query

@@ -1,0 +1,137 @@
+"""Response caching that is never stale: answers kept per (document, variables, role) and
+checked against the graph's version, which every write of every process changes; GET with ETag
+and 304; automatic persisted queries."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+from testkit.datasets import IDB03_WORKS
+from tests.e2e.conftest import Api
+from tests.integration.kg_process import kg_env, run_kg
+
+UPVOTES = "query ($p: ID!) { paper(id: $p) { title upvotes } }"
+UPVOTE = "mutation ($p: ID!) { upvote(paperId: $p) }"
+ME = "{ me { email } }"
+
+
+def _get(api: Api, query: str, etag: str | None = None, **variables: object):
+    headers = {"If-None-Match": etag} if etag else {}
+    return api.client.get("/graphql", params={"query": query, "variables": json.dumps(variables)},
+                          headers=headers)
+
+
+def _reads(api: Api, query: str, **variables: object) -> tuple[int, dict]:
+    before = api.graph.transactions_run
+    data = api.data(query, **variables)
+    return api.graph.transactions_run - before, data
+
+
+def test_a_repeated_query_is_answered_from_the_cache_after_one_version_read(
+        people, tokens, api: Api) -> None:
+    first, answer = _reads(api, UPVOTES, p="W1")
+    again, cached = _reads(api, UPVOTES, p="W1")
+    assert cached == answer == {"paper": {"title": "A paper", "upvotes": 3}}
+    assert first >= 1
+    assert again == 1  # the graph's version, nothing else
+
+
+def test_a_mutation_is_visible_on_the_very_next_request(people, tokens, api: Api) -> None:
+    assert api.data(UPVOTES, p="W1")["paper"]["upvotes"] == 3
+    assert api.data(UPVOTES, p="W1")["paper"]["upvotes"] == 3
+    assert api.data(UPVOTE, tokens["ada"], p="W1") == {"upvote": 4}
+    assert api.data(UPVOTES, p="W1")["paper"]["upvotes"] == 4
+
+
+def test_an_ingest_by_kg_in_another_process_is_visible_on_the_very_next_request(
+        graph, settings, api: Api, tmp_path: Path) -> None:
+    with gzip.open(IDB03_WORKS, "rt", encoding="utf-8") as lines:
+        work = next(lines)
+    works = tmp_path / "one-work.jsonl"
+    works.write_text(work, encoding="utf-8")
+    paper_id = json.loads(work)["id"].rsplit("/", 1)[1]
+    assert api.data(UPVOTES, p=paper_id) == {"paper": None}
+    reads, cached = _reads(api, UPVOTES, p=paper_id)
+    assert (reads, cached) == (1, {"paper": None})
+    ingested = run_kg(kg_env(settings, tmp_path), "ingest", "openalex", str(works))
+    assert ingested.returncode == 0, ingested.stderr
+    assert api.data(UPVOTES, p=paper_id)["paper"]["title"] == json.loads(work)["title"]
+
+
+def test_mutations_are_never_cached(people, tokens, api: Api) -> None:
+    answers = []
+    for user in ("ada", "bob", "admin"):  # the same document, variables and (for two) role
+        response = api.client.post("/graphql", json={"query": UPVOTE, "variables": {"p": "W1"}},
+                                   headers={"Authorization": f"Bearer {tokens[user]}"})
+        assert response.headers["cache-control"] == "no-store"
+        assert "etag" not in response.headers
+        answers.append(response.json()["data"]["upvote"])
+    assert answers == [4, 5, 6]
+
+
+def test_an_answer_about_the_caller_is_never_served_to_another_caller(
+        people, tokens, api: Api) -> None:
+    for _ in range(2):
+        assert api.data(ME, tokens["ada"]) == {"me": {"email": "ada@example.org"}}
+        assert api.data(ME, tokens["bob"]) == {"me": {"email": "bob@example.org"}}
+        assert api.data(ME) == {"me": None}
+    response = api.client.post("/graphql", json={"query": ME},
+                               headers={"Authorization": f"Bearer {tokens['ada']}"})
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_a_wrong_token_is_refused_even_when_the_answer_is_kept(people, tokens, api: Api) -> None:
+    query = "{ me { email } paper(id: \"W1\") { title } }"
+    assert api.data(query, tokens["ada"])["me"] == {"email": "ada@example.org"}
+    assert api.error_code(query, "not-a-token") == "UNAUTHENTICATED"
+
+
+def test_get_answers_carry_an_etag_and_an_unchanged_answer_is_304(
+        people, tokens, api: Api) -> None:
+    first = _get(api, UPVOTES, p="W1")
+    assert first.status_code == 200 and first.json()["data"]["paper"]["upvotes"] == 3
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    unchanged = _get(api, UPVOTES, etag, p="W1")
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert unchanged.headers["etag"] == etag
+    api.data(UPVOTE, tokens["ada"], p="W1")
+    changed = _get(api, UPVOTES, etag, p="W1")
+    assert changed.status_code == 200 and changed.json()["data"]["paper"]["upvotes"] == 4
+    assert changed.headers["etag"] != etag
+
+
+def test_a_mutation_over_get_is_refused(people, tokens, api: Api) -> None:
+    response = _get(api, UPVOTE, p="W1")
+    assert response.status_code == 400
+    assert api.data(UPVOTES, p="W1")["paper"]["upvotes"] == 3
+
+
+def test_a_persisted_query_runs_by_its_hash_once_the_server_has_seen_it(
+        people, tokens, api: Api) -> None:
+    digest = hashlib.sha256(UPVOTES.encode()).hexdigest()
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+    unknown = api.client.post("/graphql", json={"variables": {"p": "W1"},
+                                                "extensions": extensions}).json()
+    assert unknown["errors"][0]["message"] == "PersistedQueryNotFound"
+    assert unknown["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+    registered = api.client.post("/graphql", json={
+        "query": UPVOTES, "variables": {"p": "W1"}, "extensions": extensions}).json()
+    assert registered["data"]["paper"]["upvotes"] == 3
+    by_hash = api.client.get("/graphql", params={
+        "variables": json.dumps({"p": "W1"}), "extensions": json.dumps(extensions)})
+    assert by_hash.status_code == 200 and by_hash.json()["data"]["paper"]["upvotes"] == 3
+    assert by_hash.headers["etag"]
+
+
+def test_a_persisted_query_whose_hash_does_not_match_is_bad_input(people, api: Api) -> None:
+    wrong = {"persistedQuery": {"version": 1, "sha256Hash": "0" * 64}}
+    body = api.client.post("/graphql", json={"query": UPVOTES, "variables": {"p": "W1"},
+                                             "extensions": wrong}).json()
+    assert body["errors"][0]["extensions"]["code"] == "BAD_INPUT"
+    odd = {"persistedQuery": {"version": 2, "sha256Hash": "0" * 64}}
+    body = api.client.post("/graphql", json={"query": UPVOTES, "extensions": odd}).json()
+    assert body["errors"][0]["extensions"]["code"] == "BAD_INPUT"

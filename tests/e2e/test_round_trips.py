@@ -1,0 +1,113 @@
+"""One round trip per level: the loads of one GraphQL level, and root fields' service calls, run
+in one read transaction; nesting more items adds no transaction (no N+1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from api.app import create_app
+from kg.config import Settings
+from kg.db.graph import Graph
+from tests.e2e.conftest import Api
+
+# The README's profile page, with papers (their authors and topics) beside the co-authors.
+PROFILE = """query Profile($id: ID!, $n: Int!) {
+  researcher(id: $id) {
+    name orcid
+    trust { score tier verificationLevel claimed }
+    metrics { works citations hIndex i10Index followers topics closeCollaborators novelty }
+    coauthors(first: $n) {
+      totalCount edges { sharedWorks firstYear lastYear node { id name orcid } } }
+    papers(first: $n, orderBy: CITATIONS) {
+      edges { node { title year
+        authors { position researcher { id name } }
+        topics { score topic { name level } } } } }
+  }
+}"""
+PROFILE_LEVELS = 3  # researcher; metrics, trust, coauthors, papers; authors, topics
+
+
+@pytest.fixture
+def uncached(settings: Settings) -> Iterator[Api]:
+    """The API without its response cache, so every request reads the graph."""
+    no_cache = Settings(**{**settings.__dict__, "response_cache_entries": 0})
+    with TestClient(create_app(no_cache)) as client:
+        yield Api(client)
+
+
+def _hub(graph: Graph) -> str:
+    _, rows, _ = graph.run_read_only(
+        "MATCH (r:Researcher)-[:AUTHORED]->(p:Paper) WITH r, count(p) AS works "
+        "WHERE COUNT { (r)-[:COAUTHOR]-() } >= 50 RETURN r.id AS id ORDER BY works DESC LIMIT 1",
+        {}, 10.0, 1)
+    return rows[0]["id"]
+
+
+def _transactions(api: Api, query: str, **variables: object) -> tuple[int, dict]:
+    before = api.graph.transactions_run
+    data = api.data(query, **variables)
+    return api.graph.transactions_run - before, data
+
+
+def test_the_profile_request_runs_one_read_transaction_per_level(idb03_graph, uncached) -> None:
+    hub = _hub(idb03_graph)
+    counted, data = _transactions(uncached, PROFILE, id=hub, n=50)
+    assert len(data["researcher"]["coauthors"]["edges"]) == 50
+    assert len(data["researcher"]["papers"]["edges"]) == 50
+    assert all(e["node"]["authors"] for e in data["researcher"]["papers"]["edges"])
+    assert counted <= PROFILE_LEVELS
+
+
+def test_five_or_fifty_researchers_cost_the_same_transactions(idb03_graph, uncached) -> None:
+    hub = _hub(idb03_graph)
+    few, _ = _transactions(uncached, PROFILE, id=hub, n=5)
+    many, _ = _transactions(uncached, PROFILE, id=hub, n=50)
+    assert few == many
+
+
+def test_many_researchers_at_the_root_are_one_transaction(idb03_graph, uncached) -> None:
+    _, rows, _ = idb03_graph.run_read_only(
+        "MATCH (r:Researcher) RETURN r.id AS id ORDER BY r.id LIMIT 30", {}, 10.0, 30)
+    aliases = " ".join(f'r{i}: researcher(id: "{row["id"]}") {{ name metrics {{ works }} }}'
+                       for i, row in enumerate(rows))
+    counted, data = _transactions(uncached, "{ " + aliases + " }")
+    assert all(data[f"r{i}"]["name"] is not None for i in range(len(rows)))
+    assert counted <= 2  # the researchers; their metrics
+
+
+def test_root_fields_that_call_services_share_one_transaction(idb03_graph, uncached) -> None:
+    hub = _hub(idb03_graph)
+    query = """query ($id: ID!) {
+      search(query: "carbonate", first: 5) { id }
+      autocomplete(prefix: "carb", first: 5) { id }
+      neighbourhood(id: $id, depth: 1, limitPerType: 5) { nodes { id } }
+      trendingPapers(first: 5) { edges { node { id } } }
+    }"""
+    counted, data = _transactions(uncached, query, id=hub)
+    assert data["search"] and data["neighbourhood"]["nodes"]
+    assert counted <= 2  # the four services (and the graph's version); the trending papers
+
+
+def test_an_error_in_one_field_leaves_the_others_of_its_round_answered(
+        idb03_graph, uncached) -> None:
+    hub = _hub(idb03_graph)
+    body = uncached.query("""query ($id: ID!) {
+      researcher(id: $id) { name coauthors(first: 5) { totalCount } }
+      collaborationPath(from: $id, to: "A404") { length }
+    }""", id=hub)
+    assert body["data"]["researcher"]["coauthors"]["totalCount"] > 0
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]
+
+
+def test_a_topic_page_reads_its_adjacent_topics_and_top_papers_with_their_nodes(
+        idb03_graph, uncached) -> None:
+    counted, data = _transactions(uncached, """{ topic(id: "T10965") { name
+      adjacentTopics(first: 10) { edges { cooccurrences node { id name level } } }
+      topPapers(first: 10) { id title }
+      topResearchers(first: 10) { works researcher { name } } } }""")
+    assert len(data["topic"]["adjacentTopics"]["edges"]) == 10
+    assert all(p["title"] for p in data["topic"]["topPapers"])
+    assert counted <= 2  # the topic; its adjacent topics, papers and researchers with their nodes
