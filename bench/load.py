@@ -35,8 +35,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg import config, schema
+from kg import config
 from kg.config import Settings
+from kg.db import schema
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from testkit import database
