@@ -8,10 +8,16 @@ logged.
 | FORBIDDEN          | kg Forbidden                                                       |
 | BAD_INPUT          | kg BadInput / AlreadyExists, invalid GraphQL (syntax, unknown field,|
 |                    | variable values of the wrong type)                                 |
-| QUERY_TOO_COMPLEX  | over the depth, alias, token or page-size limits                   |
+| QUERY_TOO_COMPLEX  | over the depth, alias, token, page-size limits or the cost budget  |
+| RESPONSE_TOO_LARGE | the answer came out over KG_MAX_RESPONSE_BYTES                     |
+| RATE_LIMITED       | too many requests from one address or token (HTTP 429, Retry-After)|
 | UNAVAILABLE        | Neo4j cannot be reached                                            |
-| TIMEOUT            | a query ran past its time limit                                    |
+| TIMEOUT            | a query ran past its time limit, or the request past its deadline  |
 | INTERNAL           | anything else (message masked, details in the log)                 |
+
+Public messages never carry internals: UNAVAILABLE, TIMEOUT and INTERNAL get fixed texts (the
+cause goes to the log: the Bolt address, Neo4j's own wording and settings), and a long quoted
+value in any message (an id a caller sent) is shortened.
 """
 
 from __future__ import annotations
@@ -45,6 +51,22 @@ class QueryTooComplex(KgError):
     """A GraphQL document over the configured cost limits."""
 
 
+class ResponseTooLarge(KgError):
+    """An answer over the configured number of bytes."""
+
+
+class DeadlineExceeded(KgError):
+    """A request ran past its deadline and was stopped."""
+
+
+class RateLimited(KgError):
+    """Too many requests from one client address or token."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 # Each expected error: its stable code, and the HTTP status of the plain JSON endpoints.
 CODES: list[tuple[type[KgError], str, int]] = [
     (NotFound, "NOT_FOUND", 404),
@@ -53,10 +75,21 @@ CODES: list[tuple[type[KgError], str, int]] = [
     (BadInput, "BAD_INPUT", 400),
     (AlreadyExists, "BAD_INPUT", 409),
     (QueryTooComplex, "QUERY_TOO_COMPLEX", 400),
+    (ResponseTooLarge, "RESPONSE_TOO_LARGE", 413),
+    (RateLimited, "RATE_LIMITED", 429),
     (GraphUnavailable, "UNAVAILABLE", 503),
     (GraphAuthFailed, "UNAVAILABLE", 503),
     (QueryTimeout, "TIMEOUT", 408),
+    (DeadlineExceeded, "TIMEOUT", 503),
 ]
+
+FIXED_MESSAGES = {
+    "UNAVAILABLE": "The graph database is unavailable; try again shortly.",
+    "INTERNAL": "Unexpected error.",
+}
+TIMEOUT_MESSAGE = "The query ran past its time limit; ask for less."
+QUOTED = re.compile(r"'([^']{40})[^']{20,}'" + r'|"([^"]{40})[^"]{20,}"')
+MAX_MESSAGE = 500
 
 
 def code_and_status(error: KgError) -> tuple[str, int]:
@@ -64,6 +97,26 @@ def code_and_status(error: KgError) -> tuple[str, int]:
         if isinstance(error, kind):
             return code, status
     return "BAD_INPUT", 400
+
+
+def public_message(code: str, message: str) -> str:
+    """What a client may read of an error: fixed texts where the message could carry internals,
+    long quoted values shortened, and never more than MAX_MESSAGE characters."""
+    if code in FIXED_MESSAGES:
+        return FIXED_MESSAGES[code]
+    if code == "TIMEOUT" and not message.startswith("the request ran past"):
+        return TIMEOUT_MESSAGE
+    shortened = QUOTED.sub(
+        lambda m: f"'{m[1]}…'" if m[1] is not None else f'"{m[2]}…"', message)
+    return shortened if len(shortened) <= MAX_MESSAGE else shortened[:MAX_MESSAGE] + "…"
+
+
+def logged(code: str, message: str, original: BaseException | None = None) -> None:
+    """Internals go to the log, at a level by how unexpected they are."""
+    if code == "INTERNAL":
+        log.error("unexpected error: %s", message, exc_info=original)
+    elif code in ("UNAVAILABLE", "TIMEOUT"):
+        log.warning("%s: %s", code.lower(), message)
 
 
 def code_for(error: GraphQLError) -> str:
@@ -80,15 +133,9 @@ def code_for(error: GraphQLError) -> str:
 def coded(error: GraphQLError) -> GraphQLError:
     """The error as the client sees it: with its code; masked when unexpected."""
     code = code_for(error)
-    message = error.message
-    if code == "INTERNAL":
-        log.error("unexpected error at %s", error.path, exc_info=error.original_error)
-        message = "Unexpected error."
-    elif code == "UNAVAILABLE":
-        log.warning("graph unavailable: %s", error.message)
-        message = "The graph database is unavailable; try again shortly."
+    logged(code, f"{error.message} at {error.path}", error.original_error)
     return GraphQLError(
-        message, nodes=error.nodes, source=error.source, positions=error.positions,
-        path=error.path, original_error=None,
+        public_message(code, error.message), nodes=error.nodes, source=error.source,
+        positions=error.positions, path=error.path, original_error=None,
         extensions={**(error.extensions or {}), "code": code},
     )

@@ -18,6 +18,19 @@ KG_MAX_QUERY_DEPTH 12, deepest GraphQL selection allowed
 KG_MAX_ALIASES     30 aliases per GraphQL document
 KG_MAX_TOKENS      2000 tokens per GraphQL document
 KG_MAX_PAGE_SIZE   100, largest `first` / `limitPerType`
+KG_COST_BUDGET     10000 values the estimated answer to a GraphQL request may hold without a
+                   token (api/graphql/cost.py: page sizes multiplied along each path)
+KG_COST_BUDGET_AUTHENTICATED  100000, the same with a valid token
+KG_COST_LIST_SIZE  25, the size the estimate assumes for a list without a page size
+KG_MAX_RESPONSE_BYTES  10000000 bytes of JSON a GraphQL answer may have
+KG_REQUEST_DEADLINE    30 seconds a GraphQL request may run
+KG_RATE_LIMIT_ADDRESS  120/minute requests to /graphql and /api/* per client address (without a
+                   valid token); `N/second|minute|hour|day`, or `off`
+KG_RATE_LIMIT_TOKEN    600/minute, the same per valid token
+KG_RATE_LIMIT_STORAGE  memory://, where the counters live (per worker); redis://host:6379 to
+                   share them between workers (needs the redis package)
+KG_SEARCH_MAX_CHARS    500 characters of search or autocomplete text
+KG_SEARCH_MAX_TERMS    32 words of it sent to Lucene (the rest is dropped)
 KG_CYPHER_TIMEOUT  10 seconds an ad-hoc read-only query may run
 KG_CYPHER_ROW_CAP  1000 rows an ad-hoc query returns at most
 KG_RETRY_SECONDS   15 seconds the CLI retries a transaction Neo4j could not run
@@ -27,6 +40,7 @@ KG_REQUEST_RETRY_SECONDS  2 seconds the same for an API request, which then answ
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +73,16 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 2000
     max_page_size: int = 100
+    cost_budget: int = 10_000
+    cost_budget_authenticated: int = 100_000
+    cost_list_size: int = 25
+    max_response_bytes: int = 10_000_000
+    request_deadline: float = 30.0
+    rate_limit_address: str = "120/minute"
+    rate_limit_token: str = "600/minute"
+    rate_limit_storage: str = "memory://"
+    search_max_chars: int = 500
+    search_max_terms: int = 32
     cypher_timeout: float = 10.0
     cypher_row_cap: int = 1000
     retry_seconds: float = 15.0
@@ -106,6 +130,17 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         max_aliases=_int(env, "KG_MAX_ALIASES", Settings.max_aliases),
         max_tokens=_int(env, "KG_MAX_TOKENS", Settings.max_tokens),
         max_page_size=_int(env, "KG_MAX_PAGE_SIZE", Settings.max_page_size),
+        cost_budget=_int(env, "KG_COST_BUDGET", Settings.cost_budget),
+        cost_budget_authenticated=_int(env, "KG_COST_BUDGET_AUTHENTICATED",
+                                       Settings.cost_budget_authenticated),
+        cost_list_size=_int(env, "KG_COST_LIST_SIZE", Settings.cost_list_size),
+        max_response_bytes=_int(env, "KG_MAX_RESPONSE_BYTES", Settings.max_response_bytes),
+        request_deadline=_float(env, "KG_REQUEST_DEADLINE", Settings.request_deadline),
+        rate_limit_address=env.get("KG_RATE_LIMIT_ADDRESS", Settings.rate_limit_address).strip(),
+        rate_limit_token=env.get("KG_RATE_LIMIT_TOKEN", Settings.rate_limit_token).strip(),
+        rate_limit_storage=env.get("KG_RATE_LIMIT_STORAGE", Settings.rate_limit_storage),
+        search_max_chars=_int(env, "KG_SEARCH_MAX_CHARS", Settings.search_max_chars),
+        search_max_terms=_int(env, "KG_SEARCH_MAX_TERMS", Settings.search_max_terms),
         cypher_timeout=float(_int(env, "KG_CYPHER_TIMEOUT", int(Settings.cypher_timeout))),
         cypher_row_cap=_int(env, "KG_CYPHER_ROW_CAP", Settings.cypher_row_cap),
         retry_seconds=float(_int(env, "KG_RETRY_SECONDS", int(Settings.retry_seconds))),
@@ -126,6 +161,20 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise BadConfiguration(f"{name} must be an integer, got {raw!r}") from None
 
 
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise BadConfiguration(f"{name} must be a number, got {raw!r}") from None
+
+
+RATE = re.compile(r"off|\d+\s*(?:/|\s+per\s+)\s*(?:\d+\s*)?(?:second|minute|hour|day)s?",
+                  re.IGNORECASE)
+
+
 def _validate(settings: Settings) -> None:
     scheme = urlsplit(settings.neo4j_uri).scheme
     if scheme not in URI_SCHEMES:
@@ -143,3 +192,17 @@ def _validate(settings: Settings) -> None:
         )
     if settings.batch_size < 1:
         raise BadConfiguration("KG_BATCH_SIZE must be at least 1")
+    for name, value in (("KG_RATE_LIMIT_ADDRESS", settings.rate_limit_address),
+                        ("KG_RATE_LIMIT_TOKEN", settings.rate_limit_token)):
+        if not RATE.fullmatch(value):
+            raise BadConfiguration(f"{name} must look like 120/minute (or be off), got {value!r}")
+    positive = (("KG_COST_BUDGET", settings.cost_budget),
+                ("KG_COST_BUDGET_AUTHENTICATED", settings.cost_budget_authenticated),
+                ("KG_COST_LIST_SIZE", settings.cost_list_size),
+                ("KG_MAX_RESPONSE_BYTES", settings.max_response_bytes),
+                ("KG_REQUEST_DEADLINE", settings.request_deadline),
+                ("KG_SEARCH_MAX_CHARS", settings.search_max_chars),
+                ("KG_SEARCH_MAX_TERMS", settings.search_max_terms))
+    for name, number in positive:
+        if number <= 0:
+            raise BadConfiguration(f"{name} must be positive, got {number}")

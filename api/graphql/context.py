@@ -21,6 +21,7 @@ class Context:
     settings: Settings
     token: str | None
     loaders: Loaders
+    operation_name: str | None = None  # as the request gave it (strawberry fills in the first)
     _user: object = field(default=_UNRESOLVED)
 
     async def user(self) -> User | None:

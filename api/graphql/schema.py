@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from enum import Enum
+from functools import partial
 from typing import Annotated, Any
 
 import strawberry
@@ -180,6 +181,12 @@ def _type_names(types: list[NodeType] | None) -> list[str] | None:
     return [t.value for t in types] if types is not None else None
 
 
+def _bounded(function: Any, info: Ctx) -> Any:
+    settings = info.context.settings
+    return partial(function, max_chars=settings.search_max_chars,
+                   max_terms=settings.search_max_terms)
+
+
 async def _node(info: Ctx, node_type: str, node_id: str) -> Node | None:
     loaders = info.context.loaders
     builders: dict[str, tuple[Any, Any]] = {
@@ -222,15 +229,16 @@ class Query:
     async def search(
         self, info: Ctx, query: str, types: list[NodeType] | None = None, first: int = 10
     ) -> list[SearchHit]:
-        hits = await run(search.search, info.context.graph, query, _type_names(types), first)
+        hits = await run(_bounded(search.search, info), info.context.graph, query,
+                         _type_names(types), first)
         return [SearchHit.of(hit) for hit in hits]
 
     @strawberry.field(description="Completions of typed-so-far text (last word as a prefix).")
     async def autocomplete(
         self, info: Ctx, prefix: str, types: list[NodeType] | None = None, first: int = 10
     ) -> list[SearchHit]:
-        hits = await run(search.autocomplete, info.context.graph, prefix, _type_names(types),
-                         first)
+        hits = await run(_bounded(search.autocomplete, info), info.context.graph, prefix,
+                         _type_names(types), first)
         return [SearchHit.of(hit) for hit in hits]
 
     @strawberry.field(description="Typed nodes and edges around a node, capped per type.")

@@ -29,3 +29,26 @@ def test_the_local_default_password_is_refused_for_a_remote_server() -> None:
 def test_a_short_password_is_refused() -> None:
     with pytest.raises(BadConfiguration, match="at least 8"):
         from_env({"NEO4J_PASSWORD": "short"})
+
+
+def test_limits_and_budgets_have_defaults_and_can_be_set() -> None:
+    settings = from_env({})
+    assert settings.cost_budget < settings.cost_budget_authenticated
+    assert settings.rate_limit_address == "120/minute"
+    changed = from_env({"KG_COST_BUDGET": "500", "KG_RATE_LIMIT_ADDRESS": "10 per second",
+                        "KG_RATE_LIMIT_TOKEN": "off", "KG_REQUEST_DEADLINE": "2.5"})
+    assert changed.cost_budget == 500
+    assert changed.rate_limit_address == "10 per second"
+    assert changed.rate_limit_token == "off"
+    assert changed.request_deadline == 2.5
+
+
+@pytest.mark.parametrize("environ, message", [
+    ({"KG_RATE_LIMIT_ADDRESS": "lots"}, "KG_RATE_LIMIT_ADDRESS must look like"),
+    ({"KG_RATE_LIMIT_TOKEN": "10/fortnight"}, "KG_RATE_LIMIT_TOKEN must look like"),
+    ({"KG_COST_BUDGET": "0"}, "KG_COST_BUDGET must be positive"),
+    ({"KG_REQUEST_DEADLINE": "soon"}, "KG_REQUEST_DEADLINE must be a number"),
+])
+def test_limits_that_cannot_work_are_refused(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(BadConfiguration, match=message):
+        from_env(environ)
