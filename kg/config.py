@@ -18,11 +18,12 @@ KG_MAX_QUERY_DEPTH 12, deepest GraphQL selection allowed
 KG_MAX_ALIASES     30 aliases per GraphQL document
 KG_MAX_TOKENS      2000 tokens per GraphQL document
 KG_MAX_PAGE_SIZE   100, largest `first` / `limitPerType`
-KG_COST_BUDGET     10000 values the estimated answer to a GraphQL request may hold without a
+KG_COST_BUDGET     25000 values the estimated answer to a GraphQL request may hold without a
                    token (api/graphql/cost.py: page sizes multiplied along each path)
 KG_COST_BUDGET_AUTHENTICATED  100000, the same with a valid token
-KG_COST_LIST_SIZE  25, the size the estimate assumes for a list without a page size
+KG_COST_LIST_SIZE  10, the size the estimate assumes for a list without a page size
 KG_MAX_RESPONSE_BYTES  10000000 bytes of JSON a GraphQL answer may have
+KG_MAX_BODY_BYTES      1000000 bytes of request body on /graphql and /api/*
 KG_REQUEST_DEADLINE    30 seconds a GraphQL request may run
 KG_RATE_LIMIT_ADDRESS  120/minute requests to /graphql and /api/* per client address (without a
                    valid token); `N/second|minute|hour|day`, or `off`
@@ -73,10 +74,11 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 2000
     max_page_size: int = 100
-    cost_budget: int = 10_000
+    cost_budget: int = 25_000
     cost_budget_authenticated: int = 100_000
-    cost_list_size: int = 25
+    cost_list_size: int = 10
     max_response_bytes: int = 10_000_000
+    max_body_bytes: int = 1_000_000
     request_deadline: float = 30.0
     rate_limit_address: str = "120/minute"
     rate_limit_token: str = "600/minute"
@@ -135,6 +137,7 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
                                        Settings.cost_budget_authenticated),
         cost_list_size=_int(env, "KG_COST_LIST_SIZE", Settings.cost_list_size),
         max_response_bytes=_int(env, "KG_MAX_RESPONSE_BYTES", Settings.max_response_bytes),
+        max_body_bytes=_int(env, "KG_MAX_BODY_BYTES", Settings.max_body_bytes),
         request_deadline=_float(env, "KG_REQUEST_DEADLINE", Settings.request_deadline),
         rate_limit_address=env.get("KG_RATE_LIMIT_ADDRESS", Settings.rate_limit_address).strip(),
         rate_limit_token=env.get("KG_RATE_LIMIT_TOKEN", Settings.rate_limit_token).strip(),
@@ -200,6 +203,7 @@ def _validate(settings: Settings) -> None:
                 ("KG_COST_BUDGET_AUTHENTICATED", settings.cost_budget_authenticated),
                 ("KG_COST_LIST_SIZE", settings.cost_list_size),
                 ("KG_MAX_RESPONSE_BYTES", settings.max_response_bytes),
+                ("KG_MAX_BODY_BYTES", settings.max_body_bytes),
                 ("KG_REQUEST_DEADLINE", settings.request_deadline),
                 ("KG_SEARCH_MAX_CHARS", settings.search_max_chars),
                 ("KG_SEARCH_MAX_TERMS", settings.search_max_terms))

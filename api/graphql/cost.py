@@ -15,7 +15,9 @@ A size argument's value is the literal, else the variable's value, else the vari
 else the argument's default in the schema. Every alias and every fragment (named or inline)
 counts; a fragment on an interface counts as if every type matched. Lists of scalars
 (`categories`, `altNames`) count as one value. Introspection fields count one each, whatever
-their selection: the schema's size bounds their answer.
+their selection: the schema's size bounds their answer. A few long texts weigh more than one
+value (`FIELD_WEIGHTS`: an abstract is about 1 KB, twenty times a name), so the estimate follows
+the answer's bytes, not only its count of values.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ LIST_SIZES: Mapping[str, int] = {
     "Neighbourhood.truncated": NODE_TYPE_COUNT,
     "TrustExplanation.components": 5,
 }
+
+FIELD_WEIGHTS: Mapping[str, int] = {"Paper.abstract": 20}
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,8 @@ class _Walk:
         definition = _field(parent, name)
         if name.startswith("__") or definition is None:
             return multiplier
+        if node.selection_set is None:
+            return multiplier * FIELD_WEIGHTS.get(f"{parent.name}.{name}", 1)
         returns = get_nullable_type(definition.type)
         child = get_named_type(returns)
         size = self._size_argument(definition, node)

@@ -110,3 +110,9 @@ def test_the_profile_page_of_the_readme_is_far_below_the_anonymous_budget() -> N
       coauthors(first: 2) { totalCount edges { sharedWorks firstYear lastYear node { name } } } }
     }"""
     assert cost(profile, id="A1") < Settings().cost_budget / 100
+
+
+def test_an_abstract_weighs_more_than_a_name() -> None:
+    papers = '{ researcher(id: "A1") { papers(first: 10) { edges { node { %s } } } } }'
+    assert cost(papers % "title") == 3 + 10 * 2
+    assert cost(papers % "abstract") == 3 + 10 * (1 + 20)
