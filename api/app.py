@@ -50,8 +50,9 @@ from kg.db.graph import Graph
 from kg.errors import KgError
 from kg.resources import project_dir
 
-READY_TIMEOUT = 0.5  # a live ping slower than this answers from the last one ...
-READY_MEMORY = 5.0  # ... when that one succeeded at most this many seconds ago
+READY_TIMEOUT = 0.25  # a live ping slower than this answers from the last one ...
+READY_MEMORY = 5.0  # ... when that one succeeded at most this many seconds ago; else it waits
+READY_PATIENCE = 0.9  # this long in all for the live ping before answering "busy"
 GRAPHQL_THREADS = 4  # GraphQL operations running at once (2 cores); more wait their turn
 # The server's event loop competes for the GIL with the threads that complete answers; a shorter
 # switch interval than Python's 5 ms hands it back sooner (measured: the slowest /healthz under
@@ -162,6 +163,12 @@ class Readiness:
     def __init__(self) -> None:
         self.ready_at = -math.inf
         self.threads = anyio.CapacityLimiter(2)  # never queued behind busy requests
+        self.pending: set[asyncio.Future[None]] = set()
+
+    def finished(self, ping: asyncio.Future[None]) -> None:
+        self.pending.discard(ping)
+        if not ping.cancelled():
+            ping.exception()  # retrieved here when no /readyz waited for it
 
     def ping(self, graph: Graph) -> None:
         graph.verify()  # fails at once while Neo4j is down
@@ -172,20 +179,25 @@ class Readiness:
 async def readyz(request: Request) -> JSONResponse:
     graph: Graph = request.app.state.graph
     readiness: Readiness = request.app.state.readiness
+    ping = asyncio.ensure_future(anyio.to_thread.run_sync(
+        readiness.ping, graph, abandon_on_cancel=True, limiter=readiness.threads))
+    readiness.pending.add(ping)  # asyncio holds tasks weakly; a hurried answer may leave it
+    ping.add_done_callback(readiness.finished)
+    finished, _ = await asyncio.wait({ping}, timeout=READY_TIMEOUT)
+    age = time.monotonic() - readiness.ready_at
+    if not finished and age <= READY_MEMORY:
+        return JSONResponse({"status": "ready", "checked_seconds_ago": round(age, 1)})
+    if not finished:
+        finished, _ = await asyncio.wait({ping}, timeout=READY_PATIENCE - READY_TIMEOUT)
+    if not finished:
+        return JSONResponse({"status": "busy", "reason": "Neo4j did not answer within "
+                             f"{READY_PATIENCE:g} seconds"}, status_code=503)
     try:
-        with anyio.fail_after(READY_TIMEOUT):
-            await anyio.to_thread.run_sync(readiness.ping, graph, abandon_on_cancel=True,
-                                           limiter=readiness.threads)
+        ping.result()
     except KgError as exc:
         code, _ = code_and_status(exc)
         return JSONResponse({"status": "unavailable", "reason": public_message(code, str(exc))},
                             status_code=503)
-    except TimeoutError:
-        age = time.monotonic() - readiness.ready_at
-        if age > READY_MEMORY:
-            return JSONResponse({"status": "busy", "reason": "Neo4j did not answer within "
-                                 f"{READY_TIMEOUT:g} seconds"}, status_code=503)
-        return JSONResponse({"status": "ready", "checked_seconds_ago": round(age, 1)})
     return JSONResponse({"status": "ready"})
 
 
