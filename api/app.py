@@ -7,7 +7,7 @@ A GraphQL request is refused before it runs when it is over the cost limits (api
 stopped when it runs past `request_deadline`, and its answer replaced by an error when it comes out
 over `max_response_bytes`. It runs on an event loop of its own in a worker thread, so the server's
 loop stays free for /healthz and /readyz; /readyz pings Neo4j on a thread limiter of its own, so
-it never queues behind busy requests, and answers within `READY_TIMEOUT` seconds."""
+it never queues behind busy requests, and answers within `READY_PATIENCE` seconds."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ class GraphQLApp(GraphQL):
                 return ExecutionResult(data=None, errors=[
                     GraphQLError(message, original_error=DeadlineExceeded(message))])
 
-        return await anyio.to_thread.run_sync(asyncio.run, within_deadline(),
+        return await anyio.to_thread.run_sync(lambda: asyncio.run(within_deadline()),
                                               limiter=self.executions)
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
@@ -130,6 +130,7 @@ class GraphQLApp(GraphQL):
         response = Response(body, status_code=sub_response.status_code or 200,
                             media_type="application/json")
         response.headers.raw.extend(sub_response.headers.raw)
+        response.background = sub_response.background
         return response
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
