@@ -51,7 +51,7 @@ from kg.errors import KgError
 from kg.resources import project_dir
 
 READY_TIMEOUT = 0.25  # a live ping slower than this answers from the last one ...
-READY_MEMORY = 5.0  # ... when that one succeeded at most this many seconds ago; else it waits
+READY_MEMORY = 15.0  # ... when that one succeeded at most this many seconds ago; else it waits
 READY_PATIENCE = 0.9  # this long in all for the live ping before answering "busy"
 GRAPHQL_THREADS = 4  # GraphQL operations running at once (2 cores); more wait their turn
 # The server's event loop competes for the GIL with the threads that complete answers; a shorter
