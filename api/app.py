@@ -3,25 +3,37 @@ on shutdown; GraphQL at /graphql (GraphiQL in a browser, bundled from npm by gra
 from here, so it works offline), health at /healthz and /readyz, Prometheus metrics at /metrics,
 plain JSON at /api/... described by /api/openapi.json; CORS for the configured frontend origins;
 one JSON access-log line a request, with the request's id (also in every error and the
-X-Request-ID response header)."""
+X-Request-ID response header).
+
+A GraphQL request is refused before it runs when it is over the cost limits (api/graphql/limits.py),
+stopped when it runs past `request_deadline`, and its answer replaced by an error when it comes out
+over `max_response_bytes`; /readyz pings Neo4j on a thread limiter of its own, so it never queues
+behind busy requests, and answers within `READY_PATIENCE` seconds."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
+import math
+import sys
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
+import anyio
+from cross_web import HTTPException
 from graphql import GraphQLError, GraphQLFormattedError
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
@@ -29,7 +41,8 @@ from strawberry.types.unset import UNSET
 
 from api import request_id, rest, telemetry
 from api.access_log import AccessLog
-from api.errors import coded
+from api.body_limit import BodyLimit
+from api.errors import DeadlineExceeded, ResponseTooLarge, code_and_status, coded, public_message
 from api.graphql.cache import (
     Kept,
     Lru,
@@ -43,6 +56,7 @@ from api.graphql.cache import (
 from api.graphql.context import Context, bearer_token
 from api.graphql.schema import build_schema
 from api.openapi import openapi_document
+from api.ratelimit import RateLimit
 from kg import config
 from kg.config import Settings
 from kg.db.graph import Graph
@@ -57,12 +71,25 @@ npm run build --prefix graphiql</code> (<code>./dev up</code> does this),
 or send GraphQL as <code>POST /graphql</code>.</p>
 </body></html>"""
 
+READY_TIMEOUT = 0.25  # a live ping slower than this answers from the last one ...
+READY_MEMORY = 15.0  # ... when that one succeeded at most this many seconds ago; else it waits
+READY_PATIENCE = 0.9  # this long in all for the live ping before answering "busy"
+# The server's event loop competes for the GIL with the threads that complete answers; a shorter
+# switch interval than Python's 5 ms hands it back sooner (measured: the slowest /healthz under
+# the probe fell from 0.6 s to 0.4 s, and answers came faster, not slower).
+GIL_SWITCH_SECONDS = 0.001
+
+
+def graphql_error_body(code: str, message: str) -> dict[str, Any]:
+    return {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
+
 
 class GraphQLApp(GraphQL):
     """Strawberry's ASGI view, with the response cache and persisted queries of `cache.py`."""
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(build_schema(settings), graphql_ide="graphiql")
+        self.settings = settings
         self.answers = Lru(settings.response_cache_entries)
         self.persisted = PersistedQueries(settings.persisted_queries)
 
@@ -71,6 +98,61 @@ class GraphQLApp(GraphQL):
         if not page.is_file():
             return HTMLResponse(GRAPHIQL_MISSING, status_code=503)
         return FileResponse(page, headers={"Cache-Control": "no-cache"})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as exc:
+            # strawberry answers these in plain text; a client reads a code, as everywhere
+            response = JSONResponse(graphql_error_body("BAD_INPUT", exc.reason),
+                                    status_code=exc.status_code)
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """The request body (or a GET parameter): a JSON object or a batch, else 400."""
+        try:
+            value = json.loads(data)
+        except UnicodeDecodeError:
+            raise HTTPException(400, "the body is not UTF-8 text") from None
+        except RecursionError:
+            raise HTTPException(400, "the JSON is nested too deeply") from None
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, 'the body must be a JSON object: {"query": "..."}')
+        return value
+
+    async def execute_single(  # type: ignore[override]
+        self, request: Request, request_adapter: Any, sub_response: Response, context: Context,
+        root_value: Any, request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """The operation within the request's deadline (time waiting for a worker thread
+        counts too)."""
+        context.operation_name = request_data.operation_name
+        deadline = self.settings.request_deadline
+        try:
+            async with asyncio.timeout(deadline):
+                return await self._execute_cached(request, request_adapter, sub_response,
+                                                  context, root_value, request_data)
+        except TimeoutError:
+            message = f"the request ran past its deadline of {deadline:g} seconds; ask for less"
+            return ExecutionResult(data=None, errors=[
+                GraphQLError(message, original_error=DeadlineExceeded(message))])
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        body = self.encode_json(response_data)
+        cap = self.settings.max_response_bytes
+        if len(body) > cap:
+            message = (f"the answer has {len(body):,} bytes, over the cap of {cap:,}; "
+                       "ask for smaller pages or fewer fields")
+            error = coded(GraphQLError(message, original_error=ResponseTooLarge(message)))
+            body = self.encode_json({"data": None, "errors": [error.formatted]})
+        response = Response(body, status_code=sub_response.status_code or 200,
+                            media_type="application/json")
+        response.headers.raw.extend(sub_response.headers.raw)
+        response.background = sub_response.background
+        return response
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         return Context.of(request.app.state.graph, request.app.state.settings,
@@ -91,7 +173,7 @@ class GraphQLApp(GraphQL):
                 "Vary": "Authorization"})
         return response
 
-    async def execute_single(  # type: ignore[override]
+    async def _execute_cached(  # type: ignore[override]
         self, request: Request, request_adapter: Any, sub_response: Response, context: Context,
         root_value: Any, request_data: GraphQLRequestData,
     ) -> ExecutionResult:
@@ -196,13 +278,47 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+class Readiness:
+    """Whether Neo4j answered the last ping, and when (a ping abandoned by a hurried /readyz
+    still records its answer when it comes)."""
+
+    def __init__(self) -> None:
+        self.ready_at = -math.inf
+        self.threads = anyio.CapacityLimiter(2)  # never queued behind busy requests
+        self.pending: set[asyncio.Future[None]] = set()
+
+    def finished(self, ping: asyncio.Future[None]) -> None:
+        self.pending.discard(ping)
+        if not ping.cancelled():
+            ping.exception()  # retrieved here when no /readyz waited for it
+
+    def ping(self, graph: Graph) -> None:
+        graph.verify()  # fails at once while Neo4j is down
+        graph.read("admin/ping")
+        self.ready_at = time.monotonic()
+
+
 async def readyz(request: Request) -> JSONResponse:
     graph: Graph = request.app.state.graph
+    readiness: Readiness = request.app.state.readiness
+    ping = asyncio.ensure_future(anyio.to_thread.run_sync(
+        readiness.ping, graph, abandon_on_cancel=True, limiter=readiness.threads))
+    readiness.pending.add(ping)  # asyncio holds tasks weakly; a hurried answer may leave it
+    ping.add_done_callback(readiness.finished)
+    finished, _ = await asyncio.wait({ping}, timeout=READY_TIMEOUT)
+    age = time.monotonic() - readiness.ready_at
+    if not finished and age <= READY_MEMORY:
+        return JSONResponse({"status": "ready", "checked_seconds_ago": round(age, 1)})
+    if not finished:
+        finished, _ = await asyncio.wait({ping}, timeout=READY_PATIENCE - READY_TIMEOUT)
+    if not finished:
+        return JSONResponse({"status": "busy", "reason": "Neo4j did not answer within "
+                             f"{READY_PATIENCE:g} seconds"}, status_code=503)
     try:
-        await run_in_threadpool(graph.verify)  # fails at once while Neo4j is down
-        await run_in_threadpool(graph.read, "admin/ping")
+        ping.result()
     except KgError as exc:
-        return JSONResponse({"status": "unavailable", "reason": str(exc),
+        code, _ = code_and_status(exc)
+        return JSONResponse({"status": "unavailable", "reason": public_message(code, str(exc)),
                              "requestId": request_id.current()}, status_code=503)
     return JSONResponse({"status": "ready"})
 
@@ -212,12 +328,29 @@ def with_request_id(error: GraphQLFormattedError) -> GraphQLFormattedError:
     return {**error, "extensions": extensions}
 
 
+class BuiltFiles(StaticFiles):
+    """Files an npm build makes (the explorer's bundle); a coded 404 when it has not run."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.directory is None or not Path(self.directory).is_dir():
+            response = JSONResponse({"error": {
+                "code": "NOT_FOUND",
+                "message": "the explorer is not built: npm ci --prefix explorer && "
+                           "npm run build --prefix explorer (./dev up does it)"}},
+                status_code=404)
+            await response(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or config.from_env()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.settings = settings
+        app.state.readiness = Readiness()
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
         telemetry.watch(app.state.graph)
         app.state.version = VersionWatch(app.state.graph)
@@ -236,14 +369,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", readyz),
             Route("/metrics", telemetry.metrics),
             Route("/api/cypher", rest.read_only_cypher, methods=["POST"]),
-            Route("/api/neighbourhood/{id}", rest.neighbourhood_elements),
+            Route("/api/neighbourhood/{id:path}", rest.neighbourhood_elements),
             Route("/api/openapi.json", openapi_document),
             Mount("/graphql/static", StaticFiles(directory=graphiql_dist(), check_dir=False)),
-            Mount("/explorer/dist", StaticFiles(directory=explorer / "dist", check_dir=False)),
+            Mount("/explorer/dist", BuiltFiles(directory=explorer / "dist", check_dir=False)),
             Mount("/explorer", StaticFiles(directory=explorer / "public", html=True)),
         ],
         middleware=[
             Middleware(AccessLog),
+            Middleware(RateLimit, settings=settings),
+            Middleware(BodyLimit, max_body_bytes=settings.max_body_bytes),
             Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                        allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["Authorization", "Content-Type", "X-Request-ID"],

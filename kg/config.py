@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,17 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 2000
     max_page_size: int = 100
+    cost_budget: int = 25_000
+    cost_budget_authenticated: int = 100_000
+    cost_list_size: int = 10
+    max_response_bytes: int = 10_000_000
+    max_body_bytes: int = 1_000_000
+    request_deadline: float = 30.0
+    rate_limit_address: str = "120/minute"
+    rate_limit_token: str = "600/minute"
+    rate_limit_storage: str = "memory://"
+    search_max_chars: int = 500
+    search_max_terms: int = 32
     cypher_timeout: float = 10.0
     cypher_row_cap: int = 1000
     cypher_byte_cap: int = 10_000_000
@@ -78,6 +90,14 @@ def _origins(raw: str) -> tuple[str, ...]:
     return tuple(origin.strip() for origin in raw.split(",") if origin.strip())
 
 
+RATE = re.compile(r"off|\d+\s*(?:/|\s+per\s+)\s*(?:\d+\s*)?(?:second|minute|hour|day)s?",
+                  re.IGNORECASE)
+
+
+def _rate(raw: str) -> str:
+    return raw.strip()
+
+
 @dataclass(frozen=True)
 class Setting:
     variable: str
@@ -87,7 +107,8 @@ class Setting:
 
     @property
     def type_name(self) -> str:
-        return {int: "integer", float: "number", Path: "path", _origins: "list"}.get(
+        return {int: "integer", float: "number", Path: "path", _origins: "list",
+                _rate: "rate"}.get(
             self.cast, "text")
 
 
@@ -125,6 +146,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_MAX_TOKENS", "max_tokens", int, "tokens per GraphQL document"),
     Setting("KG_MAX_PAGE_SIZE", "max_page_size", int, "largest `first` / `limitPerType`, in "
             "the API and in every paged service"),
+    Setting("KG_COST_BUDGET", "cost_budget", int, "values the estimated answer to a GraphQL "
+            "request may hold without a token (page sizes multiplied along each path)"),
+    Setting("KG_COST_BUDGET_AUTHENTICATED", "cost_budget_authenticated", int, "the same with a "
+            "valid token"),
+    Setting("KG_COST_LIST_SIZE", "cost_list_size", int, "the size the estimate assumes for a "
+            "list without a page size"),
+    Setting("KG_MAX_RESPONSE_BYTES", "max_response_bytes", int, "bytes of JSON a GraphQL answer "
+            "may have"),
+    Setting("KG_MAX_BODY_BYTES", "max_body_bytes", int, "bytes of request body on /graphql and "
+            "/api/*"),
+    Setting("KG_REQUEST_DEADLINE", "request_deadline", float, "seconds a GraphQL request may "
+            "run"),
+    Setting("KG_RATE_LIMIT_ADDRESS", "rate_limit_address", _rate, "requests to /graphql and "
+            "/api/* per client address without a valid token: `N/second|minute|hour|day`, or "
+            "`off`"),
+    Setting("KG_RATE_LIMIT_TOKEN", "rate_limit_token", _rate, "the same per valid token"),
+    Setting("KG_RATE_LIMIT_STORAGE", "rate_limit_storage", str, "where the counters live "
+            "(per worker); `redis://host:6379` shares them between workers"),
+    Setting("KG_SEARCH_MAX_CHARS", "search_max_chars", int, "characters of search or "
+            "autocomplete text"),
+    Setting("KG_SEARCH_MAX_TERMS", "search_max_terms", int, "words of it sent to Lucene (the "
+            "rest is dropped)"),
     Setting("KG_CYPHER_TIMEOUT", "cypher_timeout", float, "seconds an ad-hoc read-only query "
             "may run"),
     Setting("KG_CYPHER_ROW_CAP", "cypher_row_cap", int, "rows an ad-hoc query returns at most"),
@@ -182,6 +225,20 @@ def settings_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise BadConfiguration(f"{name} must be a number, got {raw!r}") from None
+
+
+RATE = re.compile(r"off|\d+\s*(?:/|\s+per\s+)\s*(?:\d+\s*)?(?:second|minute|hour|day)s?",
+                  re.IGNORECASE)
+
+
 def _validate(settings: Settings) -> None:
     scheme = urlsplit(settings.neo4j_uri).scheme
     if scheme not in URI_SCHEMES:
@@ -209,6 +266,16 @@ def _validate(settings: Settings) -> None:
         if not getattr(settings, name) > 0:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must be a positive number of seconds")
+    for name, value in (("KG_RATE_LIMIT_ADDRESS", settings.rate_limit_address),
+                        ("KG_RATE_LIMIT_TOKEN", settings.rate_limit_token)):
+        if not RATE.fullmatch(value):
+            raise BadConfiguration(f"{name} must look like 120/minute (or be off), got {value!r}")
+    for name in ("cost_budget", "cost_budget_authenticated", "cost_list_size",
+                 "max_response_bytes", "max_body_bytes", "request_deadline", "search_max_chars",
+                 "search_max_terms"):
+        if not getattr(settings, name) > 0:
+            variable = next(s.variable for s in SETTINGS if s.field == name)
+            raise BadConfiguration(f"{variable} must be positive, got {getattr(settings, name)}")
     if settings.max_line_bytes < 1024 or settings.max_json_depth < 8:
         raise BadConfiguration("KG_MAX_LINE_BYTES must be at least 1024 and "
                                "KG_MAX_JSON_DEPTH at least 8")

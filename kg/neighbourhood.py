@@ -55,12 +55,15 @@ def neighbourhood(graph: Graph, node_id: str, depth: int = 1,
                   types: Sequence[str] | None = None,
                   limit_per_type: int = 25) -> Neighbourhood:
     """Nodes and edges around `node_id`; at most `limit_per_type` nodes of each type besides the
-    centre. NotFound when no node has this id."""
+    centre; `types` None means all types, an empty list is BadInput (it would find nothing, not
+    even the centre). NotFound when no node has this id."""
     if depth not in (1, 2):
         raise BadInput(f"depth must be 1 or 2, not {depth}")
     if not 1 <= limit_per_type <= MAX_LIMIT_PER_TYPE:
         raise BadInput(f"limit per type must be between 1 and {MAX_LIMIT_PER_TYPE}, "
                        f"not {limit_per_type}")
+    if types is not None and not types:
+        raise BadInput("types is empty: name at least one type, or leave it out for all")
     wanted = list(NODE_TYPES) if types is None else [t for t in NODE_TYPES if t in types]
     unknown = set(types or ()) - set(NODE_TYPES)
     if unknown:

@@ -11,20 +11,30 @@ User input never reaches Lucene as syntax: every Lucene special character is esc
 words AND, OR, NOT are lower-cased into plain terms, so any input is a bag of terms (Lucene's
 default OR; more matching terms score higher). Tokens without a letter or digit carry no term
 and are dropped; a query left with no terms finds nothing.
+
+Bounds, so Lucene's own limits (1024 clauses, automaton and term sizes) are never reached and
+never reach a caller: a text longer than `max_chars` (KG_SEARCH_MAX_CHARS) is BadInput; only
+its first `max_terms` words (KG_SEARCH_MAX_TERMS; the last ones for autocomplete) are sent,
+counting the words inside a token the way Lucene's analyzer splits it (`a-b-c` is three).
+`types` None means every searchable type; an empty list is BadInput.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.config import Settings
 from kg.db.graph import Graph
 from kg.errors import BadInput
 from kg.paging import check_first
 from kg.vocabulary import NODE_TYPES, SEARCHABLE_TYPES
 
-MAX_TERMS = 32  # keeps Lucene far below its limit on clauses
+log = logging.getLogger(__name__)
+
+MAX_TERMS = Settings.search_max_terms
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 _OPERATORS = {"AND", "OR", "NOT"}
 _WORD = re.compile(r"\w+")
@@ -45,16 +55,29 @@ def escape_term(token: str) -> str:
     return _LUCENE_SPECIAL.sub(r"\\\1", token)
 
 
-def lucene_terms(text: str) -> str:
-    """Free text as a Lucene query of literal terms (any input is valid)."""
-    tokens = [t for t in text.split() if _WORD.search(t)][:MAX_TERMS]
-    return " ".join(escape_term(t) for t in tokens)
+def lucene_terms(text: str, max_terms: int = MAX_TERMS) -> str:
+    """Free text as a Lucene query of literal terms (any input is valid), at most `max_terms`
+    words: a token with more words than are left is cut to its first words."""
+    kept: list[str] = []
+    left = max_terms
+    for token in text.split():
+        words = _WORD.findall(token)
+        if not words:
+            continue
+        if len(words) > left:
+            kept.extend(escape_term(w) for w in words[:left])
+            break
+        kept.append(escape_term(token))
+        left -= len(words)
+        if left == 0:
+            break
+    return " ".join(kept)
 
 
-def lucene_prefix(text: str) -> str:
+def lucene_prefix(text: str, max_terms: int = MAX_TERMS) -> str:
     """Typed-so-far text as a Lucene query: every word required, the last one as a prefix
     (`+word*`, with the whole word also scored so an exact word ranks first)."""
-    words = [w.lower() for w in _WORD.findall(text)][-MAX_TERMS:]
+    words = [w.lower() for w in _WORD.findall(text)][-max_terms:]
     if not words:
         return ""
     *complete, last = (escape_term(w) for w in words)
@@ -64,26 +87,32 @@ def lucene_prefix(text: str) -> str:
 def search(graph: Graph, query: str, types: Sequence[str] | None = None,
            first: int = 10) -> list[SearchHit]:
     """The best `first` hits for free text across the wanted types."""
-    _check(query, first, graph.settings.max_page_size)
-    return _run(graph, lucene_terms(query), types, first)
+    _check(graph.settings, query, first)
+    return _run(graph, lucene_terms(query, graph.settings.search_max_terms), types, first)
 
 
 def autocomplete(graph: Graph, prefix: str, types: Sequence[str] | None = None,
                  first: int = 10) -> list[SearchHit]:
     """Completions of what a user has typed so far: the last word is taken as a prefix."""
-    _check(prefix, first, graph.settings.max_page_size)
-    return _run(graph, lucene_prefix(prefix), types, first)
+    _check(graph.settings, prefix, first)
+    return _run(graph, lucene_prefix(prefix, graph.settings.search_max_terms), types, first)
 
 
-def _check(text: str, first: int, max_page_size: int) -> None:
+def _check(settings: Settings, text: str, first: int) -> None:
+    max_chars = settings.search_max_chars
     if not text or not text.strip():
         raise BadInput("a search needs some text")
-    check_first(first, max_page_size)
+    if len(text) > max_chars:
+        raise BadInput(f"a search text may have at most {max_chars} characters, "
+                       f"this one has {len(text):,}")
+    check_first(first, settings.max_page_size)
 
 
 def _wanted_types(types: Sequence[str] | None) -> list[str]:
     if types is None:
         return list(SEARCHABLE_TYPES)
+    if not types:
+        raise BadInput("types is empty: name at least one type, or leave it out for all")
     unknown = set(types) - set(NODE_TYPES)
     if unknown:
         raise BadInput(f"unknown node type(s) {sorted(unknown)}; use {', '.join(NODE_TYPES)}")
@@ -96,7 +125,13 @@ def _run(graph: Graph, lucene_query: str, types: Sequence[str] | None,
     wanted = _wanted_types(types)
     if not lucene_query or not wanted:
         return []
-    rows = graph.read("explore/search_text", query=lucene_query, types=wanted, first=first)
+    try:
+        rows = graph.read("explore/search_text", query=lucene_query, types=wanted, first=first)
+    except BadInput as exc:
+        # Lucene refused the query despite the bounds; its words stay in the log
+        log.warning("full-text query refused: %s", exc)
+        raise BadInput("the search text could not be searched: use fewer or shorter "
+                       "words") from exc
     best: dict[str, float] = {}
     for row in rows:
         best[row["type"]] = max(best.get(row["type"], 0.0), row["score"])

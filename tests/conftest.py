@@ -38,7 +38,9 @@ class TestDatabase:
 
 @pytest.fixture(scope="session")
 def test_database() -> Iterator[TestDatabase]:
-    base = config.from_env()
+    # Rate limits have tests of their own (tests/reliability/test_rate_limits.py); elsewhere one
+    # test client sends many requests from one address.
+    base = dataclasses.replace(config.from_env(), rate_limit_address="off", rate_limit_token="off")
     if os.environ.get("NEO4J_URI"):
         yield TestDatabase(base, owned=False)
     elif docker_engine_answers():

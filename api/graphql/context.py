@@ -23,6 +23,7 @@ class Context:
     batcher: Batcher
     loaders: Loaders
     personal: bool = field(default=False)
+    operation_name: str | None = None  # as the request gave it (strawberry fills in the first)
 
     @classmethod
     def of(cls, graph: Graph, settings: Settings, token: str | None) -> Context:

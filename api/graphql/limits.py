@@ -1,13 +1,16 @@
 """Cost limits, checked before a request touches Neo4j: depth, aliases and tokens by strawberry's
-limiters, page sizes (`first`, `limitPerType`, with variables resolved) by `PageSizeLimiter`."""
+limiters, page sizes (`first`, `limitPerType`, with variables resolved) by `PageSizeLimiter`, and
+the estimated size of the whole answer (api/graphql/cost.py) by `CostLimiter`, with a larger
+budget for a caller with a valid token. A document with several operations must name the one to
+run (GraphQL spec, "GetOperation"): strawberry would otherwise run the first."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from functools import partial
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import GraphQLError, validate
 from graphql.language import ast
 from strawberry.extensions import (
     MaxAliasesLimiter,
@@ -17,7 +20,10 @@ from strawberry.extensions import (
 )
 
 from api.errors import QueryTooComplex
+from api.graphql.context import Context
+from api.graphql.cost import Operation, estimate
 from kg.config import Settings
+from kg.errors import BadInput, KgError
 
 PAGE_SIZE_ARGUMENTS = {"first", "limitPerType"}
 
@@ -65,6 +71,56 @@ class PageSizeLimiter(SchemaExtension):
         yield
 
 
+class CostLimiter(SchemaExtension):
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    async def on_validate(self) -> AsyncIterator[None]:
+        # Strawberry reads pre_execution_errors before this hook resumes after its yield, so
+        # the checks run first, on a document validated here (with every extension's rules;
+        # this extension comes last), and strawberry's own validation then has nothing to add.
+        context = self.execution_context
+        if context.pre_execution_errors is None and context.graphql_document is not None:
+            context.pre_execution_errors = validate(
+                context.schema._schema, context.graphql_document, context.validation_rules)
+            if not context.pre_execution_errors:
+                await self._check()
+        yield
+
+    async def _check(self) -> None:
+        context = self.execution_context
+        document = context.graphql_document
+        request: Context = context.context
+        operations = [d for d in document.definitions
+                      if isinstance(d, ast.OperationDefinitionNode)]
+        if len(operations) > 1 and request.operation_name is None:
+            message = (f"the document has {len(operations)} operations: name the one to run "
+                       "with operationName")
+            context.pre_execution_errors = [
+                GraphQLError(message, original_error=BadInput(message))]
+            return
+        cost = estimate(context.schema._schema,
+                        Operation(document, request.operation_name, context.variables or {}),
+                        self.settings.cost_list_size)
+        if cost <= self.settings.cost_budget:
+            return
+        if request.token is not None and cost <= self.settings.cost_budget_authenticated:
+            try:
+                if await request.user() is not None:
+                    return
+            except KgError as exc:
+                context.pre_execution_errors = [GraphQLError(str(exc), original_error=exc)]
+                return
+        budget = (self.settings.cost_budget_authenticated if request.token is not None
+                  else self.settings.cost_budget)
+        message = (f"the answer could hold about {cost:,} values, over the budget of "
+                   f"{budget:,}; ask for smaller pages or fewer nested lists")
+        if request.token is None and cost <= self.settings.cost_budget_authenticated:
+            message += f" (the budget with a token is {self.settings.cost_budget_authenticated:,})"
+        context.pre_execution_errors = [
+            GraphQLError(message, original_error=QueryTooComplex(message))]
+
+
 def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Factories, so every request gets extensions of its own."""
     return [
@@ -72,4 +128,5 @@ def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
         partial(PageSizeLimiter, settings.max_page_size),
+        partial(CostLimiter, settings),
     ]

@@ -41,6 +41,7 @@ def test_openapi_document_is_valid_and_names_every_api_route(api: Api) -> None:
     validate(document)
     routes = {route.path for route in api.client.app.routes  # type: ignore[attr-defined]
               if isinstance(route, Route) and route.path.startswith("/api/")}
+    routes = {path.replace(":path}", "}") for path in routes}
     assert routes == {path for path in document["paths"] if path.startswith("/api/")}
 
 

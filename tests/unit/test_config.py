@@ -58,3 +58,26 @@ def test_every_settings_field_is_read_from_exactly_one_variable() -> None:
 def test_the_documented_table_is_the_one_the_code_prints() -> None:
     documented = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert settings_table() in documented
+
+
+def test_limits_and_budgets_have_defaults_and_can_be_set() -> None:
+    settings = from_env({})
+    assert settings.cost_budget < settings.cost_budget_authenticated
+    assert settings.rate_limit_address == "120/minute"
+    changed = from_env({"KG_COST_BUDGET": "500", "KG_RATE_LIMIT_ADDRESS": "10 per second",
+                        "KG_RATE_LIMIT_TOKEN": "off", "KG_REQUEST_DEADLINE": "2.5"})
+    assert changed.cost_budget == 500
+    assert changed.rate_limit_address == "10 per second"
+    assert changed.rate_limit_token == "off"
+    assert changed.request_deadline == 2.5
+
+
+@pytest.mark.parametrize("environ, message", [
+    ({"KG_RATE_LIMIT_ADDRESS": "lots"}, "KG_RATE_LIMIT_ADDRESS must look like"),
+    ({"KG_RATE_LIMIT_TOKEN": "10/fortnight"}, "KG_RATE_LIMIT_TOKEN must look like"),
+    ({"KG_COST_BUDGET": "0"}, "KG_COST_BUDGET must be positive"),
+    ({"KG_REQUEST_DEADLINE": "soon"}, "KG_REQUEST_DEADLINE must be a number"),
+])
+def test_limits_that_cannot_work_are_refused(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(BadConfiguration, match=message):
+        from_env(environ)
