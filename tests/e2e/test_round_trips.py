@@ -42,7 +42,7 @@ def _hub(graph: Graph) -> str:
     _, rows, _ = graph.run_read_only(
         "MATCH (r:Researcher)-[:AUTHORED]->(p:Paper) WITH r, count(p) AS works "
         "WHERE COUNT { (r)-[:COAUTHOR]-() } >= 50 RETURN r.id AS id ORDER BY works DESC LIMIT 1",
-        {}, 10.0, 1)
+        {}, 10.0, 1, 1_000_000)
     return rows[0]["id"]
 
 

@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.testclient import TestClient
 
-from api.app import VendorFiles, create_app
+from api.app import BuiltFiles, create_app
 from kg.config import Settings
 from kg.db.graph import Graph
 from tests.e2e.conftest import Api
@@ -70,16 +70,16 @@ def test_the_neighbourhood_endpoint_serves_ids_with_a_slash(idb03_graph: Graph, 
     assert nodes[0]["data"]["id"] == "subfields/1906"
 
 
-def test_missing_explorer_packages_answer_a_coded_404(tmp_path: Path) -> None:
-    app = Starlette(routes=[Mount("/vendor", VendorFiles(directory=tmp_path / "missing",
-                                                         check_dir=False))])
-    response = TestClient(app).get("/vendor/cytoscape.min.js")
+def test_an_unbuilt_explorer_bundle_answers_a_coded_404(tmp_path: Path) -> None:
+    app = Starlette(routes=[Mount("/dist", BuiltFiles(directory=tmp_path / "missing",
+                                                      check_dir=False))])
+    response = TestClient(app).get("/dist/kg-graph.js")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "NOT_FOUND"
     assert "npm" in response.json()["error"]["message"]
-    vendor = next(r for r in create_app(Settings()).routes if getattr(r, "path", "") ==
-                  "/explorer/vendor")
-    assert isinstance(vendor.app, VendorFiles)
+    bundle = next(r for r in create_app(Settings()).routes if getattr(r, "path", "") ==
+                  "/explorer/dist")
+    assert isinstance(bundle.app, BuiltFiles)
 
 
 def test_a_long_id_is_not_echoed_in_not_found(idb03_graph: Graph, api: Api) -> None:
