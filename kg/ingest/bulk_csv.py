@@ -66,19 +66,22 @@ RELATIONSHIP_FILES = {
 def field(value: Any) -> str:
     """One CSV field as the importer reads it: None is an empty (absent) field; strings are
     quoted (so '' stays an empty string); lists join on ARRAY_DELIMITER."""
+    kind = type(value)
+    if kind is str:
+        return '"' + value.replace('"', '""') + '"'
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if kind is int or kind is float:
         return repr(value)
-    if isinstance(value, list | tuple):
-        return '"' + ARRAY_DELIMITER.join(str(v).replace('"', '""') for v in value) + '"'
+    if kind is list or kind is tuple:
+        return '"' + ARRAY_DELIMITER.join(str(v) for v in value).replace('"', '""') + '"'
     return '"' + str(value).replace('"', '""') + '"'
 
 
 def line(values: Iterable[Any]) -> str:
-    return ",".join(field(v) for v in values) + "\n"
+    return ",".join(map(field, values)) + "\n"
 
 
 class Interner:

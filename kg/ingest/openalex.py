@@ -27,10 +27,13 @@ from kg.ingest.records import (
     text,
 )
 
-_PREFIXES = ("https://openalex.org/", "https://doi.org/", "https://orcid.org/", "https://ror.org/")
+_OPENALEX = "https://openalex.org/"
+_PREFIXES = (_OPENALEX, "https://doi.org/", "https://orcid.org/", "https://ror.org/")
 
 
 def short_id(value: str) -> str:
+    if value.startswith(_OPENALEX):  # nearly every id: one test
+        return value[len(_OPENALEX):]
     for prefix in _PREFIXES:
         if value.startswith(prefix):
             return value[len(prefix):]
