@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gzip
 import hashlib
+import itertools
 import json
 import random
 import statistics
@@ -102,10 +104,19 @@ def generated(works: int, batch: int) -> tuple[Path, Path]:
     return base, more
 
 
+def head(path: Path, count: int) -> Path:
+    """The first `count` works of a generated file, as a file of their own."""
+    part = path.with_name(path.name.replace(".jsonl.gz", f"-first{count}.jsonl.gz"))
+    with gzip.open(path, "rt", encoding="utf-8") as lines, \
+            gzip.open(part, "wt", encoding="utf-8") as out:
+        out.writelines(itertools.islice(lines, count))
+    return part
+
+
 def bulk_load(settings: Settings, server: LocalServer, path: Path) -> bulk.BulkReport:
     report = bulk.bulk_load(settings, server, FORMATS["openalex"], [path],
                             lambda p: WORK_DIR / f"{p.name}.rejects.jsonl", settings.batch_size,
-                            WORK_DIR / "bulk-csv")
+                            WORK_DIR / f"{server.home.name}-csv")
     print(report.summary("openalex"), flush=True)
     return report
 
@@ -131,9 +142,9 @@ def graph_derived(graph: Graph) -> Any:
                    [props.get(name) for name in DERIVED_PROPERTIES[record["type"]]])
 
 
-def python_derived(paths: list[Path], batch_size: int) -> Any:
+def python_derived(paths: list[Path], batch_size: int, directory: Path) -> Any:
     """The derived edges of these files computed by bulk_csv alone (no Neo4j)."""
-    csv = CsvGraph(WORK_DIR / "expected-csv")
+    csv = CsvGraph(directory)
     seen: set[str] = set()
     for path in paths:
         records = (FORMATS["openalex"].parse(line.record) for line in read_records(path))
@@ -238,13 +249,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=5_000)
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="2g")
+    parser.add_argument("--home", default="neo4j-bench-scale", help="server home in .kg/")
+    parser.add_argument("--incremental", type=int, default=None,
+                        help="ingest only the first N works of the batch (a slow machine)")
     args = parser.parse_args(argv)
     base_path, batch_path = generated(args.works, args.batch)
+    if args.incremental:
+        batch_path = head(batch_path, args.incremental)
     base = config.from_env({"NEO4J_HEAP": args.heap, "NEO4J_PAGECACHE": args.pagecache})
     settings = database.on_free_ports(base)
     print(f"Neo4j at {settings.neo4j_uri}: heap {settings.neo4j_heap}, page cache "
           f"{settings.neo4j_pagecache}", flush=True)
-    with database.scratch_server(settings, base.state_dir / "neo4j-bench-scale") as server:
+    with database.scratch_server(settings, base.state_dir / args.home) as server:
         bulk_load(settings, server, IDB03_WORKS)
         with database.connect(settings) as graph:
             trust.compute(graph)
@@ -264,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"({report.written / seconds:.0f} works/s), rejected {report.rejected}",
                   flush=True)
             in_graph = digest(graph_derived(graph))
-            expected = digest(python_derived([base_path, batch_path], settings.batch_size))
+            expected = digest(python_derived([base_path, batch_path], settings.batch_size,
+                                             WORK_DIR / f"{args.home}-expected"))
             print(f"derived edges after the batch: {in_graph[0]} in the graph, {expected[0]} "
                   f"computed apart; {'EQUAL' if in_graph == expected else 'DIFFERENT'}",
                   flush=True)
