@@ -97,8 +97,9 @@ def generated(works: int, batch: int) -> tuple[Path, Path]:
     for path, start, stop in ((base, 0, works), (more, works, works + batch)):
         if not path.is_file():
             started = time.perf_counter()
-            generator.write(path.with_suffix(".partial"), works + batch, SEED, start, stop)
-            path.with_suffix(".partial").rename(path)
+            partial = path.with_name("partial-" + path.name)
+            generator.write(partial, works + batch, SEED, start, stop)
+            partial.rename(path)
             print(f"generated {stop - start} works into {path.name} in "
                   f"{time.perf_counter() - started:.0f}s", flush=True)
     return base, more
@@ -107,7 +108,8 @@ def generated(works: int, batch: int) -> tuple[Path, Path]:
 def head(path: Path, count: int) -> Path:
     """The first `count` works of a generated file, as a file of their own."""
     part = path.with_name(path.name.replace(".jsonl.gz", f"-first{count}.jsonl.gz"))
-    with gzip.open(path, "rt", encoding="utf-8") as lines, \
+    compressed = path.read_bytes()[:2] == b"\x1f\x8b"
+    with (gzip.open(path, "rt", encoding="utf-8") if compressed else path.open()) as lines, \
             gzip.open(part, "wt", encoding="utf-8") as out:
         out.writelines(itertools.islice(lines, count))
     return part
