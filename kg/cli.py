@@ -3,7 +3,7 @@
     kg db start|stop|status [--local|--docker]
     kg db backup|restore FILE [--local]
     kg schema apply
-    kg ingest FORMAT FILE... [--batch-size N] [--rejects PATH]
+    kg ingest FORMAT FILE... [--batch-size N] [--rejects PATH] [--bulk]
     kg derive --full
     kg user create --email E [--name N] [--admin]
     kg cypher "MATCH ..." [--params JSON]
@@ -35,12 +35,13 @@ from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadInput, GraphUnavailable, KgError
-from kg.ingest import derive
+from kg.ingest import bulk, derive
 from kg.ingest.formats import FORMATS
 from kg.ingest.lines import ReadLimits
-from kg.ingest.pipeline import ingest_file
+from kg.ingest.pipeline import Format, ingest_file
 from kg.ingest.rejects import rejects_path_for
 from kg.server.control import database_server, stopped_local_server, wait_until_ready
+from kg.server.local import LocalServer
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -118,6 +119,8 @@ def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
 def ingest(args: argparse.Namespace, settings: Settings) -> int:
     fmt = FORMATS[args.format]
     batch_size = args.batch_size or settings.batch_size
+    if args.bulk:
+        return ingest_bulk(args, settings, fmt, batch_size)
     status = 0
     with Graph.connect(settings) as graph:
         for path in args.files:
@@ -139,6 +142,22 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
             elif report.rejected and status == 0:
                 status = 2
     return status
+
+
+def ingest_bulk(args: argparse.Namespace, settings: Settings, fmt: Format, batch_size: int) -> int:
+    missing = [path for path in args.files if not path.is_file()]
+    if missing:
+        print(f"kg: no such file: {missing[0]}", file=sys.stderr)
+        return 1
+    report = bulk.bulk_load(
+        settings, LocalServer(settings), fmt, args.files,
+        lambda path: args.rejects or rejects_path_for(path, settings.state_dir),
+        batch_size, settings.state_dir / "bulk-import",
+    )
+    print(report.summary(fmt.name))
+    if report.written == 0:
+        return 1
+    return 2 if report.rejected else 0
 
 
 def derive_full(args: argparse.Namespace, settings: Settings) -> int:
@@ -286,6 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
                             help="records per write transaction (default KG_BATCH_SIZE)")
     ingest_cmd.add_argument("--rejects", type=Path, default=None,
                             help="rejects file (default <input>.rejects.jsonl)")
+    ingest_cmd.add_argument("--bulk", action="store_true",
+                            help="initial load of an EMPTY database through neo4j-admin's "
+                                 "offline importer (local server; OpenAlex works)")
     ingest_cmd.set_defaults(handler=ingest)
 
     derive_cmd = commands.add_parser("derive", help="rebuild derived edges from the facts",

@@ -45,9 +45,9 @@ SERVICE_PACKAGES = ("api",)
 NOT_RUN_BY_REQUESTS = {
     "accounts/create_user": "`kg user create` only",
     "derive/all_researcher_ids": "`kg trust compute` only",
-    "trust/iterate": "`kg trust compute` only",
-    "trust/keep_latest": "`kg trust compute` only",
-    "trust/prepare_walk": "`kg trust compute` only",
+    "trust/walk_extent": "`kg trust compute` only",
+    "trust/walk_chunk": "`kg trust compute` only",
+    "trust/write_walk": "`kg trust compute` only",
     "trust/score_all": "`kg trust compute` only",
     "trust/set_verification_levels": "`kg trust compute` only (a decided claim runs "
                                       "trust/set_verification_level_of)",

@@ -18,6 +18,7 @@ IDB03_WORKS = BUNDLED / "idb03" / "works.jsonl.gz"
 IDB03_AUTHORS = BUNDLED / "idb03" / "author_profiles.jsonl"
 ARXIV_HEAD = BUNDLED / "arxiv-head" / "arxiv-metadata-oai-snapshot.head200.jsonl"
 HF_DAILY_PAPERS = BUNDLED / "seed-pages" / "hf-daily-papers.jsonl"
+TOPIC_TAXONOMY = BUNDLED / "openalex-topic-taxonomy" / "taxonomy.json.gz"
 SAMPLE_WORKS = ROOT / "data" / "sample" / "works.jsonl.gz"
 
 

@@ -29,10 +29,13 @@ from kg.ingest.records import (
 )
 from kg.vocabulary import OPENALEX_TOPIC_ANCESTRY
 
-_PREFIXES = ("https://openalex.org/", "https://doi.org/", "https://orcid.org/", "https://ror.org/")
+_OPENALEX = "https://openalex.org/"
+_PREFIXES = (_OPENALEX, "https://doi.org/", "https://orcid.org/", "https://ror.org/")
 
 
 def short_id(value: str) -> str:
+    if value.startswith(_OPENALEX):  # nearly every id: one test
+        return value[len(_OPENALEX):]
     for prefix in _PREFIXES:
         if value.startswith(prefix):
             return value[len(prefix):]

@@ -1,25 +1,26 @@
-// trust/score_all: turns the propagated trust and own evidence of the given researchers (a chunk
-// of all, so one transaction stays small) into a 0-100 score and a tier. Points: network = $network_points * max(0, 1 + log10(propagated / highest
-// propagated) / $network_decades); verification = $verification_points * level / 3;
+// trust/score_all: turns the propagated trust and own evidence of the given researchers (by
+// internal id, a chunk of all, so one transaction stays small) into a 0-100 score and a tier.
+// Points: network = $network_points * max(0, 1 + log10(propagated / $highest) / $network_decades),
+// where $highest is the highest propagated trust of any researcher;
+// verification = $verification_points * level / 3;
 // works = $works_points * min(1, log10(1 + works) / log10(1 + $works_full)); citations likewise
 // with $citations_full (a work's citations: max(cited_by_count, CITES edges into it)).
 // score = round(sum of points); tier = the first of $tiers whose min_score the score reaches.
 // Returns: researchers, mean_score
 /*
-:params {researcher_ids: ["A5023888391"], network_points: 60.0, network_decades: 2.0, verification_points: 20.0, works_points: 10.0, works_full: 100, citations_points: 10.0, citations_full: 10000, tiers: [{name: "Exemplary", min_score: 75}, {name: "Trusted", min_score: 50}, {name: "Established", min_score: 25}, {name: "Emerging", min_score: 0}]}
+:params {nodes: [0], highest: 0.01, network_points: 60.0, network_decades: 2.0, verification_points: 20.0, works_points: 10.0, works_full: 100, citations_points: 10.0, citations_full: 10000, tiers: [{name: "Exemplary", min_score: 75}, {name: "Trusted", min_score: 50}, {name: "Established", min_score: 25}, {name: "Emerging", min_score: 0}]}
 */
+UNWIND $nodes AS node
 MATCH (r:Researcher)
-WITH max(r.trust_propagated) AS highest
-UNWIND $researcher_ids AS rid
-MATCH (r:Researcher {id: rid})
+WHERE id(r) = node
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
   WITH p, coalesce(p.cited_by_count, 0) AS reported, COUNT { (p)<-[:CITES]-() } AS linked
   RETURN count(p) AS works, sum(CASE WHEN linked > reported THEN linked ELSE reported END) AS citations
 }
 WITH r, works, citations,
-     CASE WHEN highest > 0 AND r.trust_propagated > 0
-          THEN 1 + log10(r.trust_propagated / highest) / $network_decades ELSE 0.0 END AS closeness
+     CASE WHEN $highest > 0 AND r.trust_propagated > 0
+          THEN 1 + log10(r.trust_propagated / $highest) / $network_decades ELSE 0.0 END AS closeness
 WITH r,
      $network_points * CASE WHEN closeness > 0 THEN closeness ELSE 0.0 END AS network,
      $verification_points * coalesce(r.verification_level, 0) / 3.0 AS verification,

@@ -1,0 +1,150 @@
+"""`kg ingest FORMAT --bulk FILE...`: the initial load of an empty database through Neo4j's
+offline importer. The records are parsed by the format's own parser, written as CSV files with
+the derived edges (`kg/ingest/bulk_csv.py`), the local server is stopped, `neo4j-admin database
+import full` replaces the empty database, the server starts again, and the schema (constraints,
+indexes) is applied. The graph equals the one `kg ingest FORMAT FILE...` builds (tested on idb03).
+
+Limits: OpenAlex works only (the other formats match names against the graph while they load);
+a work whose id came earlier is rejected (the transactional path would overwrite it); the
+database must be empty and served by the local server of `kg db start --local`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.config import Settings
+from kg.db import schema, statistics
+from kg.db.graph import Graph
+from kg.errors import BadConfiguration, BadInput
+from kg.ingest import readmodel
+from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, iter_batches
+from kg.ingest.lines import BadLine, read_records
+from kg.ingest.pipeline import Format
+from kg.ingest.records import PaperRecord, RecordError
+from kg.ingest.rejects import RejectsFile
+from kg.server.control import wait_until_ready
+from kg.server.local import LocalServer
+
+BULK_FORMATS = ("openalex",)
+FIX_CHUNK = 50_000  # papers given their empty lists per transaction
+
+
+@dataclass
+class BulkReport:
+    read: int = 0
+    written: int = 0
+    rejected: int = 0
+    rejects_paths: list[Path] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.phases.values())
+
+    def summary(self, format_name: str) -> str:
+        rate = self.written / self.seconds if self.seconds else 0.0
+        phases = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in self.phases.items())
+        line = (f"ingest {format_name} --bulk: read {self.read}, written {self.written}, "
+                f"rejected {self.rejected} in {self.seconds:.1f}s ({rate:.0f} works/s; {phases})")
+        if self.rejected:
+            line += "; rejects in " + ", ".join(str(p) for p in self.rejects_paths)
+        return line
+
+
+def bulk_load(
+    settings: Settings, server: LocalServer, fmt: Format, paths: list[Path],
+    rejects_for: Callable[[Path], Path], batch_size: int, work_dir: Path,
+) -> BulkReport:
+    """Load `paths` into the empty database of `server` (running; left running)."""
+    if fmt.name not in BULK_FORMATS:
+        raise BadInput(f"--bulk loads {', '.join(BULK_FORMATS)} only; load {fmt.name} records "
+                       "without --bulk")
+    with Graph.connect(settings) as graph:
+        if graph.read("ingest/any_node")[0]["nodes"]:
+            raise BadInput("kg ingest --bulk loads into an empty database only, and "
+                           f"{settings.neo4j_uri} holds data: ingest without --bulk to add to it")
+    if not server.status().running:
+        raise BadConfiguration("--bulk needs the local Neo4j server running (`kg db start "
+                               "--local`): the offline importer writes its store files")
+    report = BulkReport()
+    shutil.rmtree(work_dir, ignore_errors=True)
+    started = time.perf_counter()
+    csv = CsvGraph(work_dir)
+    seen: set[str] = set()
+    for path in paths:
+        rejects = RejectsFile(rejects_for(path), path)
+        try:
+            for batch in iter_batches(_parsed(path, fmt, rejects, report, seen), batch_size):
+                csv.add_batch(batch)
+                report.written += len(batch)
+        finally:
+            rejects.close()
+        if rejects.count:
+            report.rejects_paths.append(rejects.path)
+    files = csv.finish()
+    report.phases["csv"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    server.stop()
+    try:
+        server.import_full(
+            settings.neo4j_database,
+            nodes={label: files[label] for label in NODE_FILES},
+            relationships={kind: paths for kind, paths in files.items() if kind not in NODE_FILES},
+            report=work_dir / "import.report",
+        )
+    finally:
+        server.start()
+        wait_until_ready(settings)
+    report.phases["import"] = time.perf_counter() - started
+    shutil.rmtree(work_dir, ignore_errors=True)
+
+    started = time.perf_counter()
+    with Graph.connect(settings) as graph:
+        highest = graph.read("ingest/paper_extent")[0]["highest"]
+        for first in range(0, highest + 1, FIX_CHUNK):
+            graph.write("ingest/empty_lists", first=first, size=FIX_CHUNK)
+        report.phases["lists"] = time.perf_counter() - started
+        started = time.perf_counter()
+        schema.apply(graph)
+        report.phases["schema"] = time.perf_counter() - started
+        started = time.perf_counter()
+        researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
+        topic_ids = [row["id"] for row in graph.read("derive/all_topic_ids")]
+        readmodel.rebuild_all(graph, topic_ids, researcher_ids)
+        report.phases["stored figures"] = time.perf_counter() - started
+        started = time.perf_counter()
+        statistics.refresh(graph, changed=statistics.LARGE_CHANGE)
+    report.phases["statistics"] = time.perf_counter() - started
+    return report
+
+
+def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, seen: set[str]):
+    """The records of one file that parse and whose id is new; the rest go to the rejects."""
+    for line in read_records(path):
+        if isinstance(line, BadLine):
+            report.read += 1
+            report.rejected += 1
+            rejects.add(line.number, line.reason, line.raw)
+            continue
+        if not line.record:
+            continue
+        report.read += 1
+        try:
+            record: PaperRecord = fmt.parse(line.record)
+        except RecordError as exc:
+            report.rejected += 1
+            rejects.add(line.number, str(exc), line.raw)
+            continue
+        if record.id in seen:
+            report.rejected += 1
+            rejects.add(line.number, f"work {record.id} came earlier in the input; a bulk load "
+                        "takes each work once", line.raw)
+            continue
+        seen.add(record.id)
+        yield record

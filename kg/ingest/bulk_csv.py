@@ -1,0 +1,419 @@
+"""The CSV files of a bulk load: parsed OpenAlex works -> node and relationship files in the
+format of Neo4j's offline importer, holding exactly the graph the transactional path
+(`kg/ingest/writer.py` batch by batch, then `derive`) would build from the same records.
+
+Records stream through: each paper's own row and its relationships are written as it is read;
+what later records can change (a researcher's name and ORCID, an institution's or source's
+fields, the derived edges) is kept as compact per-node state and integer arrays, and written at
+the end. The rules of the transactional path that depend on batches are kept: inside a batch the
+first value seen wins, and a later batch's non-null value replaces an earlier one (`coalesce`).
+
+Derived edges follow `queries/derive/*.cypher` to the bit: COAUTHOR pairs over papers with at most
+`derive.COAUTHOR_MAX_AUTHORS` authors (shared works, first and last year, and the Newman weight
+summed in ascending order of author count, the order the Cypher reduce uses), AFFILIATED_WITH per
+researcher and institution of their authorships, CO_OCCURS per pair of topics of a paper with the
+Jaccard weight.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from kg.ingest import derive
+from kg.ingest.records import PaperRecord, name_key
+from kg.ingest.writer import _paper_row, _unique_authorships
+
+ARRAY_DELIMITER = "\x1f"  # never inside an identifier or a category
+MISSING_YEAR = np.iinfo(np.int64).max
+
+PAPER_COLUMNS = (
+    ("title", "string"), ("doi", "string"), ("abstract", "string"), ("year", "long"),
+    ("date", "string"), ("type", "string"), ("cited_by_count", "long"),
+    ("is_retracted", "boolean"), ("referenced_works_count", "long"), ("upvotes", "long"),
+    ("organisation", "string"), ("categories", "string[]"), ("published", "string"),
+    ("listings", "string[]"), ("listed_author_count", "long"),
+)
+NODE_FILES = {
+    "Paper": ("id:ID(Paper)", *(f"{name}:{kind}" for name, kind in PAPER_COLUMNS),
+              "author_count:long", "pending_refs:string[]"),
+    "Researcher": ("id:ID(Researcher)", "name", "name_key", "orcid", "verification_level:long",
+                   "claimed:boolean", "open_to_collaborate:boolean"),
+    "Institution": ("id:ID(Institution)", "name", "ror", "country", "type"),
+    "Topic": ("id:ID(Topic)", "name", "level"),
+    "Source": ("id:ID(Source)", "name", "type"),
+}
+RELATIONSHIP_FILES = {
+    "AUTHORED": ("Researcher", "Paper", ("position", "is_corresponding:boolean",
+                                         "institution_ids:string[]")),
+    "HAS_TOPIC": ("Paper", "Topic", ("score:double", "primary:boolean")),
+    "PUBLISHED_IN": ("Paper", "Source", ()),
+    "CITES": ("Paper", "Paper", ()),
+    "PART_OF": ("Institution", "Institution", ()),
+    "SUBTOPIC_OF": ("Topic", "Topic", ()),
+    "COAUTHOR": ("Researcher", "Researcher", ("works:long", "first_year:long", "last_year:long",
+                                              "weight:double")),
+    "AFFILIATED_WITH": ("Researcher", "Institution", ("works:long", "first_year:long",
+                                                      "last_year:long")),
+    "CO_OCCURS": ("Topic", "Topic", ("papers:long", "weight:double")),
+}
+
+
+def field(value: Any) -> str:
+    """One CSV field as the importer reads it: None is an empty (absent) field; strings are
+    quoted (so '' stays an empty string); lists join on ARRAY_DELIMITER."""
+    kind = type(value)
+    if kind is str:
+        return '"' + value.replace('"', '""') + '"'
+    if value is None:
+        return ""
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or kind is float:
+        return repr(value)
+    if kind is list or kind is tuple:
+        return '"' + ARRAY_DELIMITER.join(str(v) for v in value).replace('"', '""') + '"'
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def line(values: Iterable[Any]) -> str:
+    return ",".join(map(field, values)) + "\n"
+
+
+class Interner:
+    """Ids to dense integers, in order of first sight."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.ids: list[str] = []
+
+    def __call__(self, node_id: str) -> int:
+        found = self.index.get(node_id)
+        if found is None:
+            found = self.index[node_id] = len(self.ids)
+            self.ids.append(node_id)
+        return found
+
+    def ranks(self) -> np.ndarray:
+        """Each node's rank in id order (Cypher compares ids as strings)."""
+        order = sorted(range(len(self.ids)), key=self.ids.__getitem__)
+        ranks = np.empty(len(order), dtype=np.int64)
+        ranks[order] = np.arange(len(order), dtype=np.int64)
+        return ranks
+
+
+class CsvGraph:
+    """Writes the CSV files of one bulk load into `directory`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+        self.papers = Interner()
+        self.researchers = Interner()
+        self.institutions = Interner()
+        self.topics = Interner()
+        self.sources = Interner()
+        self.researcher_fields: list[list[Any]] = []  # name, name_key, orcid
+        self.institution_fields: list[list[Any]] = []  # name, ror, country, type
+        self.topic_fields: list[list[Any]] = []  # name, level
+        self.source_fields: list[list[Any]] = []  # name, type
+        self.part_of: set[tuple[int, int]] = set()
+        self.subtopic_of: set[tuple[int, int]] = set()
+        self.paper_years = array("q")
+        self.paper_author_counts = array("q")
+        self.authored = (array("q"), array("q"))  # paper, researcher (papers in order)
+        self.affiliations = (array("q"), array("q"), array("q"))  # researcher, institution, paper
+        self.has_topic = (array("q"), array("q"))  # paper, topic
+        self.files: dict[str, TextIO] = {}
+        for name in ("AUTHORED", "HAS_TOPIC", "PUBLISHED_IN"):
+            self._open(name, RELATIONSHIP_FILES[name])
+        # a paper's row waits for its pending references, known once every paper is read;
+        # rows may hold newlines, so each is staged behind its length
+        self.staged_papers = (directory / "papers.staged").open("w", encoding="utf-8", newline="")
+        self.references = (directory / "references.staged").open("w", encoding="utf-8",
+                                                                 newline="")
+
+    def path(self, name: str) -> Path:
+        return self.directory / f"{name}.csv"
+
+    def _open(self, name: str, spec: tuple[str, str, tuple[str, ...]] | None = None,
+              node_header: tuple[str, ...] | None = None) -> TextIO:
+        out = self.path(name).open("w", encoding="utf-8", newline="")
+        if spec is not None:
+            start, end, props = spec
+            out.write(",".join((f":START_ID({start})", f":END_ID({end})", *props)) + "\n")
+        else:
+            assert node_header is not None
+            out.write(",".join(node_header) + "\n")
+        self.files[name] = out
+        return out
+
+    def add_batch(self, papers: list[PaperRecord]) -> None:
+        """One batch of the transactional path (papers with unique ids, not seen before)."""
+        researchers: dict[str, list[Any]] = {}
+        institutions: dict[str, list[Any]] = {}
+        topics: dict[str, list[Any]] = {}
+        for paper in papers:
+            self._paper(paper)
+            for authorship in paper.authorships:
+                researcher = authorship.researcher
+                row = researchers.setdefault(researcher.id, [researcher.name, researcher.orcid])
+                row[1] = row[1] or researcher.orcid
+                if row[0] is None and researcher.name:
+                    row[0] = researcher.name
+                for institution in authorship.institutions:
+                    inst = institutions.setdefault(institution.id, [
+                        institution.name, institution.ror, institution.country, institution.type,
+                        set()])
+                    inst[4].update(institution.lineage)
+            for assignment in paper.topics:
+                for topic in (assignment.topic, *assignment.ancestors):
+                    topics.setdefault(topic.id, [topic.name, topic.level, topic.parent_id])
+        for researcher_id, (name, orcid) in researchers.items():
+            state = self._state(self.researchers, self.researcher_fields, researcher_id, 3)
+            key = name_key(name) if name else None
+            state[0] = name if name is not None else state[0]
+            state[1] = key if key is not None else state[1]
+            state[2] = orcid if orcid is not None else state[2]
+        for institution_id, (*fields, lineage) in institutions.items():
+            state = self._state(self.institutions, self.institution_fields, institution_id, 4)
+            state[:] = [new if new is not None else old for new, old in zip(fields, state,
+                                                                            strict=True)]
+            child = self.institutions(institution_id)
+            for ancestor in sorted(lineage):
+                if ancestor != institution_id:
+                    self._state(self.institutions, self.institution_fields, ancestor, 4)
+                    self.part_of.add((child, self.institutions(ancestor)))
+        for topic_id, (name, level, parent_id) in topics.items():
+            state = self._state(self.topics, self.topic_fields, topic_id, 2)
+            state[0], state[1] = name if name is not None else state[0], level
+            if parent_id is not None:
+                self._state(self.topics, self.topic_fields, parent_id, 2)
+                self.subtopic_of.add((self.topics(topic_id), self.topics(parent_id)))
+
+    @staticmethod
+    def _state(interner: Interner, fields: list[list[Any]], node_id: str, width: int) -> list[Any]:
+        index = interner(node_id)
+        if index == len(fields):
+            fields.append([None] * width)
+        return fields[index]
+
+    def _paper(self, paper: PaperRecord) -> None:
+        number = self.papers(paper.id)
+        row = _paper_row(paper)
+        authorships = _unique_authorships(paper)
+        props = row["props"]
+        staged = line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships)))
+        self.staged_papers.write(f"{len(staged)}\n{staged}")
+        self.references.write(ARRAY_DELIMITER.join(row["references"]) + "\n")
+        self.paper_years.append(MISSING_YEAR if paper.year is None else paper.year)
+        self.paper_author_counts.append(len(authorships))
+        authored = self.files["AUTHORED"]
+        for authorship in authorships:
+            researcher = self.researchers(authorship.researcher.id)
+            if researcher == len(self.researcher_fields):
+                self.researcher_fields.append([None, None, None])
+            institution_ids = [i.id for i in authorship.institutions]
+            authored.write(line((authorship.researcher.id, paper.id, authorship.position,
+                                 authorship.is_corresponding, institution_ids)))
+            self.authored[0].append(number)
+            self.authored[1].append(researcher)
+            for institution_id in institution_ids:
+                self._state(self.institutions, self.institution_fields, institution_id, 4)
+                self.affiliations[0].append(researcher)
+                self.affiliations[1].append(self.institutions(institution_id))
+                self.affiliations[2].append(number)
+        unique_topics = {t.topic.id: t for t in paper.topics}
+        for topic_id, assignment in unique_topics.items():
+            self._state(self.topics, self.topic_fields, topic_id, 2)
+            self.files["HAS_TOPIC"].write(line((paper.id, topic_id, assignment.score,
+                                                assignment.primary)))
+            self.has_topic[0].append(number)
+            self.has_topic[1].append(self.topics(topic_id))
+        if paper.source is not None:
+            state = self._state(self.sources, self.source_fields, paper.source.id, 2)
+            state[0] = paper.source.name if paper.source.name is not None else state[0]
+            state[1] = paper.source.type if paper.source.type is not None else state[1]
+            self.files["PUBLISHED_IN"].write(line((paper.id, paper.source.id)))
+
+    def finish(self) -> dict[str, list[Path]]:
+        """Write what needed every record; returns the node and relationship files by label/type."""
+        self.staged_papers.close()
+        self.references.close()
+        self._papers_and_citations()
+        self._nodes("Researcher", self.researchers, self.researcher_fields,
+                    lambda f: (f[0], f[1], f[2], 0, False, False))
+        self._nodes("Institution", self.institutions, self.institution_fields, tuple)
+        self._nodes("Topic", self.topics, self.topic_fields, tuple)
+        self._nodes("Source", self.sources, self.source_fields, tuple)
+        self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
+        self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
+        self._coauthors()
+        self._affiliations()
+        self._cooccurrence()
+        for out in self.files.values():
+            out.close()
+        return {name: [self.path(name)] for name in self.files}
+
+    def _nodes(self, label: str, interner: Interner, fields: list[list[Any]], row) -> None:
+        out = self._open(label, node_header=NODE_FILES[label])
+        for node_id, values in zip(interner.ids, fields, strict=True):
+            out.write(line((node_id, *row(values))))
+
+    def _pairs(self, name: str, starts: Interner, ends: Interner,
+               pairs: Iterable[tuple[int, int]]) -> None:
+        out = self._open(name, RELATIONSHIP_FILES[name])
+        for start, end in sorted(pairs):
+            out.write(line((starts.ids[start], ends.ids[end])))
+
+    def _papers_and_citations(self) -> None:
+        out = self._open("Paper", node_header=NODE_FILES["Paper"])
+        cites = self._open("CITES", RELATIONSHIP_FILES["CITES"])
+        known = self.papers.index
+        with (self.directory / "papers.staged").open(encoding="utf-8", newline="") as staged, \
+                (self.directory / "references.staged").open(encoding="utf-8",
+                                                            newline="") as references:
+            for paper_id, refs in zip(self.papers.ids, references, strict=True):
+                row = staged.read(int(staged.readline()))
+                pending = []
+                for ref in refs.rstrip("\n").split(ARRAY_DELIMITER) if refs != "\n" else ():
+                    if ref in known:
+                        cites.write(line((paper_id, ref)))
+                    else:
+                        pending.append(ref)
+                out.write(row[:-1] + "," + field(pending) + "\n")
+        (self.directory / "papers.staged").unlink()
+        (self.directory / "references.staged").unlink()
+
+    def _coauthors(self) -> None:
+        out = self._open("COAUTHOR", RELATIONSHIP_FILES["COAUTHOR"])
+        papers = np.frombuffer(self.authored[0], dtype=np.int64)
+        people = np.frombuffer(self.authored[1], dtype=np.int64)
+        counts = np.frombuffer(self.paper_author_counts, dtype=np.int64)
+        years = np.frombuffer(self.paper_years, dtype=np.int64)
+        keep = counts[papers] <= derive.COAUTHOR_MAX_AUTHORS
+        first, second, paper = _pairs_within(papers[keep], people[keep])
+        ranks = self.researchers.ranks()
+        low = np.where(ranks[first] < ranks[second], first, second)
+        high = np.where(ranks[first] < ranks[second], second, first)
+        size = len(self.researchers.ids)
+        terms = 1.0 / (counts[paper] - 1)
+        groups = _Groups(low * size + high, counts[paper])
+        works = groups.count()
+        first_year, last_year = groups.min_max(years[paper])
+        weight = groups.ordered_sum(terms)
+        ids = self.researchers.ids
+        for key, n, lo, hi, w in zip(groups.keys.tolist(), works.tolist(), first_year,
+                                     last_year, weight.tolist(), strict=True):
+            out.write(line((ids[key // size], ids[key % size], n, lo, hi, w)))
+
+    def _affiliations(self) -> None:
+        out = self._open("AFFILIATED_WITH", RELATIONSHIP_FILES["AFFILIATED_WITH"])
+        people = np.frombuffer(self.affiliations[0], dtype=np.int64)
+        places = np.frombuffer(self.affiliations[1], dtype=np.int64)
+        papers = np.frombuffer(self.affiliations[2], dtype=np.int64)
+        years = np.frombuffer(self.paper_years, dtype=np.int64)
+        size = len(self.institutions.ids)
+        groups = _Groups(people * size + places, papers)
+        works = groups.count()
+        first_year, last_year = groups.min_max(years[papers])
+        for key, n, lo, hi in zip(groups.keys.tolist(), works.tolist(), first_year, last_year,
+                                  strict=True):
+            out.write(line((self.researchers.ids[key // size], self.institutions.ids[key % size],
+                            n, lo, hi)))
+
+    def _cooccurrence(self) -> None:
+        out = self._open("CO_OCCURS", RELATIONSHIP_FILES["CO_OCCURS"])
+        papers = np.frombuffer(self.has_topic[0], dtype=np.int64)
+        topics = np.frombuffer(self.has_topic[1], dtype=np.int64)
+        papers_of = np.bincount(topics, minlength=len(self.topics.ids))
+        first, second, _ = _pairs_within(papers, topics)
+        ranks = self.topics.ranks()
+        low = np.where(ranks[first] < ranks[second], first, second)
+        high = np.where(ranks[first] < ranks[second], second, first)
+        size = len(self.topics.ids)
+        groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
+        together = groups.count()
+        a, b = groups.keys // size, groups.keys % size
+        weight = together.astype(np.float64) / (papers_of[a] + papers_of[b] - together)
+        ids = self.topics.ids
+        for x, y, n, w in zip(a.tolist(), b.tolist(), together.tolist(), weight.tolist(),
+                              strict=True):
+            out.write(line((ids[x], ids[y], n, w)))
+
+
+def _pairs_within(groups: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Every unordered pair of distinct members of a group (groups given in runs, in order):
+    first member, second member, group."""
+    if len(groups) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    sizes = np.diff(np.r_[starts, len(groups)])
+    found: list[tuple[np.ndarray, ...]] = []
+    for size in np.unique(sizes):
+        if size < 2:
+            continue
+        at = starts[sizes == size]
+        block = members[at[:, None] + np.arange(size)]
+        left, right = np.triu_indices(size, 1)
+        found.append((block[:, left].ravel(), block[:, right].ravel(),
+                      np.repeat(groups[at], len(left))))
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))
+
+
+class _Groups:
+    """Items grouped by key, each group ordered by `order` (then by input position)."""
+
+    def __init__(self, keys: np.ndarray, order: np.ndarray) -> None:
+        self.sort = np.lexsort((order, keys))
+        sorted_keys = keys[self.sort]
+        self.starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]) \
+            if len(sorted_keys) else np.zeros(0, dtype=np.int64)
+        self.keys = sorted_keys[self.starts]
+
+    def count(self) -> np.ndarray:
+        return np.diff(np.r_[self.starts, len(self.sort)])
+
+    def min_max(self, years: np.ndarray) -> tuple[list[int | None], list[int | None]]:
+        """The smallest and largest year of each group, None where no item has a year."""
+        if not len(self.starts):
+            return [], []
+        ordered = years[self.sort]
+        known = ordered != MISSING_YEAR
+        low = np.minimum.reduceat(ordered, self.starts)
+        high = np.maximum.reduceat(np.where(known, ordered, np.iinfo(np.int64).min), self.starts)
+        return ([None if v == MISSING_YEAR else v for v in low.tolist()],
+                [None if v == np.iinfo(np.int64).min else v for v in high.tolist()])
+
+    def ordered_sum(self, terms: np.ndarray) -> np.ndarray:
+        """0.0 + t1 + t2 + ... per group, added one by one in group order (as Cypher's reduce
+        does), so the float is the same to the last bit."""
+        ordered = terms[self.sort]
+        group = np.repeat(np.arange(len(self.starts)), self.count())
+        rank = np.arange(len(ordered)) - self.starts[group]
+        totals = np.zeros(len(self.starts))
+        by_rank = np.argsort(rank, kind="stable")
+        bounds = np.searchsorted(rank[by_rank], np.arange(rank.max() + 2 if len(rank) else 1))
+        for r in range(len(bounds) - 1):
+            chosen = by_rank[bounds[r]:bounds[r + 1]]
+            totals[group[chosen]] += ordered[chosen]
+        return totals
+
+
+def iter_batches(records: Iterator[PaperRecord], size: int) -> Iterator[list[PaperRecord]]:
+    batch: list[PaperRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

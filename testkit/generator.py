@@ -1,0 +1,411 @@
+"""Synthetic OpenAlex works at any size, for scale runs only (correctness is proven on real data).
+
+    python -m testkit.generator --works 1000000 OUT.jsonl.gz [--seed 7] [--range START:STOP]
+
+Writes one OpenAlex Work object a line with the fields `kg/ingest/openalex.py` reads (id, doi,
+title, publication_year/date, type, cited_by_count, referenced_works(_count), primary_location
+.source, authorships with author id/name/orcid and institutions with lineage, corresponding ids,
+topics with subfield/field/domain, primary_topic, abstract_inverted_index). The same seed and size
+give the same bytes. `--range START:STOP` writes only the works numbered START to STOP-1 of the
+same generation: `--range 0:N` and `--range N:TOTAL` are a graph and a later batch of new works
+that cites it and shares its researchers (incremental runs).
+
+Calibration (measured on the real sets of the project's shared data, fitted here as constants):
+
+- authors per paper: the histogram of idb03 (2,643 OpenAlex works, mean 4.60; 1 author 12%,
+  2-6 authors 69%, 7-15 17%, 16-100 1.3%); plus hyperauthored consortium papers, one in 10,000
+  works, listing a fixed roster of 3,000-5,103 members (the ATLAS+CMS Higgs-mass work of
+  `openalex-hyperauthored-work` lists 5,103 authorships with empty institution lists);
+- papers per author: Lotka-like, from Simon's cumulative-advantage process: an authorship slot
+  takes a new researcher with probability 0.40 (papercopilot: 99,463 authors over 246,477
+  authorships of 68,467 papers), else an existing one in proportion to their papers among the
+  last 100,000 authorships (10,000 in the subfield: careers end), from the same subfield 85% of
+  the time (co-author communities). Papercopilot: 63.6% of authors have
+  one paper, f(2)/f(1) = 0.24, f(3)/f(1) = 0.11; idb03 63.1%; Simon at 0.40 gives 62.5%;
+- ORCID: 60% of researchers (idb03: 66% of authorships carry one);
+- institutions per authorship: idb03 0: 31.7%, 1: 60.3%, 2: 6.1%, 3+: 1.9%; a researcher keeps a
+  home institution on 80% of their affiliated authorships; institution popularity is skewed
+  (u^3 over the pool); lineage length 1: 89%, 2: 8%, 3: 3% (idb03: 89%, 8%, 3% of 3+);
+  pool = 1,000 + works / 8 institutions, at most 110,000 (OpenAlex holds about 110k);
+- topics per paper: idb03 0: 2.9%, 1: 4.8%, 2: 3.9%, 3: 88.3%, drawn from the real OpenAlex tree
+  (`tests/data/openalex-topic-taxonomy`, 3,522 topics, 245 subfields, 26 fields, 4 domains) with
+  Zipf(1) popularity over a seeded permutation; the second and third topics come from the primary
+  topic's subfield 70% of the time; scores 0.90-1.0 for the primary, lower after it;
+- years: the idb03 histogram 1951-2026 (median 2016; 57% from 2015 on); works are numbered in
+  year order so a citation points to an earlier (or same-year) work;
+- references: 34 per work on average (idb03 33.9), of which 2.4 point inside the set (idb03: 2.41
+  per work, 7.1% of references), chosen with cumulative advantage (half by earlier citations
+  received, half uniform over earlier works of the subfield); the rest point outside the set;
+- cited_by_count: log-normal, median 4, 90th percentile about 45, 99th about 260 (idb03 4, 43,
+  180); 48% of works have an abstract (idb03 48%), 88% a DOI (idb03 88%);
+- sources: 1 per 6 works (idb03: 485 for 2,643), at most 250,000; 84% of works have one
+  (journal 84%, repository 8%, conference 8% of those).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import gzip
+import json
+import math
+import random
+import sys
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from testkit.datasets import TOPIC_TAXONOMY
+
+AUTHORS_PER_PAPER = {  # idb03 histogram (authors: works)
+    1: 327, 2: 445, 3: 384, 4: 393, 5: 346, 6: 268, 7: 158, 8: 119, 9: 64, 10: 41, 11: 27,
+    12: 15, 13: 9, 14: 11, 15: 11, 16: 3, 17: 3, 18: 1, 19: 3, 24: 1, 26: 1, 28: 2, 30: 2,
+    32: 1, 42: 1, 44: 1, 53: 1, 54: 1, 66: 1, 100: 3,
+}
+TOPICS_PER_PAPER = {0: 77, 1: 128, 2: 103, 3: 2335}
+YEARS = {  # idb03 histogram
+    1951: 1, 1959: 1, 1960: 1, 1962: 4, 1964: 1, 1965: 1, 1966: 5, 1967: 1, 1969: 1, 1972: 2,
+    1975: 2, 1976: 1, 1977: 2, 1978: 2, 1979: 3, 1980: 3, 1981: 5, 1982: 7, 1983: 5, 1984: 5,
+    1985: 13, 1986: 7, 1987: 18, 1988: 11, 1989: 12, 1990: 15, 1991: 19, 1992: 2, 1993: 15,
+    1994: 17, 1995: 23, 1996: 15, 1997: 14, 1998: 24, 1999: 18, 2000: 36, 2001: 35, 2002: 24,
+    2003: 48, 2004: 35, 2005: 42, 2006: 46, 2007: 36, 2008: 69, 2009: 44, 2010: 89, 2011: 63,
+    2012: 46, 2013: 61, 2014: 72, 2015: 77, 2016: 90, 2017: 114, 2018: 107, 2019: 145,
+    2020: 143, 2021: 134, 2022: 179, 2023: 179, 2024: 218, 2025: 225, 2026: 10,
+}
+INSTITUTIONS_PER_AUTHORSHIP = {0: 3854, 1: 7333, 2: 741, 3: 152, 4: 67}
+NEW_AUTHOR = 0.40
+ACTIVE_SLOTS = 100_000  # researchers are drawn from recent authorships (careers end)
+SAME_SUBFIELD_AUTHOR = 0.85
+ORCID_SHARE = 0.60
+HOME_INSTITUTION = 0.80
+SAME_SUBFIELD_TOPIC = 0.70
+REFERENCES_MEAN = 34.0
+INSIDE_REFERENCES_MEAN = 2.4
+CITED_BY_MEDIAN, CITED_BY_SIGMA = 4.0, 1.7
+ABSTRACT_SHARE, DOI_SHARE, SOURCE_SHARE = 0.48, 0.88, 0.84
+HYPERAUTHORED_EVERY = 10_000
+CONSORTIUM_SIZES = (3000, 5103)
+WORK_BASE, AUTHOR_BASE = 4_000_000_000, 5_000_000_000
+INSTITUTION_BASE, SOURCE_BASE = 400_000_000, 4_200_000_000
+COUNTRIES = ("US", "CN", "GB", "DE", "JP", "FR", "IN", "CA", "IT", "AU", "ES", "KR", "BR", "NL",
+             "SA", "CH", "SE", "IR", "PL", "TR")
+INSTITUTION_TYPES = ("education", "education", "education", "facility", "healthcare", "company",
+                     "government", "nonprofit")
+GIVEN = ("Ana", "Ahmed", "Chen", "David", "Elena", "Fatima", "Giulia", "Hiroshi", "Ines", "James",
+         "Jun", "Karim", "Laura", "Li", "Maria", "Mohammed", "Nadia", "Olga", "Pedro", "Priya",
+         "Rahul", "Sara", "Tomás", "Wei", "Yuki", "Zoë", "Émile", "Søren", "Łukasz", "Ngozi")
+SYLLABLES = ("al", "ba", "chen", "da", "el", "fer", "go", "han", "ib", "ka", "lo", "mar", "ne",
+             "ov", "pa", "ra", "sa", "ta", "ul", "va", "wa", "xi", "ya", "zh", "ri", "ko", "mi")
+WORDS = ("analysis", "model", "evidence", "effects", "dynamics", "framework", "study", "approach",
+         "learning", "structure", "response", "network", "estimation", "variability", "design")
+
+
+def _cumulative(histogram: dict[int, int]) -> tuple[list[int], list[float]]:
+    values = sorted(histogram)
+    total, running, bounds = sum(histogram.values()), 0, []
+    for value in values:
+        running += histogram[value]
+        bounds.append(running / total)
+    return values, bounds
+
+
+class Taxonomy:
+    """The bundled OpenAlex topic tree."""
+
+    def __init__(self, path: Path = TOPIC_TAXONOMY) -> None:
+        tree = json.loads(gzip.decompress(path.read_bytes()))
+        self.topics: list[tuple[str, str, str]] = [tuple(t) for t in tree["topics"]]
+        self.subfields: dict[str, list[str]] = tree["subfields"]
+        self.fields: dict[str, list[str]] = tree["fields"]
+        self.domains: dict[str, str] = tree["domains"]
+        self.by_subfield: dict[str, list[int]] = {}
+        for index, (_, _, subfield) in enumerate(self.topics):
+            self.by_subfield.setdefault(subfield, []).append(index)
+
+    def topic_object(self, index: int, score: float) -> dict[str, Any]:
+        topic_id, name, subfield = self.topics[index]
+        subfield_name, field = self.subfields[subfield]
+        field_name, domain = self.fields[field]
+        return {
+            "id": f"https://openalex.org/{topic_id}", "display_name": name, "score": score,
+            "subfield": {"id": f"https://openalex.org/{subfield}", "display_name": subfield_name},
+            "field": {"id": f"https://openalex.org/{field}", "display_name": field_name},
+            "domain": {"id": f"https://openalex.org/{domain}",
+                       "display_name": self.domains[domain]},
+        }
+
+
+class Generator:
+    """`works` works numbered from 0, in year order; `seed` fixes every draw."""
+
+    def __init__(self, works: int, seed: int = 7) -> None:
+        self.works = works
+        self.random = random.Random(seed)
+        self.taxonomy = Taxonomy()
+        self.institutions = min(110_000, 1000 + works // 8)
+        self.sources = min(250_000, max(50, works // 6))
+        popularity = list(range(len(self.taxonomy.topics)))
+        random.Random(0).shuffle(popularity)  # the same topic popularity for every seed
+        self.topic_order = popularity
+        zipf = [1.0 / (rank + 1) for rank in range(len(popularity))]  # by rank of popularity
+        self.topic_weights = list(_prefix_sums(zipf))
+        self.authors_per_paper = _cumulative(AUTHORS_PER_PAPER)
+        self.topics_per_paper = _cumulative(TOPICS_PER_PAPER)
+        self.institutions_per_authorship = _cumulative(INSTITUTIONS_PER_AUTHORSHIP)
+        # researchers so far (by number) and their authorships, overall and per subfield: picking
+        # a uniform slot picks a researcher in proportion to their papers (Simon's process)
+        self.next_author = 0
+        self.slots = array("q")
+        self.slots_by_subfield: dict[str, array] = {}
+        self.works_by_subfield: dict[str, array] = {}
+        self.cited: dict[str, array] = {}
+        self.consortia: list[tuple[int, int]] = []
+
+    def draw(self, distribution: tuple[list[int], list[float]]) -> int:
+        values, bounds = distribution
+        return values[min(bisect.bisect_left(bounds, self.random.random()), len(values) - 1)]
+
+    def years(self) -> list[int]:
+        year_values, year_bounds = _cumulative(YEARS)
+        draws = sorted(self.random.random() for _ in range(self.works))
+        return [year_values[min(bisect.bisect_left(year_bounds, u), len(year_values) - 1)]
+                for u in draws]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for number, year in enumerate(self.years()):
+            yield self.work(number, year)
+
+    def work(self, number: int, year: int) -> dict[str, Any]:
+        rnd = self.random
+        topics = self.topics_of()
+        subfield = self.taxonomy.topics[topics[0]][2] if topics else "none"
+        if number % HYPERAUTHORED_EVERY == HYPERAUTHORED_EVERY - 1:
+            authors = self.consortium_roster()
+        else:
+            authors = self.authors_of(subfield, self.draw(self.authors_per_paper))
+        authorships = [self.authorship(author, position, len(authors), hyper=len(authors) > 200)
+                       for position, author in enumerate(authors)]
+        references = self.references_of(subfield, number)
+        self.works_by_subfield.setdefault(subfield, array("q")).append(number)
+        work_id = f"https://openalex.org/W{WORK_BASE + number}"
+        title_words = [rnd.choice(WORDS) for _ in range(3)]
+        if topics:
+            title_words.insert(1, self.taxonomy.topics[topics[0]][1].split()[0].lower())
+        work: dict[str, Any] = {
+            "id": work_id,
+            "doi": f"https://doi.org/10.5555/kg.{number}" if rnd.random() < DOI_SHARE else None,
+            "title": " ".join(title_words).capitalize() + f" {number}",
+            "publication_year": year,
+            "publication_date": f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+            "type": "article" if rnd.random() < 0.82 else rnd.choice(
+                ("book-chapter", "preprint", "review", "dataset")),
+            "cited_by_count": max(0, round((CITED_BY_MEDIAN + 1)
+                                           * math.exp(rnd.gauss(0, CITED_BY_SIGMA))) - 1),
+            "is_retracted": False,
+            "referenced_works": references,
+            "referenced_works_count": len(references),
+            "primary_location": {"source": self.source_of(subfield)},
+            "authorships": authorships,
+            "corresponding_author_ids": [authorships[0]["author"]["id"]] if authorships else [],
+            "topics": [
+                self.taxonomy.topic_object(t, round(0.99 - 0.15 * i - rnd.random() * 0.09, 4))
+                for i, t in enumerate(topics)],
+            "primary_topic": {"id": f"https://openalex.org/{self.taxonomy.topics[topics[0]][0]}"}
+            if topics else None,
+            "abstract_inverted_index":
+                self.abstract(topics) if rnd.random() < ABSTRACT_SHARE else None,
+        }
+        return work
+
+    def topics_of(self) -> list[int]:
+        rnd = self.random
+        count = self.draw(self.topics_per_paper)
+        chosen: list[int] = []
+        while len(chosen) < count:
+            if chosen and rnd.random() < SAME_SUBFIELD_TOPIC:
+                siblings = self.taxonomy.by_subfield[self.taxonomy.topics[chosen[0]][2]]
+                pick = rnd.choice(siblings)
+            else:
+                u = rnd.random() * self.topic_weights[-1]
+                pick = self.topic_order[min(bisect.bisect_left(self.topic_weights, u),
+                                            len(self.topic_order) - 1)]
+            if pick not in chosen:
+                chosen.append(pick)
+            elif len(self.taxonomy.by_subfield[self.taxonomy.topics[chosen[0]][2]]) <= len(chosen):
+                break
+        return chosen
+
+    def authors_of(self, subfield: str, count: int) -> list[int]:
+        rnd = self.random
+        local = self.slots_by_subfield.setdefault(subfield, array("q"))
+        chosen: list[int] = []
+        for _ in range(count * 3):  # a few draws may repeat an author already on the paper
+            if len(chosen) == count:
+                break
+            if not self.slots or rnd.random() < NEW_AUTHOR:
+                author = self.next_author
+                self.next_author += 1
+            elif local and rnd.random() < SAME_SUBFIELD_AUTHOR:
+                author = local[_recent(rnd, len(local), ACTIVE_SLOTS // 10)]
+            else:
+                author = self.slots[_recent(rnd, len(self.slots), ACTIVE_SLOTS)]
+            if author not in chosen:
+                chosen.append(author)
+        for author in chosen:
+            self.slots.append(author)
+            local.append(author)
+        return chosen
+
+    def consortium_roster(self) -> list[int]:
+        if not self.consortia or self.random.random() < 0.3:
+            size = self.random.randint(*CONSORTIUM_SIZES)
+            self.consortia.append((self.next_author, size))
+            self.next_author += size
+        start, size = self.random.choice(self.consortia)
+        return list(range(start, start + size))
+
+    def authorship(self, author: int, position: int, count: int, hyper: bool) -> dict[str, Any]:
+        rnd = self.random
+        traits = random.Random(author * 7919 + 17)  # a researcher's own traits, the same each paper
+        name = f"{traits.choice(GIVEN)} {_surname(traits)}"
+        orcid = traits.random() < ORCID_SHARE
+        home = int(self.institutions * traits.random() ** 3)
+        institutions = []
+        if not hyper:
+            for slot in range(self.draw(self.institutions_per_authorship)):
+                if slot == 0 and rnd.random() < HOME_INSTITUTION:
+                    number = home
+                else:
+                    number = int(self.institutions * rnd.random() ** 3)
+                if number not in institutions:
+                    institutions.append(number)
+        return {
+            "author_position": "first" if position == 0 else (
+                "last" if position == count - 1 else "middle"),
+            "author": {
+                "id": f"https://openalex.org/A{AUTHOR_BASE + author}",
+                "display_name": name,
+                "orcid": f"https://orcid.org/0000-{author // 10**8 % 10000:04d}-"
+                         f"{author // 10000 % 10000:04d}-{author % 10000:04d}" if orcid else None,
+            },
+            "institutions": [self.institution(number) for number in institutions],
+            "is_corresponding": position == 0,
+        }
+
+    def institution(self, number: int) -> dict[str, Any]:
+        traits = random.Random(number * 104729 + 3)
+        lineage = [number]
+        depth = traits.random()
+        for _ in range(2 if depth > 0.97 else 1 if depth > 0.89 else 0):
+            parent = traits.randrange(min(self.institutions, 2000))  # parents are big institutions
+            if parent not in lineage:
+                lineage.append(parent)
+        return {
+            "id": f"https://openalex.org/I{INSTITUTION_BASE + number}",
+            "display_name": f"{_surname(traits).capitalize()} Institute {number}",
+            "ror": f"https://ror.org/0{number:08d}",
+            "country_code": traits.choice(COUNTRIES),
+            "type": traits.choice(INSTITUTION_TYPES),
+            "lineage": [f"https://openalex.org/I{INSTITUTION_BASE + n}" for n in lineage],
+        }
+
+    def references_of(self, subfield: str, number: int) -> list[str]:
+        rnd = self.random
+        total = max(0, int(rnd.expovariate(1 / REFERENCES_MEAN)))
+        inside = min(total, _poisson(rnd, INSIDE_REFERENCES_MEAN))
+        earlier = self.works_by_subfield.get(subfield)
+        cited = self.cited.setdefault(subfield, array("q"))
+        found: list[int] = []
+        for _ in range(inside if earlier else 0):
+            target = cited[rnd.randrange(len(cited))] if cited and rnd.random() < 0.5 else \
+                earlier[rnd.randrange(len(earlier))]
+            if target not in found:
+                found.append(target)
+        cited.extend(found)
+        outside = [WORK_BASE - 1 - rnd.randrange(50_000_000) for _ in range(total - len(found))]
+        return [f"https://openalex.org/W{WORK_BASE + n}" for n in found] + \
+            [f"https://openalex.org/W{n}" for n in outside]
+
+    def source_of(self, subfield: str) -> dict[str, Any] | None:
+        rnd = self.random
+        if rnd.random() >= SOURCE_SHARE:
+            return None
+        number = int(self.sources * rnd.random() ** 2)
+        kind = ("journal", "repository", "conference")[min(2, max(0, number % 12 - 9))]
+        name = _surname(random.Random(number)).capitalize()
+        return {"id": f"https://openalex.org/S{SOURCE_BASE + number}",
+                "display_name": f"Journal of {name} {number}", "type": kind}
+
+    def abstract(self, topics: list[int]) -> dict[str, list[int]]:
+        rnd = self.random
+        vocabulary = [word.lower().strip(",.") for t in topics
+                      for word in self.taxonomy.topics[t][1].split()] + list(WORDS)
+        index: dict[str, list[int]] = {}
+        for position in range(rnd.randint(40, 90)):
+            index.setdefault(rnd.choice(vocabulary), []).append(position)
+        return index
+
+
+def _prefix_sums(values: list[float]) -> Iterator[float]:
+    total = 0.0
+    for value in values:
+        total += value
+        yield total
+
+
+def _recent(rnd: random.Random, size: int, window: int) -> int:
+    """A uniform index among the last `window` of `size` slots."""
+    return size - 1 - rnd.randrange(min(size, window))
+
+
+def _poisson(rnd: random.Random, mean: float) -> int:
+    limit, product, count = math.exp(-mean), rnd.random(), 0
+    while product > limit:
+        product *= rnd.random()
+        count += 1
+    return count
+
+
+def _surname(rnd: random.Random) -> str:
+    return "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 3))).capitalize()
+
+
+def write(path: Path, works: int, seed: int = 7, start: int = 0, stop: int | None = None) -> int:
+    """Generate `works` works and write those numbered `start` to `stop` - 1 (all by default) to
+    `path`, gzip-compressed when it ends in .gz; returns how many were written."""
+    stop = works if stop is None else stop
+    written = 0
+    with _open(path) as out:
+        for number, work in enumerate(Generator(works, seed)):
+            if number >= stop:
+                break
+            if number >= start:
+                out.write(json.dumps(work, ensure_ascii=False, separators=(",", ":")))
+                out.write("\n")
+                written += 1
+    return written
+
+
+def _open(path: Path):  # noqa: ANN202 - a text file of either kind
+    if path.suffix == ".gz":
+        return gzip.open(path, "wt", encoding="utf-8", compresslevel=1)
+    return path.open("w", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--works", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--range", default=None,
+                        help="START:STOP: write only these works of the generation")
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    start, stop = (int(x) for x in args.range.split(":")) if args.range else (0, args.works)
+    written = write(args.out, args.works, args.seed, start, stop)
+    print(f"wrote {written} works to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

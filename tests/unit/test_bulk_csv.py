@@ -1,0 +1,47 @@
+"""The pure parts of the bulk load: CSV fields as the offline importer reads them, pairs within
+groups, and per-group sums added in the order Cypher's reduce adds them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from kg.ingest.bulk_csv import ARRAY_DELIMITER, MISSING_YEAR, _Groups, _pairs_within, field, line
+
+
+def test_fields_quote_strings_leave_none_empty_and_join_lists() -> None:
+    assert field(None) == ""
+    assert field("") == '""'
+    assert field('say "hi"\nthen') == '"say ""hi""\nthen"'
+    assert field(True) == "true" and field(0) == "0" and field(0.1) == "0.1"
+    assert field(["W1", 'x"y']) == f'"W1{ARRAY_DELIMITER}x""y"'
+    assert line(["W1", None, 3]) == '"W1",,3\n'
+
+
+def test_floats_are_written_so_that_they_read_back_to_the_same_bits() -> None:
+    for value in (1 / 3, 1e-300, 2.0 ** 0.5, 123456.789e10):
+        assert float(field(value)) == value
+
+
+def test_pairs_within_groups_list_each_unordered_pair_once() -> None:
+    groups = np.array([0, 0, 0, 1, 2, 2])
+    members = np.array([5, 6, 7, 8, 9, 5])
+    first, second, group = _pairs_within(groups, members)
+    found = sorted(zip(first.tolist(), second.tolist(), group.tolist(), strict=True))
+    assert found == [(5, 6, 0), (5, 7, 0), (6, 7, 0), (9, 5, 2)]
+
+
+def test_group_sums_add_terms_one_by_one_in_the_given_order() -> None:
+    keys = np.array([1, 2, 1, 1, 2])
+    order = np.array([3, 1, 2, 9, 1])
+    terms = 1.0 / np.array([10.0, 3.0, 7.0, 3.0, 11.0])
+    groups = _Groups(keys, order)
+    assert groups.keys.tolist() == [1, 2] and groups.count().tolist() == [3, 2]
+    sums = groups.ordered_sum(terms)
+    assert sums[0] == ((0.0 + terms[2]) + terms[0]) + terms[3]  # order 2, 3, 9
+    assert sums[1] == (0.0 + terms[1]) + terms[4]
+
+
+def test_group_years_skip_missing_ones_and_are_none_when_all_are_missing() -> None:
+    groups = _Groups(np.array([1, 1, 2]), np.zeros(3, dtype=np.int64))
+    low, high = groups.min_max(np.array([2001, MISSING_YEAR, MISSING_YEAR]))
+    assert (low, high) == ([2001, None], [2001, None])
