@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from kg.db.graph import Graph
@@ -189,3 +190,37 @@ def trending_topics(graph: Graph, since_year: int, first: int = 10,
     _check_level(level)
     rows = graph.read("topics/trending", since_year=since_year, level=level, first=first)
     return [TrendingTopic(topic=_topic(row), works=row["works"]) for row in rows]
+
+
+class TopicMembers(Enum):
+    """What to page through of a topic (works on it or under it), with the query."""
+    PAPERS = "topics/papers_of_topics"  # most cited first
+    RESEARCHERS = "topics/researchers_of_topics"  # most works on the topic first
+
+
+@dataclass(frozen=True)
+class TopicMember:
+    id: str
+    key: int  # the paper's citations, or the researcher's works on the topic
+
+
+def members_of(graph: Graph, topic_ids: list[str], first: int, after: str | None = None,
+               members: TopicMembers = TopicMembers.PAPERS) -> dict[str, Page[TopicMember]]:
+    """The papers (or researchers) of each topic, one page each."""
+    check_first(first, graph.settings.max_page_size)
+    after_key = decode_cursor(after, (int, str))
+    rows = graph.read(members.value, topic_ids=topic_ids, after_key=after_key, limit=first + 1)
+    member = "paper_id" if members is TopicMembers.PAPERS else "researcher_id"
+    grouped: dict[str, list[dict]] = {tid: [] for tid in topic_ids}
+    totals: dict[str, int] = {tid: 0 for tid in topic_ids}
+    for row in rows:
+        grouped[row["of_id"]].append(row)
+        totals[row["of_id"]] = row["total"]
+    return {
+        tid: Page(items=[TopicMember(id=row[member], key=row["sort_key"])
+                         for row in items[:first]],
+                  cursors=[encode_cursor([row["sort_key"], row[member]])
+                           for row in items[:first]],
+                  total_count=totals[tid], has_next_page=len(items) > first)
+        for tid, items in grouped.items()
+    }

@@ -38,7 +38,7 @@ ALL_TYPES = ["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE"]
 
 # The modules whose named queries a request can run.
 SERVICE_MODULES = ("accounts", "coauthorship", "institutions", "metrics", "neighbourhood",
-                   "nodes", "papers", "search", "topics", "trust")
+                   "nodes", "papers", "search", "sources", "topics", "trust")
 SERVICE_PACKAGES = ("api",)
 
 # Named queries of those modules that no request runs, with the reason.
@@ -70,6 +70,17 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "nodes/institutions_by_ids": {"ids": ["I134085113"]},
     "nodes/sources_by_ids": {"ids": ["S36808561"]},
     "nodes/institutions_of_researchers": {"researcher_ids": [HUB, OTHER]},
+    "institutions/researchers_of_institutions": {"institution_ids": ["I134085113"],
+                                                 "after_key": None, "limit": 21},
+    "institutions/papers_of_institutions": {"institution_ids": ["I134085113"],
+                                            "after_key": None, "limit": 21},
+    "institutions/topic_profiles_of_institutions": {"institution_ids": ["I134085113"],
+                                                    "level": "subfield", "first": 10},
+    "institutions/children_of_institutions": {"institution_ids": ["I134085113"]},
+    "sources/papers_of_sources": {"source_ids": ["S36808561"], "after_key": None, "limit": 21},
+    "sources/top_researchers_of_sources": {"source_ids": ["S36808561"], "first": 10},
+    "sources/topic_profiles_of_sources": {"source_ids": ["S36808561"], "level": "subfield",
+                                          "first": 10},
     "metrics/researcher_metrics": {"researcher_ids": [HUB, OTHER]},
     "trust/of_researchers": {"researcher_ids": [HUB, OTHER]},
     "trust/explanation_of": {"researcher_id": HUB, "damping": 0.85, "affiliation_weight": 0.25,
@@ -86,6 +97,10 @@ API_QUERIES: dict[str, dict[str, Any]] = {
                                                 "limit": 21},
     "papers/authors_of_papers": {"paper_ids": [PAPER]},
     "papers/topics_of_papers": {"paper_ids": [PAPER]},
+    "papers/references_of_papers": {"paper_ids": [PAPER], "after_key": None, "limit": 21},
+    "papers/cited_by_papers": {"paper_ids": [PAPER], "after_key": None, "limit": 21},
+    "papers/citations_by_year_of_papers": {"paper_ids": [PAPER]},
+    "papers/citations_by_year_of_researchers": {"researcher_ids": [HUB]},
     "papers/trending_papers": {"since": None, "after_key": None, "limit": 21},
     "papers/count_papers_since": {"since": "2024-01-01"},
     "topics/by_id": {"topic_ids": [TOPIC]},
@@ -95,6 +110,8 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "topics/profiles": {"researcher_ids": [HUB], "level": "subfield", "first": 10},
     "topics/top_papers": {"topic_id": TOPIC, "first": 10},
     "topics/top_researchers": {"topic_id": TOPIC, "first": 10},
+    "topics/papers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
+    "topics/researchers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
     "topics/trending": {"since_year": 2020, "level": "topic", "first": 10},
     "explore/neighbourhood": {"id": HUB, "depth": 2, "types": ALL_TYPES, "cap": 25},
     "explore/search_text": {"query": "basin", "types": ALL_TYPES[:4], "first": 10},

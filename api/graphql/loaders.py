@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
-from kg import coauthorship, institutions, metrics, nodes, papers, topics, trust
+from kg import coauthorship, institutions, metrics, nodes, papers, sources, topics, trust
 from kg.db.graph import Graph
 
 V = TypeVar("V")
@@ -56,13 +56,25 @@ class Loaders:
         self.authors_of_paper = by_id(graph, papers.authors_of)
         self.topics_of_paper = by_id(graph, papers.topics_of)
         self.institutions_of_researcher = by_id(graph, institutions.institutions_of)
+        self.members_of_institution = by_id_and_options(graph, institutions.members_of)
+        self.topic_profile_of_institution = by_id_and_options(graph,
+                                                              institutions.topic_profiles_of)
+        self.children_of_institution = by_id(graph, institutions.children_of)
+        self.papers_of_source = by_id_and_options(graph, sources.papers_of)
+        self.top_researchers_of_source = by_id_and_options(graph, sources.top_researchers_of)
+        self.topic_profile_of_source = by_id_and_options(graph, sources.topic_profiles_of)
         self.papers_of_researcher = by_id_and_options(graph, papers.papers_of)
+        self.citations_of_paper = by_id_and_options(graph, papers.citations_of)
+        self.citations_by_year_of_paper = by_id(graph, papers.citations_by_year_of_papers)
+        self.citations_by_year_of_researcher = by_id(graph,
+                                                     papers.citations_by_year_of_researchers)
         self.metrics = by_id(graph, metrics.metrics_for)
         self.coauthors = by_id_and_options(graph, coauthorship.coauthors_for)
         self.close_collaborators = by_id(graph, coauthorship.close_collaborators_for)
         self.suggested_collaborators = by_id_and_options(graph, suggested_collaborators)
         self.topic_profile = by_id_and_options(graph, topics.topic_profiles_for)
         self.topic_ancestors = by_id(graph, topics.topic_ancestors_for)
+        self.members_of_topic = by_id_and_options(graph, topics.members_of)
         self.trust = by_id(graph, trust_by_id)
         self.trust_explanation = by_id_and_options(graph, trust_explanations)
 

@@ -12,6 +12,7 @@ import strawberry
 
 from kg import accounts, coauthorship, neighbourhood, search
 from kg import metrics as kg_metrics
+from kg import papers as kg_papers
 from kg.paging import Page
 from kg.vocabulary import EVIDENCE_KINDS, NODE_TYPES
 
@@ -27,6 +28,20 @@ NodeType = strawberry.enum(Enum("NodeType", {t: t for t in NODE_TYPES}))
 class PaperOrderBy(Enum):
     RECENT = "RECENT"
     CITATIONS = "CITATIONS"
+
+
+@strawberry.type
+class CitationYear:
+    year: int
+    in_graph: int = strawberry.field(
+        description="CITES edges into the work(s) from papers of this year in the graph.")
+    reported: int | None = strawberry.field(
+        description="As the source reports it (OpenAlex counts_by_year); null when not reported.")
+
+
+def citation_years(found: Sequence[kg_papers.CitationYear] | None) -> list[CitationYear]:
+    return [CitationYear(year=c.year, in_graph=c.in_graph, reported=c.reported)
+            for c in found or ()]
 
 
 @strawberry.type

@@ -127,6 +127,9 @@ class Paper(StructuredNode):
     date = StringProperty(index=True)
     type = StringProperty()
     cited_by_count = IntegerProperty(default=0)
+    # the source's citations per year (OpenAlex counts_by_year), as two parallel lists
+    reported_years = ArrayProperty(IntegerProperty())
+    reported_counts = ArrayProperty(IntegerProperty())
     # the read model's trending keys (composite index paper_trend: votes, citations, date_key)
     votes = IntegerProperty(index=True)
     citations = IntegerProperty()
