@@ -224,3 +224,41 @@ def members_of(graph: Graph, topic_ids: list[str], first: int, after: str | None
                   total_count=totals[tid], has_next_page=len(items) > first)
         for tid, items in grouped.items()
     }
+
+
+def topic_children_for(graph: Graph, topic_ids: list[str]) -> dict[str, list[Topic]]:
+    """`topic_children` of many topics in one query; ids not in the graph are absent."""
+    return {row["of_id"]: [_topic(c) for c in row["children"]]
+            for row in graph.read("topics/children_of_topics", topic_ids=topic_ids)}
+
+
+def top_papers_for(graph: Graph, topic_ids: list[str], first: int = 10
+                   ) -> dict[str, list[TopPaper]]:
+    """`top_papers` of many topics in one query; ids not in the graph are absent."""
+    check_first(first, graph.settings.max_page_size)
+    return {row["of_id"]: [TopPaper(**p) for p in row["papers"]]
+            for row in graph.read("topics/top_papers_of_topics", topic_ids=topic_ids,
+                                  first=first)}
+
+
+def top_researchers_for(graph: Graph, topic_ids: list[str], first: int = 10
+                        ) -> dict[str, list[TopResearcher]]:
+    """`top_researchers` of many topics in one query; ids not in the graph are absent."""
+    check_first(first, graph.settings.max_page_size)
+    return {row["of_id"]: [TopResearcher(**r) for r in row["researchers"]]
+            for row in graph.read("topics/top_researchers_of_topics", topic_ids=topic_ids,
+                                  first=first)}
+
+
+def adjacent_topics_for(graph: Graph, topic_ids: list[str], first: int = 10,
+                        after: str | None = None) -> dict[str, Page[AdjacentTopic]]:
+    """`adjacent_topics` of many topics in one query; ids not in the graph are absent."""
+    check_first(first, graph.settings.max_page_size)
+    after_key = _decode_cursor(after) if after is not None else None
+    found = {}
+    for row in graph.read("topics/adjacent_of_topics", topic_ids=topic_ids, after=after_key,
+                          first=first + 1):
+        neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"])
+                      for n in row["neighbours"]]
+        found[row["of_id"]] = page_of(neighbours, first, row["total"], _adjacent_cursor)
+    return found

@@ -112,6 +112,10 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "topics/top_researchers": {"topic_id": TOPIC, "first": 10},
     "topics/papers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
     "topics/researchers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
+    "topics/adjacent_of_topics": {"topic_ids": [TOPIC], "after": None, "first": 11},
+    "topics/children_of_topics": {"topic_ids": [SUBFIELD]},
+    "topics/top_papers_of_topics": {"topic_ids": [TOPIC], "first": 10},
+    "topics/top_researchers_of_topics": {"topic_ids": [TOPIC], "first": 10},
     "topics/trending": {"since_year": 2020, "level": "topic", "first": 10},
     "explore/neighbourhood": {"id": HUB, "depth": 2, "types": ALL_TYPES, "cap": 25},
     "explore/search_text": {"query": "basin", "types": ALL_TYPES[:4], "first": 10},
@@ -126,9 +130,15 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "accounts/decide_claim": {"claim_id": "C-probe", "status": "approved", "note": None,
                               "reviewer_id": USER},
     "trust/set_verification_level_of": {"researcher_id": HUB},
+    "accounts/following_of_users": {"user_ids": [USER], "after_key": None, "limit": 21},
+    "accounts/followers_of_researchers": {"researcher_ids": [HUB], "after_key": None,
+                                          "limit": 21},
+    "accounts/upvotes_of_users": {"user_ids": [USER], "after_key": None, "limit": 21},
+    "accounts/claims_of_users": {"user_ids": [USER]},
     "accounts/create_invitation": {"invitation_id": "V-probe", "user_id": USER,
                                    "from_researcher_id": HUB, "to_researcher_id": OTHER,
                                    "message": "Hello"},
+    "accounts/invitations_of_users": {"user_ids": [USER]},
 }
 
 DBHITS_TABLE = ROOT / "tests" / "integration" / "dbhits.json"

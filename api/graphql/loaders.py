@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
-from kg import coauthorship, institutions, metrics, nodes, papers, sources, topics, trust
+from kg import accounts, coauthorship, institutions, metrics, nodes, papers, sources, topics, trust
 from kg.db.graph import Graph
 
 V = TypeVar("V")
@@ -75,6 +75,13 @@ class Loaders:
         self.topic_profile = by_id_and_options(graph, topics.topic_profiles_for)
         self.topic_ancestors = by_id(graph, topics.topic_ancestors_for)
         self.members_of_topic = by_id_and_options(graph, topics.members_of)
+        self.listings = by_id_and_options(graph, accounts.listings_of)
+        self.claims_of_user = by_id(graph, accounts.claims_of)
+        self.invitations_of_user = by_id(graph, accounts.invitations_of)
+        self.topic_children = by_id(graph, topics.topic_children_for)
+        self.adjacent_topics = by_id_and_options(graph, topics.adjacent_topics_for)
+        self.top_papers_of_topic = by_id_and_options(graph, topics.top_papers_for)
+        self.top_researchers_of_topic = by_id_and_options(graph, topics.top_researchers_for)
         self.trust = by_id(graph, trust_by_id)
         self.trust_explanation = by_id_and_options(graph, trust_explanations)
 

@@ -189,20 +189,6 @@ class Neighbourhood:
 
 
 @strawberry.type
-class User:
-    id: strawberry.ID
-    email: str
-    name: str | None
-    roles: list[str]
-    orcid: str | None
-
-    @classmethod
-    def of(cls, user: accounts.User) -> User:
-        return cls(id=strawberry.ID(user.id), email=user.email, name=user.name,
-                   roles=list(user.roles), orcid=user.orcid)
-
-
-@strawberry.type
 class Claim:
     id: strawberry.ID
     researcher_id: strawberry.ID

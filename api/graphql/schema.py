@@ -18,7 +18,6 @@ from api.graphql.results import (
     Neighbourhood,
     NodeType,
     SearchHit,
-    User,
 )
 from api.graphql.types import (
     Ctx,
@@ -30,6 +29,7 @@ from api.graphql.types import (
     Source,
     Topic,
     TrendingTopic,
+    User,
     loaded,
     paper_connection,
     run,

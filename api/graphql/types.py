@@ -14,6 +14,8 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.results import (
     CitationYear,
+    Claim,
+    Invitation,
     PageInfo,
     PaperOrderBy,
     ResearcherMetrics,
@@ -22,8 +24,7 @@ from api.graphql.results import (
     edges_of,
     page_info,
 )
-from kg import nodes
-from kg import topics as kg_topics
+from kg import accounts, nodes
 from kg.institutions import Members
 from kg.paging import Page
 from kg.papers import CitationDirection, PaperOrder
@@ -200,7 +201,7 @@ class Topic(Node):
 
     @strawberry.field(description="The topics one level down.")
     async def children(self, info: Ctx) -> list[Topic]:
-        found = await run(kg_topics.topic_children, info.context.graph, str(self.id))
+        found = await info.context.loaders.topic_children.load(str(self.id)) or []
         return [Topic.of(node) for _, node in await _topics(info, found)]
 
     @strawberry.field(description="Topics that share papers with this one, most co-occurrences "
@@ -208,7 +209,10 @@ class Topic(Node):
     async def adjacent_topics(
         self, info: Ctx, first: int = 10, after: str | None = None
     ) -> AdjacentTopicConnection:
-        page = await run(kg_topics.adjacent_topics, info.context.graph, str(self.id), first, after)
+        page = await info.context.loaders.adjacent_topics.load((str(self.id), first, after))
+        if page is None:
+            return AdjacentTopicConnection(edges=[], page_info=PageInfo(
+                has_next_page=False, end_cursor=None), total_count=0)
         found = await info.context.loaders.topic.load_many([a.topic.id for a in page.items])
         return AdjacentTopicConnection(
             edges=edges_of(page, found, lambda cursor, adjacent, node: AdjacentTopicEdge(
@@ -219,7 +223,7 @@ class Topic(Node):
 
     @strawberry.field(description="Papers on this topic (or under it), most cited first.")
     async def top_papers(self, info: Ctx, first: int = 10) -> list[Paper]:
-        found = await run(kg_topics.top_papers, info.context.graph, str(self.id), first)
+        found = await info.context.loaders.top_papers_of_topic.load((str(self.id), first)) or []
         pairs = await loaded(info.context.loaders.paper.load_many, found, _id)
         return [Paper.of(node) for _, node in pairs]
 
@@ -250,7 +254,8 @@ class Topic(Node):
 
     @strawberry.field(description="Researchers with most works on this topic, then citations.")
     async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
-        found = await run(kg_topics.top_researchers, info.context.graph, str(self.id), first)
+        found = await info.context.loaders.top_researchers_of_topic.load(
+            (str(self.id), first)) or []
         pairs = await loaded(info.context.loaders.researcher.load_many, found, _id)
         return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
                                 citations=r.citations) for r, person in pairs]
@@ -527,6 +532,17 @@ class Researcher(Node):
         return cls(id=strawberry.ID(node.id), name=node.name, orcid=node.orcid,
                    alt_names=node.alt_names, open_to_collaborate=node.open_to_collaborate)
 
+    @strawberry.field(description="Users following this researcher, newest first (names only).")
+    async def followers(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> FollowerConnection:
+        page = await info.context.loaders.listings.load(
+            (str(self.id), first, after, accounts.Listing.FOLLOWERS))
+        return FollowerConnection(
+            edges=[FollowerEdge(cursor=cursor, name=item.name, since=item.since)
+                   for cursor, item in zip(page.cursors, page.items, strict=True)],
+            page_info=page_info(page), total_count=page.total_count)
+
     @strawberry.field(description="Institutions from authorships and profiles, most works first.")
     async def institutions(self, info: Ctx) -> list[InstitutionAffiliation]:
         loaders = info.context.loaders
@@ -613,3 +629,80 @@ class Researcher(Node):
             )
             for s in found if s.id in people
         ]
+
+
+@strawberry.type
+class FollowerEdge:
+    cursor: str
+    name: str | None
+    since: str | None
+
+
+@strawberry.type
+class FollowerConnection:
+    edges: list[FollowerEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class ResearcherEdge:
+    cursor: str
+    node: Researcher
+
+
+@strawberry.type
+class ResearcherConnection:
+    edges: list[ResearcherEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class User:
+    id: strawberry.ID
+    email: str
+    name: str | None
+    roles: list[str]
+    orcid: str | None
+
+    @classmethod
+    def of(cls, user: accounts.User) -> User:
+        return cls(id=strawberry.ID(user.id), email=user.email, name=user.name,
+                   roles=list(user.roles), orcid=user.orcid)
+
+    @strawberry.field(description="Researchers this user follows, newest follow first.")
+    async def following(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> ResearcherConnection:
+        loaders = info.context.loaders
+        page = await loaders.listings.load((str(self.id), first, after,
+                                            accounts.Listing.FOLLOWING))
+        people = await loaders.researcher.load_many([item.id for item in page.items])
+        return ResearcherConnection(
+            edges=edges_of(page, people, lambda cursor, _, person: ResearcherEdge(
+                cursor=cursor, node=Researcher.of(person))),
+            page_info=page_info(page), total_count=page.total_count)
+
+    @strawberry.field(description="Papers this user upvoted, newest upvote first.")
+    async def upvoted(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> PaperConnection:
+        page = await info.context.loaders.listings.load((str(self.id), first, after,
+                                                         accounts.Listing.UPVOTES))
+        return await paper_connection(info, Page(
+            items=[item.id for item in page.items], cursors=page.cursors,
+            total_count=page.total_count, has_next_page=page.has_next_page))
+
+    @strawberry.field(description="Claims this user made, newest first.")
+    async def claims(self, info: Ctx) -> list[Claim]:
+        return [Claim.of(c) for c in
+                await info.context.loaders.claims_of_user.load(str(self.id)) or []]
+
+    @strawberry.field(description="Invitations this user sent, newest first.")
+    async def invitations(self, info: Ctx) -> list[Invitation]:
+        return [Invitation(id=strawberry.ID(i.id),
+                           from_researcher_id=strawberry.ID(i.from_researcher_id),
+                           to_researcher_id=strawberry.ID(i.to_researcher_id),
+                           message=i.message, status=i.status)
+                for i in await info.context.loaders.invitations_of_user.load(str(self.id)) or []]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+from kg import topics
 from kg.db.graph import Graph
 from testkit.oracle import Oracle, load_works
 from tests.e2e.conftest import Api
@@ -111,3 +112,41 @@ def test_nested_topic_pages_cost_the_same_for_5_or_40_papers(
         assert len(edges) == first
         counts.append(api.graph.queries_run - before)
     assert counts[0] == counts[1], counts
+
+
+def test_topic_neighbours_children_and_tops_cost_the_same_for_5_or_50_topics(
+    idb03_graph: Graph, api: Api
+) -> None:
+    query = """query ($first: Int!, $level: String!) {
+      trendingTopics(sinceYear: 1900, level: $level, first: $first) { topic { id
+        children { id } adjacentTopics(first: 2) { totalCount edges { weight node { id } } }
+        topPapers(first: 2) { id } topResearchers(first: 2) { works } } } }"""
+    for level in ("topic", "subfield"):
+        counts = []
+        for first in (5, 50):
+            before = api.graph.queries_run
+            found = api.data(query, first=first, level=level)["trendingTopics"]
+            assert len(found) == first
+            counts.append(api.graph.queries_run - before)
+        assert counts[0] == counts[1], (level, counts)
+
+
+def test_batched_topic_fields_equal_the_single_topic_services(
+    idb03_graph: Graph, api: Api
+) -> None:
+    query = """query ($id: ID!) { topic(id: $id) { children { id }
+      adjacentTopics(first: 5) { totalCount edges { cooccurrences weight node { id } } }
+      topPapers(first: 5) { id } topResearchers(first: 5) { researcher { id } works } } }"""
+    for topic_id in ("T10399", "subfields/1907"):
+        found = api.data(query, id=topic_id)["topic"]
+        assert [c["id"] for c in found["children"]] == [
+            t.id for t in topics.topic_children(idb03_graph, topic_id)]
+        adjacent = topics.adjacent_topics(idb03_graph, topic_id, 5)
+        assert found["adjacentTopics"]["totalCount"] == adjacent.total_count
+        assert [(e["node"]["id"], e["cooccurrences"], e["weight"])
+                for e in found["adjacentTopics"]["edges"]] == [
+            (a.topic.id, a.cooccurrences, a.weight) for a in adjacent.items]
+        assert [p["id"] for p in found["topPapers"]] == [
+            p.id for p in topics.top_papers(idb03_graph, topic_id, 5)]
+        assert [(r["researcher"]["id"], r["works"]) for r in found["topResearchers"]] == [
+            (r.id, r.works) for r in topics.top_researchers(idb03_graph, topic_id, 5)]
