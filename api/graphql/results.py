@@ -77,6 +77,10 @@ class ResearcherMetrics:
     novelty: float = strawberry.field(
         description="Share of works that combine topics atypically (a topic pair with NPMI "
                     "below -0.1 over the graph); see docs/services.md.")
+    ai_works: int = strawberry.field(
+        description="Works in AI: arXiv cs.AI, cs.LG, cs.CL, cs.CV, cs.NE, stat.ML, or a topic "
+                    "under OpenAlex's subfield Artificial Intelligence (subfields/1702).")
+    ai_score: int = strawberry.field(description="round(100 * aiWorks / works), 0-100.")
 
     @classmethod
     def of(cls, metrics: kg_metrics.ResearcherMetrics) -> ResearcherMetrics:
