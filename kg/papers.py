@@ -156,3 +156,34 @@ def citations_by_year_of_researchers(graph: Graph, researcher_ids: list[str]
                 reported[year] = reported.get(year, 0) + count
         found[row["of_id"]] = _by_year(row["in_graph"], reported)
     return found
+
+
+@dataclass(frozen=True)
+class SimilarPaper:
+    id: str
+    score: int  # 2 * co_cited + 2 * shared_references + shared_topics
+    co_cited: int  # papers in the graph citing both
+    shared_references: int  # papers both cite
+    shared_topics: int  # level-`topic` topics both carry
+
+    @property
+    def reasons(self) -> list[str]:
+        found = []
+        if self.co_cited:
+            found.append(f"cited together by {self.co_cited} "
+                         f"paper{'s' if self.co_cited > 1 else ''}")
+        if self.shared_references:
+            found.append(f"share {self.shared_references} "
+                         f"reference{'s' if self.shared_references > 1 else ''}")
+        if self.shared_topics:
+            found.append(f"same {self.shared_topics} "
+                         f"topic{'s' if self.shared_topics > 1 else ''}")
+        return found
+
+
+def similar_papers(graph: Graph, paper_ids: list[str], first: int = 10
+                   ) -> dict[str, list[SimilarPaper]]:
+    """The papers most like each paper: co-citation, bibliographic coupling, shared topics."""
+    check_first(first, graph.settings.max_page_size)
+    return {row["of_id"]: [SimilarPaper(**s) for s in row["similar"]]
+            for row in graph.read("papers/similar_papers", paper_ids=paper_ids, first=first)}

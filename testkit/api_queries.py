@@ -99,6 +99,7 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "papers/topics_of_papers": {"paper_ids": [PAPER]},
     "papers/references_of_papers": {"paper_ids": [PAPER], "after_key": None, "limit": 21},
     "papers/cited_by_papers": {"paper_ids": [PAPER], "after_key": None, "limit": 21},
+    "papers/similar_papers": {"paper_ids": [PAPER], "first": 10},
     "papers/citations_by_year_of_papers": {"paper_ids": [PAPER]},
     "papers/citations_by_year_of_researchers": {"researcher_ids": [HUB]},
     "papers/trending_papers": {"since": None, "after_key": None, "limit": 21},

@@ -65,6 +65,7 @@ class Loaders:
         self.topic_profile_of_source = by_id_and_options(graph, sources.topic_profiles_of)
         self.papers_of_researcher = by_id_and_options(graph, papers.papers_of)
         self.citations_of_paper = by_id_and_options(graph, papers.citations_of)
+        self.similar_papers = by_id_and_options(graph, papers.similar_papers)
         self.citations_by_year_of_paper = by_id(graph, papers.citations_by_year_of_papers)
         self.citations_by_year_of_researcher = by_id(graph,
                                                      papers.citations_by_year_of_researchers)

@@ -400,11 +400,33 @@ class Paper(Node):
             (str(self.id), first, after, CitationDirection.CITED_BY))
         return await paper_connection(info, page)
 
+    @strawberry.field(description="Papers most like this one: 2 x co-citations + 2 x shared "
+                                  "references + shared topics, with the reasons.")
+    async def similar(self, info: Ctx, first: int = 10) -> list[SimilarPaper]:
+        loaders = info.context.loaders
+        found = await loaders.similar_papers.load((str(self.id), first)) or []
+        pairs = await loaded(loaders.paper.load_many, found, _id)
+        return [SimilarPaper(paper=Paper.of(node), score=s.score, co_cited=s.co_cited,
+                             shared_references=s.shared_references,
+                             shared_topics=s.shared_topics, reasons=s.reasons)
+                for s, node in pairs]
+
     @strawberry.field(description="Citations per year, in the graph and as reported, oldest "
                                   "year first.")
     async def citations_by_year(self, info: Ctx) -> list[CitationYear]:
         return citation_years(
             await info.context.loaders.citations_by_year_of_paper.load(str(self.id)))
+
+
+@strawberry.type
+class SimilarPaper:
+    paper: Paper
+    score: int
+    co_cited: int = strawberry.field(description="Papers in the graph citing both.")
+    shared_references: int = strawberry.field(description="Papers both cite.")
+    shared_topics: int = strawberry.field(description="Level-topic topics both carry.")
+    reasons: list[str] = strawberry.field(
+        description='E.g. "cited together by 12 papers", "share 8 references", "same 3 topics".')
 
 
 @strawberry.type

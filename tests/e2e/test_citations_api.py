@@ -168,3 +168,42 @@ def test_nested_citations_cost_the_same_for_5_or_50_papers(idb03_graph: Graph, a
         assert len(edges) == first
         counts.append(api.graph.queries_run - before)
     assert counts[0] == counts[1], counts
+
+
+def test_similar_papers_score_co_citation_coupling_and_shared_topics(
+    idb03_graph: Graph, api: Api
+) -> None:
+    oracle, _ = _raw()
+    cited_by: dict[str, set[str]] = defaultdict(set)
+    refs: dict[str, set[str]] = defaultdict(set)
+    for citing, cited in oracle.cites:
+        cited_by[cited].add(citing)
+        refs[citing].add(cited)
+    paper_id = Counter(cited for _, cited in oracle.cites).most_common(1)[0][0]
+    figures: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for citing in cited_by[paper_id]:
+        for other in refs[citing] - {paper_id}:
+            figures[other][0] += 1
+    for ref in refs[paper_id]:
+        for other in cited_by[ref] - {paper_id}:
+            figures[other][1] += 1
+    mine = set(oracle.paper_topics[paper_id])
+    for other in oracle.paper_ids - {paper_id}:
+        shared = len(mine & set(oracle.paper_topics[other]))
+        if shared:
+            figures[other][2] = shared
+    ranked = sorted(figures.items(),
+                    key=lambda item: (-(2 * item[1][0] + 2 * item[1][1] + item[1][2]), item[0]))
+    query = """query ($id: ID!) { paper(id: $id) { similar(first: 10) { paper { id } score
+      coCited sharedReferences sharedTopics reasons } } }"""
+    found = api.data(query, id=paper_id)["paper"]["similar"]
+    assert [(s["paper"]["id"], s["coCited"], s["sharedReferences"], s["sharedTopics"])
+            for s in found] == [(pid, *f) for pid, f in ranked[:10]]
+    assert all(s["score"] == 2 * s["coCited"] + 2 * s["sharedReferences"] + s["sharedTopics"]
+               for s in found)
+    for s in found:
+        assert any(r.startswith("cited together by ") for r in s["reasons"]) == (s["coCited"] > 0)
+        assert any(r.startswith("share ") for r in s["reasons"]) == (s["sharedReferences"] > 0)
+        assert any(r.startswith("same ") for r in s["reasons"]) == (s["sharedTopics"] > 0)
+    assert api.error_code("query ($id: ID!) { paper(id: $id) { similar(first: 0) { score } } }",
+                          id=paper_id) == "BAD_INPUT"
