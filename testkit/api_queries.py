@@ -125,6 +125,7 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "accounts/upvote_paper": {"user_id": USER, "paper_id": PAPER},
     "accounts/set_open_to_collaborate": {"researcher_id": HUB, "open": True},
     "accounts/claims_on_researcher": {"researcher_id": HUB},
+    "accounts/lock_researcher": {"researcher_id": HUB},
     "accounts/create_claim": {"claim_id": "C-probe", "user_id": USER, "researcher_id": HUB,
                               "evidence_kind": "orcid", "evidence": "0000-0002-1825-0097"},
     "accounts/claim_by_id": {"claim_id": "C-probe"},

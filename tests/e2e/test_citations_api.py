@@ -159,7 +159,7 @@ def test_nested_citations_cost_the_same_for_5_or_50_papers(idb03_graph: Graph, a
     query = """query ($id: ID!, $first: Int!) { paper(id: $id) { citedBy(first: $first) {
       edges { node { id citationsByYear { year inGraph }
         references(first: 3) { totalCount edges { node { title citedBy(first: 2) { totalCount }
-          authors { researcher { citationsByYear { year } } } } } }
+          citationsByYear { year } similar(first: 2) { score } } } }
         citedBy(first: 3) { totalCount } } } } } }"""
     counts = []
     for first in (5, 50):
