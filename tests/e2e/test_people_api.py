@@ -45,8 +45,10 @@ def test_me_lists_my_follows_upvotes_claims_and_invitations(
     api.data(FOLLOW, ada, r="A1")
     api.data(FOLLOW, ada, r="A2")
     api.data("mutation { upvote(paperId: \"W1\") }", ada)
-    api.data("""mutation { requestClaim(researcherId: "A1",
-      evidence: {kind: ORCID, value: "0000-0002-1825-0097"}) { id } }""", ada)
+    claim = api.data("""mutation { requestClaim(researcherId: "A1",
+      evidence: {kind: ORCID, value: "0000-0002-1825-0097"}) { id } }""", ada)["requestClaim"]
+    api.data("mutation ($c: ID!) { reviewClaim(claimId: $c, approve: true) { status } }",
+             tokens["admin"], c=claim["id"])
     api.data("""mutation { invite(fromResearcherId: "A1", toResearcherId: "A2",
       message: "Shall we?") { id } }""", ada)
     first = api.data(ME, ada, first=1)["me"]
@@ -58,7 +60,7 @@ def test_me_lists_my_follows_upvotes_claims_and_invitations(
     assert [e["node"]["id"] for e in rest["edges"]] == ["A1"]
     assert not rest["pageInfo"]["hasNextPage"]
     assert first["upvoted"] == {"totalCount": 1, "edges": [{"node": {"id": "W1"}}]}
-    assert first["claims"] == [{"researcherId": "A1", "status": "pending",
+    assert first["claims"] == [{"researcherId": "A1", "status": "approved",
                                 "evidenceKind": "orcid"}]
     assert first["invitations"] == [{"fromResearcherId": "A1", "toResearcherId": "A2",
                                      "message": "Shall we?", "status": "sent"}]
