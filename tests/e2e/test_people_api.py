@@ -47,8 +47,11 @@ def test_me_lists_my_follows_upvotes_claims_and_invitations(
     api.data("mutation { upvote(paperId: \"W1\") }", ada)
     claim = api.data("""mutation { requestClaim(researcherId: "A1",
       evidence: {kind: ORCID, value: "0000-0002-1825-0097"}) { id } }""", ada)["requestClaim"]
-    api.data("mutation ($c: ID!) { reviewClaim(claimId: $c, approve: true) { status } }",
-             tokens["admin"], c=claim["id"])
+    other = api.data("""mutation { requestClaim(researcherId: "A2",
+      evidence: {kind: ORCID, value: "0000-0002-1694-233X"}) { id } }""", tokens["bob"])
+    for claim_id in (claim["id"], other["requestClaim"]["id"]):
+        api.data("mutation ($c: ID!) { reviewClaim(claimId: $c, approve: true) { status } }",
+                 tokens["admin"], c=claim_id)
     api.data("""mutation { invite(fromResearcherId: "A1", toResearcherId: "A2",
       message: "Shall we?") { id } }""", ada)
     first = api.data(ME, ada, first=1)["me"]
@@ -66,7 +69,7 @@ def test_me_lists_my_follows_upvotes_claims_and_invitations(
                                      "message": "Shall we?", "status": "sent"}]
     bob = api.data(ME, tokens["bob"], first=5)["me"]
     assert bob["following"]["totalCount"] == 0
-    assert bob["claims"] == [] and bob["invitations"] == []
+    assert [c["researcherId"] for c in bob["claims"]] == ["A2"] and bob["invitations"] == []
 
 
 def test_me_is_null_without_a_token_and_pages_refuse_bad_cursors(
