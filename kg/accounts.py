@@ -23,11 +23,13 @@ import re
 import secrets
 import uuid
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from kg import trust
 from kg.db.graph import Graph, Transaction
 from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
+from kg.paging import Page, check_first, decode_cursor, encode_cursor
 from kg.vocabulary import EVIDENCE_KINDS
 
 ADMIN = "admin"
@@ -269,3 +271,53 @@ def upvote(graph: Graph, user: User | None, paper_id: str) -> int:
     if not rows:
         raise NotFound(f"no paper {paper_id!r}")
     return rows[0]["upvotes"]
+
+
+class Listing(Enum):
+    """What of a person to page through, with the query and the key of its pages."""
+    FOLLOWING = ("accounts/following_of_users", "user_ids")  # researchers a user follows
+    UPVOTES = ("accounts/upvotes_of_users", "user_ids")  # papers a user upvoted
+    FOLLOWERS = ("accounts/followers_of_researchers", "researcher_ids")  # users following one
+
+
+@dataclass(frozen=True)
+class Listed:
+    id: str  # a researcher, paper or (for followers) user id
+    name: str | None = None  # a follower's name
+    since: str | None = None  # when a follower started following
+
+
+def listings_of(graph: Graph, ids: list[str], first: int, after: str | None = None,
+                listing: Listing = Listing.FOLLOWING) -> dict[str, Page[Listed]]:
+    """One page each of who follows, or what a user follows or upvoted, newest first."""
+    check_first(first, graph.settings.max_page_size)
+    after_key = decode_cursor(after, (str, str))
+    query, key = listing.value
+    rows = graph.read(query, **{key: ids}, after_key=after_key, limit=first + 1)
+    grouped: dict[str, list[dict]] = {i: [] for i in ids}
+    totals: dict[str, int] = {i: 0 for i in ids}
+    for row in rows:
+        grouped[row["of_id"]].append(row)
+        totals[row["of_id"]] = row["total"]
+    return {
+        i: Page(items=[Listed(id=row["item_id"], name=row.get("name"), since=row.get("since"))
+                       for row in items[:first]],
+                cursors=[encode_cursor([row["sort_key"], row["item_id"]])
+                         for row in items[:first]],
+                total_count=totals[i], has_next_page=len(items) > first)
+        for i, items in grouped.items()
+    }
+
+
+def claims_of(graph: Graph, user_ids: list[str]) -> dict[str, list[Claim]]:
+    found: dict[str, list[Claim]] = {i: [] for i in user_ids}
+    for row in graph.read("accounts/claims_of_users", user_ids=user_ids):
+        found[row.pop("of_id")].append(Claim(**row))
+    return found
+
+
+def invitations_of(graph: Graph, user_ids: list[str]) -> dict[str, list[Invitation]]:
+    found: dict[str, list[Invitation]] = {i: [] for i in user_ids}
+    for row in graph.read("accounts/invitations_of_users", user_ids=user_ids):
+        found[row.pop("of_id")].append(Invitation(**row))
+    return found

@@ -16,6 +16,9 @@ Definitions (also in docs/services.md):
   has NPMI < `ATYPICAL_NPMI` (-0.1): the pair meets clearly less often than independence predicts.
   (On the idb03 set, 45% of the works with two or more topics hold a pair below independence and
   26% one below -0.1.)
+* AI score (0-100) is round(100 * ai_works / works), 0 without works; a work is in AI when it has
+  an arXiv category of `AI_CATEGORIES` or a topic under OpenAlex's subfield `AI_SUBFIELD`
+  ("Artificial Intelligence").
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from kg.db.graph import Graph, Row
 from kg.errors import NotFound
 
 ATYPICAL_NPMI = -0.1
+AI_CATEGORIES = ("cs.AI", "cs.LG", "cs.CL", "cs.CV", "cs.NE", "stat.ML")
+AI_SUBFIELD = "subfields/1702"
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class ResearcherMetrics:
     last_year: int | None
     novel_works: int
     novelty: float
+    ai_works: int
+    ai_score: int
 
 
 def researcher_metrics(graph: Graph, researcher_id: str) -> ResearcherMetrics:
@@ -72,4 +79,6 @@ def _metrics(row: Row) -> ResearcherMetrics:
         last_year=row["last_year"],
         novel_works=row["novel_works"],
         novelty=row["novelty"],
+        ai_works=row["ai_works"],
+        ai_score=row["ai_score"],
     )

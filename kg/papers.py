@@ -1,5 +1,6 @@
 """Papers: a researcher's papers (paged, newest or most cited first), the authors and topics of
-papers, and the trending list (upvotes, then citations, then date)."""
+papers, the trending list (upvotes, then citations, then date), and citations: the references
+and citing papers of a paper (paged) and citations per year, in the graph and as reported."""
 
 from __future__ import annotations
 
@@ -7,12 +8,29 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kg.db.graph import Graph
-from kg.paging import Page, check_first, decode_cursor, encode_cursor
+from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 
 
 class PaperOrder(Enum):
     RECENT = "papers/papers_of_researchers_by_recency"
     CITATIONS = "papers/papers_of_researchers_by_citations"
+
+
+class CitationDirection(Enum):
+    """Which side of the CITES edges to page through, with the query and its cursor's shape."""
+    REFERENCES = "papers/references_of_papers"  # most cited first
+    CITED_BY = "papers/cited_by_papers"  # newest first
+
+    @property
+    def key_type(self) -> type:
+        return int if self is CitationDirection.REFERENCES else str
+
+
+@dataclass(frozen=True)
+class CitationYear:
+    year: int
+    in_graph: int
+    reported: int | None  # None: the source reported no count for this year
 
 
 @dataclass(frozen=True)
@@ -84,3 +102,88 @@ def trending_papers(
                                                              since=since)[0]["total"],
         has_next_page=len(rows) > first,
     )
+
+
+def citations_of(
+    graph: Graph, paper_ids: list[str], first: int, after: str | None = None,
+    direction: CitationDirection = CitationDirection.REFERENCES,
+) -> dict[str, Page[str]]:
+    """The references (or citing papers) of each paper, one page each."""
+    check_first(first, graph.settings.max_page_size)
+    after_key = decode_cursor(after, (direction.key_type, str))
+    rows = graph.read(direction.value, paper_ids=paper_ids, after_key=after_key, limit=first + 1)
+    grouped: dict[str, list[dict]] = {pid: [] for pid in paper_ids}
+    totals: dict[str, int] = {pid: 0 for pid in paper_ids}
+    for row in rows:
+        grouped[row["of_id"]].append(row)
+        totals[row["of_id"]] = row["total"]
+    pages = {}
+    for pid, items in grouped.items():
+        page = page_of(items, first, totals[pid],
+                       lambda row: encode_cursor([row["sort_key"], row["paper_id"]]))
+        pages[pid] = Page(items=[row["paper_id"] for row in page.items], cursors=page.cursors,
+                          total_count=page.total_count, has_next_page=page.has_next_page)
+    return pages
+
+
+def _by_year(in_graph: list[list[int]], reported: dict[int, int]) -> list[CitationYear]:
+    linked = dict((year, count) for year, count in in_graph)
+    return [CitationYear(year=year, in_graph=linked.get(year, 0), reported=reported.get(year))
+            for year in sorted(linked.keys() | reported.keys())]
+
+
+def _reported(years: list[int] | None, counts: list[int] | None) -> dict[int, int]:
+    return dict(zip(years or [], counts or [], strict=True))
+
+
+def citations_by_year_of_papers(graph: Graph, paper_ids: list[str]
+                                ) -> dict[str, list[CitationYear]]:
+    return {
+        row["of_id"]: _by_year(row["in_graph"], _reported(row["reported_years"],
+                                                          row["reported_counts"]))
+        for row in graph.read("papers/citations_by_year_of_papers", paper_ids=paper_ids)
+    }
+
+
+def citations_by_year_of_researchers(graph: Graph, researcher_ids: list[str]
+                                     ) -> dict[str, list[CitationYear]]:
+    found = {}
+    for row in graph.read("papers/citations_by_year_of_researchers",
+                          researcher_ids=researcher_ids):
+        reported: dict[int, int] = {}
+        for years, counts in row["reported"]:
+            for year, count in _reported(years, counts).items():
+                reported[year] = reported.get(year, 0) + count
+        found[row["of_id"]] = _by_year(row["in_graph"], reported)
+    return found
+
+
+@dataclass(frozen=True)
+class SimilarPaper:
+    id: str
+    score: int  # 2 * co_cited + 2 * shared_references + shared_topics
+    co_cited: int  # papers in the graph citing both
+    shared_references: int  # papers both cite
+    shared_topics: int  # level-`topic` topics both carry
+
+    @property
+    def reasons(self) -> list[str]:
+        found = []
+        if self.co_cited:
+            found.append(f"cited together by {self.co_cited} "
+                         f"paper{'s' if self.co_cited > 1 else ''}")
+        if self.shared_references:
+            found.append(f"share {self.shared_references} "
+                         f"reference{'s' if self.shared_references > 1 else ''}")
+        if self.shared_topics:
+            found.append(f"same {self.shared_topics} "
+                         f"topic{'s' if self.shared_topics > 1 else ''}")
+        return found
+
+
+def similar_papers(graph: Graph, paper_ids: list[str], first: int = 10
+                   ) -> dict[str, list[SimilarPaper]]:
+    """The papers most like each paper: co-citation, bibliographic coupling, shared topics."""
+    check_first(first, graph.settings.max_page_size)
+    return {row["of_id"]: [SimilarPaper(**s) for s in row["similar"]]
+            for row in graph.read("papers/similar_papers", paper_ids=paper_ids, first=first)}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
@@ -248,3 +249,75 @@ def topic_map(graph: Graph, researcher_id: str | None = None, first: int = 40) -
     if found_map is None:
         raise NotFound(f"no researcher with id {researcher_id!r}")
     return found_map
+
+
+class TopicMembers(Enum):
+    """What to page through of a topic (works on it or under it), with the query."""
+    PAPERS = "topics/papers_of_topics"  # most cited first
+    RESEARCHERS = "topics/researchers_of_topics"  # most works on the topic first
+
+
+@dataclass(frozen=True)
+class TopicMember:
+    id: str
+    key: int  # the paper's citations, or the researcher's works on the topic
+
+
+def members_of(graph: Graph, topic_ids: list[str], first: int, after: str | None = None,
+               members: TopicMembers = TopicMembers.PAPERS) -> dict[str, Page[TopicMember]]:
+    """The papers (or researchers) of each topic, one page each."""
+    check_first(first, graph.settings.max_page_size)
+    after_key = decode_cursor(after, (int, str))
+    rows = graph.read(members.value, topic_ids=topic_ids, after_key=after_key, limit=first + 1)
+    member = "paper_id" if members is TopicMembers.PAPERS else "researcher_id"
+    grouped: dict[str, list[dict]] = {tid: [] for tid in topic_ids}
+    totals: dict[str, int] = {tid: 0 for tid in topic_ids}
+    for row in rows:
+        grouped[row["of_id"]].append(row)
+        totals[row["of_id"]] = row["total"]
+    return {
+        tid: Page(items=[TopicMember(id=row[member], key=row["sort_key"])
+                         for row in items[:first]],
+                  cursors=[encode_cursor([row["sort_key"], row[member]])
+                           for row in items[:first]],
+                  total_count=totals[tid], has_next_page=len(items) > first)
+        for tid, items in grouped.items()
+    }
+
+
+def topic_children_for(graph: Graph, topic_ids: list[str]) -> dict[str, list[Topic]]:
+    """`topic_children` of many topics in one query; ids not in the graph are absent."""
+    return {row["of_id"]: [_topic(c) for c in row["children"]]
+            for row in graph.read("topics/children_of_topics", topic_ids=topic_ids)}
+
+
+def top_papers_for(graph: Graph, topic_ids: list[str], first: int = 10
+                   ) -> dict[str, list[TopPaper]]:
+    """`top_papers` of many topics in one query; ids not in the graph are absent."""
+    check_first(first, graph.settings.max_page_size)
+    return {row["of_id"]: [TopPaper(**p) for p in row["papers"]]
+            for row in graph.read("topics/top_papers_of_topics", topic_ids=topic_ids,
+                                  first=first)}
+
+
+def top_researchers_for(graph: Graph, topic_ids: list[str], first: int = 10
+                        ) -> dict[str, list[TopResearcher]]:
+    """`top_researchers` of many topics in one query; ids not in the graph are absent."""
+    check_first(first, graph.settings.max_page_size)
+    return {row["of_id"]: [TopResearcher(**r) for r in row["researchers"]]
+            for row in graph.read("topics/top_researchers_of_topics", topic_ids=topic_ids,
+                                  first=first)}
+
+
+def adjacent_topics_for(graph: Graph, topic_ids: list[str], first: int = 10,
+                        after: str | None = None) -> dict[str, Page[AdjacentTopic]]:
+    """`adjacent_topics` of many topics in one query; ids not in the graph are absent."""
+    check_first(first, graph.settings.max_page_size)
+    after_key = _decode_cursor(after) if after is not None else None
+    found = {}
+    for row in graph.read("topics/adjacent_of_topics", topic_ids=topic_ids, after=after_key,
+                          first=first + 1):
+        neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"])
+                      for n in row["neighbours"]]
+        found[row["of_id"]] = page_of(neighbours, first, row["total"], _adjacent_cursor)
+    return found

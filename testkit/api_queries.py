@@ -38,7 +38,7 @@ ALL_TYPES = ["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE"]
 
 # The modules whose named queries a request can run.
 SERVICE_MODULES = ("accounts", "coauthorship", "institutions", "metrics", "neighbourhood",
-                   "nodes", "papers", "search", "topics", "trust")
+                   "nodes", "papers", "search", "sources", "topics", "trust")
 SERVICE_PACKAGES = ("api",)
 
 # Named queries of those modules that no request runs, with the reason.
@@ -70,6 +70,17 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "nodes/institutions_by_ids": {"ids": ["I134085113"]},
     "nodes/sources_by_ids": {"ids": ["S36808561"]},
     "nodes/institutions_of_researchers": {"researcher_ids": [HUB, OTHER]},
+    "institutions/researchers_of_institutions": {"institution_ids": ["I134085113"],
+                                                 "after_key": None, "limit": 21},
+    "institutions/papers_of_institutions": {"institution_ids": ["I134085113"],
+                                            "after_key": None, "limit": 21},
+    "institutions/topic_profiles_of_institutions": {"institution_ids": ["I134085113"],
+                                                    "level": "subfield", "first": 10},
+    "institutions/children_of_institutions": {"institution_ids": ["I134085113"]},
+    "sources/papers_of_sources": {"source_ids": ["S36808561"], "after_key": None, "limit": 21},
+    "sources/top_researchers_of_sources": {"source_ids": ["S36808561"], "first": 10},
+    "sources/topic_profiles_of_sources": {"source_ids": ["S36808561"], "level": "subfield",
+                                          "first": 10},
     "metrics/researcher_metrics": {"researcher_ids": [HUB, OTHER]},
     "trust/of_researchers": {"researcher_ids": [HUB, OTHER]},
     "trust/explanation_of": {"researcher_id": HUB, "damping": 0.85, "affiliation_weight": 0.25,
@@ -86,6 +97,11 @@ API_QUERIES: dict[str, dict[str, Any]] = {
                                                 "limit": 21},
     "papers/authors_of_papers": {"paper_ids": [PAPER]},
     "papers/topics_of_papers": {"paper_ids": [PAPER]},
+    "papers/references_of_papers": {"paper_ids": [PAPER], "after_key": None, "limit": 21},
+    "papers/cited_by_papers": {"paper_ids": [PAPER], "after_key": None, "limit": 21},
+    "papers/similar_papers": {"paper_ids": [PAPER], "first": 10},
+    "papers/citations_by_year_of_papers": {"paper_ids": [PAPER]},
+    "papers/citations_by_year_of_researchers": {"researcher_ids": [HUB]},
     "papers/trending_papers": {"since": None, "after_key": None, "limit": 21},
     "papers/count_papers_since": {"since": "2024-01-01"},
     "topics/by_id": {"topic_ids": [TOPIC]},
@@ -95,6 +111,12 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "topics/profiles": {"researcher_ids": [HUB], "level": "subfield", "first": 10},
     "topics/top_papers": {"topic_id": TOPIC, "first": 10},
     "topics/top_researchers": {"topic_id": TOPIC, "first": 10},
+    "topics/papers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
+    "topics/researchers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
+    "topics/adjacent_of_topics": {"topic_ids": [TOPIC], "after": None, "first": 11},
+    "topics/children_of_topics": {"topic_ids": [SUBFIELD]},
+    "topics/top_papers_of_topics": {"topic_ids": [TOPIC], "first": 10},
+    "topics/top_researchers_of_topics": {"topic_ids": [TOPIC], "first": 10},
     "topics/trending": {"since_year": 2020, "level": "topic", "first": 10},
     "topics/map_of_graph": {"first": 40},
     "topics/map_of_researcher": {"researcher_id": HUB, "first": 40},
@@ -106,15 +128,22 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "accounts/upvote_paper": {"user_id": USER, "paper_id": PAPER},
     "accounts/set_open_to_collaborate": {"researcher_id": HUB, "open": True},
     "accounts/claims_on_researcher": {"researcher_id": HUB},
+    "accounts/lock_researcher": {"researcher_id": HUB},
     "accounts/create_claim": {"claim_id": "C-probe", "user_id": USER, "researcher_id": HUB,
                               "evidence_kind": "orcid", "evidence": "0000-0002-1825-0097"},
     "accounts/claim_by_id": {"claim_id": "C-probe"},
     "accounts/decide_claim": {"claim_id": "C-probe", "status": "approved", "note": None,
                               "reviewer_id": USER},
     "trust/set_verification_level_of": {"researcher_id": HUB},
+    "accounts/following_of_users": {"user_ids": [USER], "after_key": None, "limit": 21},
+    "accounts/followers_of_researchers": {"researcher_ids": [HUB], "after_key": None,
+                                          "limit": 21},
+    "accounts/upvotes_of_users": {"user_ids": [USER], "after_key": None, "limit": 21},
+    "accounts/claims_of_users": {"user_ids": [USER]},
     "accounts/create_invitation": {"invitation_id": "V-probe", "user_id": USER,
                                    "from_researcher_id": HUB, "to_researcher_id": OTHER,
                                    "message": "Hello"},
+    "accounts/invitations_of_users": {"user_ids": [USER]},
 }
 
 DBHITS_TABLE = ROOT / "tests" / "integration" / "dbhits.json"

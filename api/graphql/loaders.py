@@ -23,7 +23,17 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from kg import accounts, coauthorship, institutions, metrics, nodes, papers, topics, trust
+from kg import (
+    accounts,
+    coauthorship,
+    institutions,
+    metrics,
+    nodes,
+    papers,
+    sources,
+    topics,
+    trust,
+)
 from kg.db.graph import Graph
 from kg.errors import GraphUnavailable, KgError, QueryTimeout
 
@@ -253,6 +263,24 @@ class Loaders:
         self.topic_profile = loader(topics.topic_profiles_for, Then(
             self.topic, lambda shares: [s.topic.id for s in shares]))
         self.topic_ancestors = loader(topics.topic_ancestors_for)
+        self.members_of_institution = loader(institutions.members_of)
+        self.topic_profile_of_institution = loader(institutions.topic_profiles_of)
+        self.children_of_institution = loader(institutions.children_of)
+        self.papers_of_source = loader(sources.papers_of)
+        self.top_researchers_of_source = loader(sources.top_researchers_of)
+        self.topic_profile_of_source = loader(sources.topic_profiles_of)
+        self.citations_of_paper = loader(papers.citations_of)
+        self.similar_papers = loader(papers.similar_papers)
+        self.citations_by_year_of_paper = loader(papers.citations_by_year_of_papers)
+        self.citations_by_year_of_researcher = loader(papers.citations_by_year_of_researchers)
+        self.members_of_topic = loader(topics.members_of)
+        self.listings = loader(accounts.listings_of)
+        self.claims_of_user = loader(accounts.claims_of)
+        self.invitations_of_user = loader(accounts.invitations_of)
+        self.topic_children = loader(topics.topic_children_for)
+        self.adjacent_topics = loader(topics.adjacent_topics_for)
+        self.top_papers_of_topic = loader(topics.top_papers_for)
+        self.top_researchers_of_topic = loader(topics.top_researchers_for)
         self.trust = loader(trust_by_id)
         self.trust_explanation = loader(trust_explanations)
         self.user = loader(users_by_token)

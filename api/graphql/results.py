@@ -12,6 +12,7 @@ import strawberry
 
 from kg import accounts, coauthorship, neighbourhood, search
 from kg import metrics as kg_metrics
+from kg import papers as kg_papers
 from kg import topics as kg_topics
 from kg.paging import Page
 from kg.vocabulary import EVIDENCE_KINDS, NODE_TYPES
@@ -28,6 +29,20 @@ NodeType = strawberry.enum(Enum("NodeType", {t: t for t in NODE_TYPES}))
 class PaperOrderBy(Enum):
     RECENT = "RECENT"
     CITATIONS = "CITATIONS"
+
+
+@strawberry.type
+class CitationYear:
+    year: int
+    in_graph: int = strawberry.field(
+        description="CITES edges into the work(s) from papers of this year in the graph.")
+    reported: int | None = strawberry.field(
+        description="As the source reports it (OpenAlex counts_by_year); null when not reported.")
+
+
+def citation_years(found: Sequence[kg_papers.CitationYear] | None) -> list[CitationYear]:
+    return [CitationYear(year=c.year, in_graph=c.in_graph, reported=c.reported)
+            for c in found or ()]
 
 
 @strawberry.type
@@ -63,6 +78,10 @@ class ResearcherMetrics:
     novelty: float = strawberry.field(
         description="Share of works that combine topics atypically (a topic pair with NPMI "
                     "below -0.1 over the graph); see docs/services.md.")
+    ai_works: int = strawberry.field(
+        description="Works in AI: arXiv cs.AI, cs.LG, cs.CL, cs.CV, cs.NE, stat.ML, or a topic "
+                    "under OpenAlex's subfield Artificial Intelligence (subfields/1702).")
+    ai_score: int = strawberry.field(description="round(100 * aiWorks / works), 0-100.")
 
     @classmethod
     def of(cls, metrics: kg_metrics.ResearcherMetrics) -> ResearcherMetrics:
@@ -208,20 +227,6 @@ class TopicMap:
                                 cooccurrences=link.cooccurrences, weight=link.weight)
                    for link in found.links],
         )
-
-
-@strawberry.type
-class User:
-    id: strawberry.ID
-    email: str
-    name: str | None
-    roles: list[str]
-    orcid: str | None
-
-    @classmethod
-    def of(cls, user: accounts.User) -> User:
-        return cls(id=strawberry.ID(user.id), email=user.email, name=user.name,
-                   roles=list(user.roles), orcid=user.orcid)
 
 
 @strawberry.type

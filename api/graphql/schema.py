@@ -22,7 +22,6 @@ from api.graphql.results import (
     NodeType,
     SearchHit,
     TopicMap,
-    User,
 )
 from api.graphql.types import (
     Ctx,
@@ -33,11 +32,14 @@ from api.graphql.types import (
     Researcher,
     Source,
     Topic,
+    TrendingTopic,
+    User,
+    loaded,
     paper_connection,
     run,
 )
 from api.telemetry import OperationTelemetry
-from kg import accounts, coauthorship, neighbourhood, papers, search
+from kg import accounts, coauthorship, neighbourhood, papers, search, topics
 from kg import topics as kg_topics
 from kg.config import Settings
 
@@ -82,6 +84,19 @@ class Query:
     @strawberry.field
     async def institution(self, info: Ctx, id: strawberry.ID) -> Institution | None:
         return await _node(info, "INSTITUTION", str(id))  # type: ignore[return-value]
+
+    @strawberry.field(description="Topics of one level with the most works published in or "
+                                  "after sinceYear (the window), most first.")
+    async def trending_topics(
+        self, info: Ctx, since_year: int, first: int = 10, level: str = "topic"
+    ) -> list[TrendingTopic]:
+        found = await run(topics.trending_topics, info.context.graph, since_year, first, level)
+        pairs = await loaded(info.context.loaders.topic.load_many, found, lambda t: t.topic.id)
+        return [TrendingTopic(topic=Topic.of(node), works=t.works) for t, node in pairs]
+
+    @strawberry.field(description="A venue (journal, conference, repository) by id.")
+    async def source(self, info: Ctx, id: strawberry.ID) -> Source | None:
+        return await _node(info, "SOURCE", str(id))  # type: ignore[return-value]
 
     @strawberry.field(description="Full-text search over papers, researchers, topics and "
                                   "institutions; any input is safe.")

@@ -13,17 +13,22 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.results import (
+    CitationYear,
+    Claim,
+    Invitation,
     PageInfo,
     PaperOrderBy,
     ResearcherMetrics,
     TrustComponent,
+    citation_years,
     edges_of,
     page_info,
 )
-from kg import nodes
-from kg import topics as kg_topics
+from kg import accounts, nodes
+from kg.institutions import Members
 from kg.paging import Page
-from kg.papers import PaperOrder
+from kg.papers import CitationDirection, PaperOrder
+from kg.topics import TopicMembers
 
 Ctx = Info[Context, None]
 T = TypeVar("T")
@@ -67,6 +72,31 @@ class Source(Node):
         return cls(id=strawberry.ID(node.id), name=node.name, type=node.type,
                    papers_count=node.papers)
 
+    @strawberry.field(description="Papers published in it, most cited first.")
+    async def papers(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> PaperConnection:
+        page = await info.context.loaders.papers_of_source.load((str(self.id), first, after))
+        return await paper_connection(info, page)
+
+    @strawberry.field(description="Researchers with most papers in it, then their citations.")
+    async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
+        loaders = info.context.loaders
+        found = await loaders.top_researchers_of_source.load((str(self.id), first)) or []
+        pairs = await loaded(loaders.researcher.load_many, found, _id)
+        return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
+                                citations=r.citations) for r, person in pairs]
+
+    @strawberry.field(description="Share of its papers per topic, at any level.")
+    async def topics(
+        self, info: Ctx, first: int = 10, level: str = "topic"
+    ) -> list[TopicShare]:
+        shares = await info.context.loaders.topic_profile_of_source.load(
+            (str(self.id), level, first)) or []
+        pairs = await _topics(info, shares, lambda s: s.topic.id)
+        return [TopicShare(topic=Topic.of(node), works=s.works, share=s.share)
+                for s, node in pairs]
+
 
 @strawberry.type
 class Institution(Node):
@@ -87,6 +117,62 @@ class Institution(Node):
     async def parents(self, info: Ctx) -> list[Institution]:
         pairs = await loaded(info.context.loaders.institution.load_many, self.parent_ids, _same)
         return [Institution.of(node) for _, node in pairs]
+
+    @strawberry.field(description="Institutions that are part of this one.")
+    async def children(self, info: Ctx) -> list[Institution]:
+        loaders = info.context.loaders
+        found = await loaders.children_of_institution.load(str(self.id)) or []
+        pairs = await loaded(loaders.institution.load_many, found, _same)
+        return [Institution.of(node) for _, node in pairs]
+
+    @strawberry.field(description="Researchers affiliated with it, most works there first.")
+    async def researchers(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> InstitutionResearcherConnection:
+        loaders = info.context.loaders
+        page = await loaders.members_of_institution.load(
+            (str(self.id), first, after, Members.RESEARCHERS))
+        people = await loaders.researcher.load_many([m.id for m in page.items])
+        return InstitutionResearcherConnection(
+            edges=edges_of(page, people, lambda cursor, m, person: InstitutionResearcherEdge(
+                cursor=cursor, node=Researcher.of(person), works=m.key)),
+            page_info=page_info(page), total_count=page.total_count,
+        )
+
+    @strawberry.field(description="Papers with an authorship at this institution, most cited "
+                                  "first.")
+    async def papers(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> PaperConnection:
+        page = await info.context.loaders.members_of_institution.load(
+            (str(self.id), first, after, Members.PAPERS))
+        return await paper_connection(info, Page(
+            items=[m.id for m in page.items], cursors=page.cursors,
+            total_count=page.total_count, has_next_page=page.has_next_page))
+
+    @strawberry.field(description="Share of this institution's papers per topic, at any level.")
+    async def topics(
+        self, info: Ctx, first: int = 10, level: str = "topic"
+    ) -> list[TopicShare]:
+        shares = await info.context.loaders.topic_profile_of_institution.load(
+            (str(self.id), level, first)) or []
+        pairs = await _topics(info, shares, lambda s: s.topic.id)
+        return [TopicShare(topic=Topic.of(node), works=s.works, share=s.share)
+                for s, node in pairs]
+
+
+@strawberry.type
+class InstitutionResearcherEdge:
+    cursor: str
+    node: Annotated[Researcher, strawberry.lazy("api.graphql.types")]
+    works: int = strawberry.field(description="Their works with this institution.")
+
+
+@strawberry.type
+class InstitutionResearcherConnection:
+    edges: list[InstitutionResearcherEdge]
+    page_info: PageInfo
+    total_count: int
 
 
 @strawberry.type
@@ -115,7 +201,7 @@ class Topic(Node):
 
     @strawberry.field(description="The topics one level down.")
     async def children(self, info: Ctx) -> list[Topic]:
-        found = await info.context.read(kg_topics.topic_children, str(self.id))
+        found = await info.context.loaders.topic_children.load(str(self.id)) or []
         return [Topic.of(node) for _, node in await _topics(info, found)]
 
     @strawberry.field(description="Topics that share papers with this one, most co-occurrences "
@@ -123,7 +209,10 @@ class Topic(Node):
     async def adjacent_topics(
         self, info: Ctx, first: int = 10, after: str | None = None
     ) -> AdjacentTopicConnection:
-        page = await info.context.read(kg_topics.adjacent_topics, str(self.id), first, after)
+        page = await info.context.loaders.adjacent_topics.load((str(self.id), first, after))
+        if page is None:
+            return AdjacentTopicConnection(edges=[], page_info=PageInfo(
+                has_next_page=False, end_cursor=None), total_count=0)
         found = await info.context.loaders.topic.load_many([a.topic.id for a in page.items])
         return AdjacentTopicConnection(
             edges=edges_of(page, found, lambda cursor, adjacent, node: AdjacentTopicEdge(
@@ -134,13 +223,39 @@ class Topic(Node):
 
     @strawberry.field(description="Papers on this topic (or under it), most cited first.")
     async def top_papers(self, info: Ctx, first: int = 10) -> list[Paper]:
-        found = await info.context.read(kg_topics.top_papers, str(self.id), first)
+        found = await info.context.loaders.top_papers_of_topic.load((str(self.id), first)) or []
         pairs = await loaded(info.context.loaders.paper.load_many, found, _id)
         return [Paper.of(node) for _, node in pairs]
 
+    @strawberry.field(description="Every paper on this topic or under it, most cited first.")
+    async def papers(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> PaperConnection:
+        page = await info.context.loaders.members_of_topic.load(
+            (str(self.id), first, after, TopicMembers.PAPERS))
+        return await paper_connection(info, Page(
+            items=[m.id for m in page.items], cursors=page.cursors,
+            total_count=page.total_count, has_next_page=page.has_next_page))
+
+    @strawberry.field(description="Every researcher with works on this topic or under it, most "
+                                  "such works first.")
+    async def researchers(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> TopicResearcherConnection:
+        loaders = info.context.loaders
+        page = await loaders.members_of_topic.load(
+            (str(self.id), first, after, TopicMembers.RESEARCHERS))
+        people = await loaders.researcher.load_many([m.id for m in page.items])
+        return TopicResearcherConnection(
+            edges=edges_of(page, people, lambda cursor, m, person: TopicResearcherEdge(
+                cursor=cursor, node=Researcher.of(person), works=m.key)),
+            page_info=page_info(page), total_count=page.total_count,
+        )
+
     @strawberry.field(description="Researchers with most works on this topic, then citations.")
     async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
-        found = await info.context.read(kg_topics.top_researchers, str(self.id), first)
+        found = await info.context.loaders.top_researchers_of_topic.load(
+            (str(self.id), first)) or []
         pairs = await loaded(info.context.loaders.researcher.load_many, found, _id)
         return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
                                 citations=r.citations) for r, person in pairs]
@@ -153,6 +268,26 @@ def _id(item: Any) -> str:
 async def _topics(info: Ctx, items: Sequence[T], key: Callable[[T], str] = _id
                   ) -> list[tuple[T, nodes.TopicNode]]:
     return await loaded(info.context.loaders.topic.load_many, items, key)
+
+
+@strawberry.type
+class TopicResearcherEdge:
+    cursor: str
+    node: Annotated[Researcher, strawberry.lazy("api.graphql.types")]
+    works: int = strawberry.field(description="Their works on the topic or under it.")
+
+
+@strawberry.type
+class TopicResearcherConnection:
+    edges: list[TopicResearcherEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class TrendingTopic:
+    topic: Topic
+    works: int = strawberry.field(description="Works under it published in the window.")
 
 
 @strawberry.type
@@ -245,6 +380,53 @@ class Paper(Node):
         pairs = await _topics(info, assigned, lambda t: t.topic_id)
         return [PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
                 for t, node in pairs]
+
+    @strawberry.field(description="The papers in the graph this one cites, most cited first; "
+                                  "totalCount is the in-graph reference count.")
+    async def references(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> PaperConnection:
+        page = await info.context.loaders.citations_of_paper.load(
+            (str(self.id), first, after, CitationDirection.REFERENCES))
+        return await paper_connection(info, page)
+
+    @strawberry.field(description="The papers in the graph that cite this one, newest first; "
+                                  "totalCount is the in-graph citation count (citedByCount is "
+                                  "the source's).")
+    async def cited_by(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> PaperConnection:
+        page = await info.context.loaders.citations_of_paper.load(
+            (str(self.id), first, after, CitationDirection.CITED_BY))
+        return await paper_connection(info, page)
+
+    @strawberry.field(description="Papers most like this one: 2 x co-citations + 2 x shared "
+                                  "references + shared topics, with the reasons.")
+    async def similar(self, info: Ctx, first: int = 10) -> list[SimilarPaper]:
+        loaders = info.context.loaders
+        found = await loaders.similar_papers.load((str(self.id), first)) or []
+        pairs = await loaded(loaders.paper.load_many, found, _id)
+        return [SimilarPaper(paper=Paper.of(node), score=s.score, co_cited=s.co_cited,
+                             shared_references=s.shared_references,
+                             shared_topics=s.shared_topics, reasons=s.reasons)
+                for s, node in pairs]
+
+    @strawberry.field(description="Citations per year, in the graph and as reported, oldest "
+                                  "year first.")
+    async def citations_by_year(self, info: Ctx) -> list[CitationYear]:
+        return citation_years(
+            await info.context.loaders.citations_by_year_of_paper.load(str(self.id)))
+
+
+@strawberry.type
+class SimilarPaper:
+    paper: Paper
+    score: int
+    co_cited: int = strawberry.field(description="Papers in the graph citing both.")
+    shared_references: int = strawberry.field(description="Papers both cite.")
+    shared_topics: int = strawberry.field(description="Level-topic topics both carry.")
+    reasons: list[str] = strawberry.field(
+        description='E.g. "cited together by 12 papers", "share 8 references", "same 3 topics".')
 
 
 @strawberry.type
@@ -372,6 +554,17 @@ class Researcher(Node):
         return cls(id=strawberry.ID(node.id), name=node.name, orcid=node.orcid,
                    alt_names=node.alt_names, open_to_collaborate=node.open_to_collaborate)
 
+    @strawberry.field(description="Users following this researcher, newest first (names only).")
+    async def followers(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> FollowerConnection:
+        page = await info.context.loaders.listings.load(
+            (str(self.id), first, after, accounts.Listing.FOLLOWERS))
+        return FollowerConnection(
+            edges=[FollowerEdge(cursor=cursor, name=item.name, since=item.since)
+                   for cursor, item in zip(page.cursors, page.items, strict=True)],
+            page_info=page_info(page), total_count=page.total_count)
+
     @strawberry.field(description="Institutions from authorships and profiles, most works first.")
     async def institutions(self, info: Ctx) -> list[InstitutionAffiliation]:
         loaders = info.context.loaders
@@ -406,6 +599,12 @@ class Researcher(Node):
         return Trust(score=found.score, tier=found.tier,
                      verification_level=found.verification_level, claimed=found.claimed,
                      propagated=found.propagated, researcher_id=found.researcher_id)
+
+    @strawberry.field(description="Citations of this researcher's works per year, in the graph "
+                                  "and as reported (summed over the works), oldest year first.")
+    async def citations_by_year(self, info: Ctx) -> list[CitationYear]:
+        return citation_years(
+            await info.context.loaders.citations_by_year_of_researcher.load(str(self.id)))
 
     @strawberry.field
     async def metrics(self, info: Ctx) -> ResearcherMetrics:
@@ -452,3 +651,80 @@ class Researcher(Node):
             )
             for s in found if s.id in people
         ]
+
+
+@strawberry.type
+class FollowerEdge:
+    cursor: str
+    name: str | None
+    since: str | None
+
+
+@strawberry.type
+class FollowerConnection:
+    edges: list[FollowerEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class ResearcherEdge:
+    cursor: str
+    node: Researcher
+
+
+@strawberry.type
+class ResearcherConnection:
+    edges: list[ResearcherEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class User:
+    id: strawberry.ID
+    email: str
+    name: str | None
+    roles: list[str]
+    orcid: str | None
+
+    @classmethod
+    def of(cls, user: accounts.User) -> User:
+        return cls(id=strawberry.ID(user.id), email=user.email, name=user.name,
+                   roles=list(user.roles), orcid=user.orcid)
+
+    @strawberry.field(description="Researchers this user follows, newest follow first.")
+    async def following(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> ResearcherConnection:
+        loaders = info.context.loaders
+        page = await loaders.listings.load((str(self.id), first, after,
+                                            accounts.Listing.FOLLOWING))
+        people = await loaders.researcher.load_many([item.id for item in page.items])
+        return ResearcherConnection(
+            edges=edges_of(page, people, lambda cursor, _, person: ResearcherEdge(
+                cursor=cursor, node=Researcher.of(person))),
+            page_info=page_info(page), total_count=page.total_count)
+
+    @strawberry.field(description="Papers this user upvoted, newest upvote first.")
+    async def upvoted(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> PaperConnection:
+        page = await info.context.loaders.listings.load((str(self.id), first, after,
+                                                         accounts.Listing.UPVOTES))
+        return await paper_connection(info, Page(
+            items=[item.id for item in page.items], cursors=page.cursors,
+            total_count=page.total_count, has_next_page=page.has_next_page))
+
+    @strawberry.field(description="Claims this user made, newest first.")
+    async def claims(self, info: Ctx) -> list[Claim]:
+        return [Claim.of(c) for c in
+                await info.context.loaders.claims_of_user.load(str(self.id)) or []]
+
+    @strawberry.field(description="Invitations this user sent, newest first.")
+    async def invitations(self, info: Ctx) -> list[Invitation]:
+        return [Invitation(id=strawberry.ID(i.id),
+                           from_researcher_id=strawberry.ID(i.from_researcher_id),
+                           to_researcher_id=strawberry.ID(i.to_researcher_id),
+                           message=i.message, status=i.status)
+                for i in await info.context.loaders.invitations_of_user.load(str(self.id)) or []]

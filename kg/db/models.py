@@ -134,6 +134,9 @@ class Paper(StructuredNode):
     date = StringProperty(index=True)
     type = StringProperty()
     cited_by_count = IntegerProperty(default=0)
+    # the source's citations per year (OpenAlex counts_by_year), as two parallel lists
+    reported_years = ArrayProperty(IntegerProperty())
+    reported_counts = ArrayProperty(IntegerProperty())
     referenced_works_count = IntegerProperty(default=0)
     upvotes = IntegerProperty(default=0)
     is_retracted = BooleanProperty(default=False)

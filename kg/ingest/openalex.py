@@ -24,6 +24,7 @@ from kg.ingest.records import (
     items,
     mapping,
     number,
+    objects,
     openalex_id,
     text,
 )
@@ -79,6 +80,7 @@ def parse_work(work: dict[str, Any]) -> PaperRecord:
         date=text(work, "publication_date"),
         type=text(work, "type"),
         cited_by_count=integer(work, "cited_by_count") or 0,
+        counts_by_year=_counts_by_year(work),
         is_retracted=bool(boolean(work, "is_retracted")),
         references=tuple(referenced),
         referenced_works_count=integer(work, "referenced_works_count") or len(referenced),
@@ -86,6 +88,16 @@ def parse_work(work: dict[str, Any]) -> PaperRecord:
         authorships=tuple(_authorships(work)),
         topics=tuple(_topics(work)),
     )
+
+
+def _counts_by_year(work: dict[str, Any]) -> tuple[tuple[int, int], ...]:
+    counts: dict[int, int] = {}
+    for entry in objects(work, "counts_by_year"):
+        year = integer(entry, "year")
+        if year is None:
+            raise RecordError("every entry of 'counts_by_year' needs a 'year'")
+        counts[year] = integer(entry, "cited_by_count") or 0
+    return tuple(sorted(counts.items()))
 
 
 def _source(source: dict[str, Any] | None) -> SourceRecord | None:

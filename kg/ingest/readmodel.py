@@ -9,7 +9,8 @@ Stored figures and who keeps them exact:
 * Corpus (one node): `topical_papers` and `tagged_papers`, the N of adjacency and of novelty,
   moved by deltas from the papers' stored flags.
 * Researcher: `works`, `citations`, `h_index`, `i10_index`, `first_year`, `last_year`,
-  `topics`, `close_collaborators`, `followers`, `novel_works`, `novelty`.
+  `topics`, `close_collaborators`, `followers`, `novel_works`, `novelty`, `ai_works`,
+  `ai_score`.
 
 Each ingest batch refreshes, in its own transaction, the papers it wrote and the papers that
 lost a citation, the topics it touched (a degree read each) and the researchers whose works,
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable
 
 from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
 from kg.db.graph import Graph, Transaction
-from kg.metrics import ATYPICAL_NPMI
+from kg.metrics import AI_CATEGORIES, AI_SUBFIELD, ATYPICAL_NPMI
 
 CHUNK = 2000
 
@@ -49,7 +50,8 @@ def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[
         tx.run("readmodel/topic_figures", topic_ids=topics)
     if researchers:
         tx.run("readmodel/researcher_figures", researcher_ids=sorted(researchers),
-               min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
+               min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS,
+               ai_categories=list(AI_CATEGORIES), ai_subfield=AI_SUBFIELD)
 
 
 def after_file(graph: Graph, cited_ids: Iterable[str]) -> None:

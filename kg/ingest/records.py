@@ -116,6 +116,7 @@ class PaperRecord:
     date: str | None = None
     type: str | None = None
     cited_by_count: int = 0
+    counts_by_year: tuple[tuple[int, int], ...] = ()  # (year, citations) as the source reports
     is_retracted: bool = False
     references: tuple[str, ...] = ()
     referenced_works_count: int = 0

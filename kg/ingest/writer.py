@@ -71,6 +71,8 @@ def _paper_row(paper: PaperRecord) -> dict[str, Any]:
         "date": paper.date,
         "type": paper.type,
         "cited_by_count": paper.cited_by_count,
+        "reported_years": [year for year, _ in paper.counts_by_year] or None,
+        "reported_counts": [count for _, count in paper.counts_by_year] or None,
         "is_retracted": paper.is_retracted,
         "referenced_works_count": paper.referenced_works_count,
         "upvotes": paper.upvotes,

@@ -2,10 +2,12 @@
 // own works and edges (the stored paper figures: citations, novel): works, citations, h_index,
 // i10_index, first_year, last_year, novel_works, novelty (novel_works / works, 0.0 without
 // works), topics (distinct level-`topic` topics of their works), close_collaborators (COAUTHOR
-// edges with works >= $min_shared_works) and followers.
+// edges with works >= $min_shared_works), followers, ai_works (works in AI: an arXiv category
+// of $ai_categories, or a topic under $ai_subfield) and ai_score (round(100 * ai_works / works), 0
+// without works).
 // Returns: researchers
 /*
-:params {researcher_ids: ["A5023888391"], min_shared_works: 2}
+:params {researcher_ids: ["A5023888391"], min_shared_works: 2, ai_categories: ["cs.AI", "cs.LG", "cs.CL", "cs.CV", "cs.NE", "stat.ML"], ai_subfield: "subfields/1702"}
 */
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
@@ -22,6 +24,12 @@ CALL (r) {
   WHERE t.level = 'topic'
   RETURN count(DISTINCT t) AS topics
 }
+CALL (r) {
+  MATCH (r)-[:AUTHORED]->(p:Paper)
+  WHERE any(c IN coalesce(p.categories, []) WHERE c IN $ai_categories)
+     OR EXISTS { (p)-[:HAS_TOPIC]->(:Topic)-[:SUBTOPIC_OF*0..3]->(:Topic {id: $ai_subfield}) }
+  RETURN count(p) AS ai_works
+}
 SET r.works = works, r.citations = citations,
     r.h_index = size([i IN range(0, size(ranked) - 1) WHERE ranked[i] >= i + 1]),
     r.i10_index = size([c IN ranked WHERE c >= 10]),
@@ -30,5 +38,7 @@ SET r.works = works, r.citations = citations,
     r.novelty = CASE WHEN works > 0 THEN toFloat(novel_works) / works ELSE 0.0 END,
     r.topics = topics,
     r.close_collaborators = COUNT { (r)-[c:COAUTHOR]-() WHERE c.works >= $min_shared_works },
-    r.followers = COUNT { (r)<-[:FOLLOWS]-() }
+    r.followers = COUNT { (r)<-[:FOLLOWS]-() },
+    r.ai_works = ai_works,
+    r.ai_score = CASE WHEN works > 0 THEN toInteger(round(100.0 * ai_works / works)) ELSE 0 END
 RETURN count(r) AS researchers

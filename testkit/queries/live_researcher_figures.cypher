@@ -4,7 +4,9 @@
 // topics has NPMI < $atypical_npmi, where NPMI = ln(n_ab * N / (n_a * n_b)) / -ln(n_ab / N) with
 // n_ab = CO_OCCURS.papers, n_a, n_b = papers of each topic, N = papers with a level-`topic` topic.
 // Returns: id, works, citations, h_index, i10_index, followers, topics, close_collaborators,
-//          first_year, last_year, novel_works, novelty
+//          first_year, last_year, novel_works, novelty, ai_works, ai_score (a work is in AI
+//          when it has an arXiv category of the AI list or a topic whose ancestors include
+//          subfields/1702)
 /*
 :params {researcher_ids: ["A5023888391"], atypical_npmi: -0.1, min_shared_works: 2}
 */
@@ -36,6 +38,13 @@ CALL (r) {
   MATCH (r)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic {level: 'topic'})
   RETURN count(DISTINCT t) AS topics
 }
+CALL (r) {
+  MATCH (r)-[:AUTHORED]->(p:Paper)
+  WITH p, [c IN coalesce(p.categories, []) WHERE c IN ['cs.AI', 'cs.LG', 'cs.CL', 'cs.CV', 'cs.NE', 'stat.ML']] AS ai_categories,
+       [(p)-[:HAS_TOPIC]->(t:Topic) WHERE t.id = 'subfields/1702'
+          OR EXISTS { (t)-[:SUBTOPIC_OF*]->(:Topic {id: 'subfields/1702'}) } | t.id] AS ai_topics
+  RETURN sum(CASE WHEN size(ai_categories) + size(ai_topics) > 0 THEN 1 ELSE 0 END) AS ai_works
+}
 RETURN r.id AS id, works, citations,
        size([i IN range(0, size(ranked) - 1) WHERE ranked[i] >= i + 1]) AS h_index,
        size([c IN ranked WHERE c >= 10]) AS i10_index,
@@ -43,4 +52,6 @@ RETURN r.id AS id, works, citations,
        topics,
        COUNT { (r)-[c:COAUTHOR]-() WHERE c.works >= $min_shared_works } AS close_collaborators,
        first_year, last_year, novel_works,
-       CASE WHEN works > 0 THEN toFloat(novel_works) / works ELSE 0.0 END AS novelty
+       CASE WHEN works > 0 THEN toFloat(novel_works) / works ELSE 0.0 END AS novelty,
+       ai_works,
+       CASE WHEN works > 0 THEN toInteger(round(100.0 * ai_works / works)) ELSE 0 END AS ai_score

@@ -18,7 +18,7 @@ from kg.db.graph import Graph
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
-from kg.metrics import ATYPICAL_NPMI, ResearcherMetrics, metrics_for
+from kg.metrics import AI_CATEGORIES, AI_SUBFIELD, ATYPICAL_NPMI, ResearcherMetrics, metrics_for
 from kg.nodes import papers_by_ids, topics_by_ids
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import load_works
@@ -133,7 +133,9 @@ def test_an_unknown_id_refreshes_nothing(graph: Graph, query: str) -> None:
     key = {"readmodel/researcher_figures": "researcher_ids",
            "readmodel/topic_figures": "topic_ids"}.get(query, "paper_ids")
     extra: dict[str, Any] = {
-        "readmodel/researcher_figures": {"min_shared_works": 2},
+        "readmodel/researcher_figures": {"min_shared_works": 2,
+                                         "ai_categories": list(AI_CATEGORIES),
+                                         "ai_subfield": AI_SUBFIELD},
         "readmodel/novelty": {"atypical_npmi": ATYPICAL_NPMI},
     }.get(query, {})
     graph.write(query, **{key: ["X-unknown"]}, **extra)

@@ -33,6 +33,15 @@ export type Authorship = {
   researcher: Researcher;
 };
 
+export type CitationYear = {
+  __typename?: 'CitationYear';
+  /** CITES edges into the work(s) from papers of this year in the graph. */
+  inGraph: Scalars['Int']['output'];
+  /** As the source reports it (OpenAlex counts_by_year); null when not reported. */
+  reported?: Maybe<Scalars['Int']['output']>;
+  year: Scalars['Int']['output'];
+};
+
 export type Claim = {
   __typename?: 'Claim';
   evidenceKind: Scalars['String']['output'];
@@ -83,6 +92,20 @@ export type EvidenceKind =
   | 'INSTITUTIONAL_EMAIL'
   | 'ORCID';
 
+export type FollowerConnection = {
+  __typename?: 'FollowerConnection';
+  edges: Array<FollowerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FollowerEdge = {
+  __typename?: 'FollowerEdge';
+  cursor: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  since?: Maybe<Scalars['String']['output']>;
+};
+
 export type GraphEdge = {
   __typename?: 'GraphEdge';
   id: Scalars['ID']['output'];
@@ -102,14 +125,40 @@ export type GraphNode = {
 
 export type Institution = Node & {
   __typename?: 'Institution';
+  /** Institutions that are part of this one. */
+  children: Array<Institution>;
   country?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name?: Maybe<Scalars['String']['output']>;
+  /** Papers with an authorship at this institution, most cited first. */
+  papers: PaperConnection;
   /** Institutions this one is part of (its lineage). */
   parents: Array<Institution>;
+  /** Researchers affiliated with it, most works there first. */
+  researchers: InstitutionResearcherConnection;
   researchersCount: Scalars['Int']['output'];
   ror?: Maybe<Scalars['String']['output']>;
+  /** Share of this institution's papers per topic, at any level. */
+  topics: Array<TopicShare>;
   type?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type InstitutionPapersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type InstitutionResearchersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type InstitutionTopicsArgs = {
+  first?: Scalars['Int']['input'];
+  level?: Scalars['String']['input'];
 };
 
 export type InstitutionAffiliation = {
@@ -117,6 +166,21 @@ export type InstitutionAffiliation = {
   firstYear?: Maybe<Scalars['Int']['output']>;
   institution: Institution;
   lastYear?: Maybe<Scalars['Int']['output']>;
+  works: Scalars['Int']['output'];
+};
+
+export type InstitutionResearcherConnection = {
+  __typename?: 'InstitutionResearcherConnection';
+  edges: Array<InstitutionResearcherEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InstitutionResearcherEdge = {
+  __typename?: 'InstitutionResearcherEdge';
+  cursor: Scalars['String']['output'];
+  node: Researcher;
+  /** Their works with this institution. */
   works: Scalars['Int']['output'];
 };
 
@@ -221,6 +285,10 @@ export type Paper = Node & {
   categories: Array<Scalars['String']['output']>;
   /** max(cited_by_count, CITES edges into this paper in the graph). */
   citations: Scalars['Int']['output'];
+  /** Citations per year, in the graph and as reported, oldest year first. */
+  citationsByYear: Array<CitationYear>;
+  /** The papers in the graph that cite this one, newest first; totalCount is the in-graph citation count (citedByCount is the source's). */
+  citedBy: PaperConnection;
   /** As reported by the source. */
   citedByCount: Scalars['Int']['output'];
   date?: Maybe<Scalars['String']['output']>;
@@ -228,12 +296,33 @@ export type Paper = Node & {
   id: Scalars['ID']['output'];
   isRetracted: Scalars['Boolean']['output'];
   organisation?: Maybe<Scalars['String']['output']>;
+  /** The papers in the graph this one cites, most cited first; totalCount is the in-graph reference count. */
+  references: PaperConnection;
+  /** Papers most like this one: 2 x co-citations + 2 x shared references + shared topics, with the reasons. */
+  similar: Array<SimilarPaper>;
   source?: Maybe<Source>;
   title?: Maybe<Scalars['String']['output']>;
   topics: Array<PaperTopic>;
   type?: Maybe<Scalars['String']['output']>;
   upvotes: Scalars['Int']['output'];
   year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+export type PaperCitedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type PaperReferencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type PaperSimilarArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 export type PaperConnection = {
@@ -291,11 +380,15 @@ export type Query = {
   researcher?: Maybe<Researcher>;
   /** Full-text search over papers, researchers, topics and institutions; any input is safe. */
   search: Array<SearchHit>;
+  /** A venue (journal, conference, repository) by id. */
+  source?: Maybe<Source>;
   topic?: Maybe<Topic>;
   /** The topics with the most papers (over the graph, or over one researcher's works) and their co-occurrence links. */
   topicMap: TopicMap;
   /** Papers by upvotes, then citations, then date. */
   trendingPapers: PaperConnection;
+  /** Topics of one level with the most works published in or after sinceYear (the window), most first. */
+  trendingTopics: Array<TrendingTopic>;
 };
 
 
@@ -348,6 +441,11 @@ export type QuerySearchArgs = {
 };
 
 
+export type QuerySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryTopicArgs = {
   id: Scalars['ID']['input'];
 };
@@ -365,13 +463,24 @@ export type QueryTrendingPapersArgs = {
   since?: InputMaybe<Scalars['Date']['input']>;
 };
 
+
+export type QueryTrendingTopicsArgs = {
+  first?: Scalars['Int']['input'];
+  level?: Scalars['String']['input'];
+  sinceYear: Scalars['Int']['input'];
+};
+
 export type Researcher = Node & {
   __typename?: 'Researcher';
   altNames: Array<Scalars['String']['output']>;
+  /** Citations of this researcher's works per year, in the graph and as reported (summed over the works), oldest year first. */
+  citationsByYear: Array<CitationYear>;
   /** Co-authors with at least 2 shared works, closest first. */
   closeCollaborators: Array<Collaborator>;
   /** Co-authors, most shared works first, then most recent. */
   coauthors: CoauthorConnection;
+  /** Users following this researcher, newest first (names only). */
+  followers: FollowerConnection;
   id: Scalars['ID']['output'];
   /** Institutions from authorships and profiles, most works first. */
   institutions: Array<InstitutionAffiliation>;
@@ -394,6 +503,12 @@ export type ResearcherCoauthorsArgs = {
 };
 
 
+export type ResearcherFollowersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type ResearcherPapersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -411,8 +526,25 @@ export type ResearcherTopicsArgs = {
   level?: Scalars['String']['input'];
 };
 
+export type ResearcherConnection = {
+  __typename?: 'ResearcherConnection';
+  edges: Array<ResearcherEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ResearcherEdge = {
+  __typename?: 'ResearcherEdge';
+  cursor: Scalars['String']['output'];
+  node: Researcher;
+};
+
 export type ResearcherMetrics = {
   __typename?: 'ResearcherMetrics';
+  /** round(100 * aiWorks / works), 0-100. */
+  aiScore: Scalars['Int']['output'];
+  /** Works in AI: arXiv cs.AI, cs.LG, cs.CL, cs.CV, cs.NE, stat.ML, or a topic under OpenAlex's subfield Artificial Intelligence (subfields/1702). */
+  aiWorks: Scalars['Int']['output'];
   citations: Scalars['Int']['output'];
   closeCollaborators: Scalars['Int']['output'];
   firstYear?: Maybe<Scalars['Int']['output']>;
@@ -442,12 +574,49 @@ export type SearchHit = {
   type: NodeType;
 };
 
+export type SimilarPaper = {
+  __typename?: 'SimilarPaper';
+  /** Papers in the graph citing both. */
+  coCited: Scalars['Int']['output'];
+  paper: Paper;
+  /** E.g. "cited together by 12 papers", "share 8 references", "same 3 topics". */
+  reasons: Array<Scalars['String']['output']>;
+  score: Scalars['Int']['output'];
+  /** Papers both cite. */
+  sharedReferences: Scalars['Int']['output'];
+  /** Level-topic topics both carry. */
+  sharedTopics: Scalars['Int']['output'];
+};
+
 export type Source = Node & {
   __typename?: 'Source';
   id: Scalars['ID']['output'];
   name?: Maybe<Scalars['String']['output']>;
+  /** Papers published in it, most cited first. */
+  papers: PaperConnection;
   papersCount: Scalars['Int']['output'];
+  /** Researchers with most papers in it, then their citations. */
+  topResearchers: Array<TopicResearcher>;
+  /** Share of its papers per topic, at any level. */
+  topics: Array<TopicShare>;
   type?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type SourcePapersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type SourceTopResearchersArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type SourceTopicsArgs = {
+  first?: Scalars['Int']['input'];
+  level?: Scalars['String']['input'];
 };
 
 export type SuggestedCollaborator = {
@@ -470,9 +639,13 @@ export type Topic = Node & {
   id: Scalars['ID']['output'];
   level?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
+  /** Every paper on this topic or under it, most cited first. */
+  papers: PaperConnection;
   papersCount: Scalars['Int']['output'];
   /** The topic one level up (topic -> subfield -> field -> domain). */
   parent?: Maybe<Topic>;
+  /** Every researcher with works on this topic or under it, most such works first. */
+  researchers: TopicResearcherConnection;
   /** Papers on this topic (or under it), most cited first. */
   topPapers: Array<Paper>;
   /** Researchers with most works on this topic, then citations. */
@@ -481,6 +654,18 @@ export type Topic = Node & {
 
 
 export type TopicAdjacentTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type TopicPapersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type TopicResearchersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
@@ -528,11 +713,33 @@ export type TopicResearcher = {
   works: Scalars['Int']['output'];
 };
 
+export type TopicResearcherConnection = {
+  __typename?: 'TopicResearcherConnection';
+  edges: Array<TopicResearcherEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TopicResearcherEdge = {
+  __typename?: 'TopicResearcherEdge';
+  cursor: Scalars['String']['output'];
+  node: Researcher;
+  /** Their works on the topic or under it. */
+  works: Scalars['Int']['output'];
+};
+
 export type TopicShare = {
   __typename?: 'TopicShare';
   /** Works on this topic / all works. */
   share: Scalars['Float']['output'];
   topic: Topic;
+  works: Scalars['Int']['output'];
+};
+
+export type TrendingTopic = {
+  __typename?: 'TrendingTopic';
+  topic: Topic;
+  /** Works under it published in the window. */
   works: Scalars['Int']['output'];
 };
 
@@ -586,9 +793,29 @@ export type TrustExplanation = {
 
 export type User = {
   __typename?: 'User';
+  /** Claims this user made, newest first. */
+  claims: Array<Claim>;
   email: Scalars['String']['output'];
+  /** Researchers this user follows, newest follow first. */
+  following: ResearcherConnection;
   id: Scalars['ID']['output'];
+  /** Invitations this user sent, newest first. */
+  invitations: Array<Invitation>;
   name?: Maybe<Scalars['String']['output']>;
   orcid?: Maybe<Scalars['String']['output']>;
   roles: Array<Scalars['String']['output']>;
+  /** Papers this user upvoted, newest upvote first. */
+  upvoted: PaperConnection;
+};
+
+
+export type UserFollowingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type UserUpvotedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };

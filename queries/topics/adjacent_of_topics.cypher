@@ -1,0 +1,26 @@
+// topics/adjacent_of_topics: topics/adjacent for many topics in one query (the same order, NPMI
+// and keyset cursor, which applies to every topic).
+// Returns: of_id, total, neighbours [{id, name, level, papers, npmi}] (no row for a topic not in
+// the graph)
+/*
+:params {topic_ids: ["T10965"], after: null, first: 10}
+*/
+UNWIND $topic_ids AS of_id
+MATCH (t:Topic {id: of_id})
+OPTIONAL MATCH (corpus:Corpus {id: 'corpus'})
+WITH of_id, t, toFloat(coalesce(corpus.topical_papers, 0)) AS n, toFloat(t.papers) AS n_t
+CALL (t, n, n_t) {
+  MATCH (t)-[c:CO_OCCURS]-(u:Topic)
+  WITH u, c.papers AS papers, n, n_t, toFloat(u.papers) AS n_u
+  WITH u, papers,
+       CASE WHEN papers >= n THEN 1.0
+            ELSE log(papers * n / (n_t * n_u)) / -log(papers / n) END AS npmi
+  WITH u, papers, npmi
+  WHERE $after IS NULL OR papers < $after.papers
+     OR (papers = $after.papers AND (npmi < $after.npmi OR (npmi = $after.npmi AND u.id > $after.id)))
+  WITH u, papers, npmi
+  ORDER BY papers DESC, npmi DESC, u.id
+  LIMIT $first
+  RETURN collect({id: u.id, name: u.name, level: u.level, papers: papers, npmi: npmi}) AS neighbours
+}
+RETURN of_id, COUNT { (t)-[:CO_OCCURS]-(:Topic) } AS total, neighbours
