@@ -44,7 +44,6 @@ SERVICE_PACKAGES = ("api",)
 # Named queries of those modules that no request runs, with the reason.
 NOT_RUN_BY_REQUESTS = {
     "accounts/create_user": "`kg user create` only",
-    "derive/all_researcher_ids": "`kg trust compute` only",
     "trust/walk_extent": "`kg trust compute` only",
     "trust/walk_chunk": "`kg trust compute` only",
     "trust/write_walk": "`kg trust compute` only",

@@ -277,10 +277,12 @@ class Loaders:
         self.listings = loader(accounts.listings_of)
         self.claims_of_user = loader(accounts.claims_of)
         self.invitations_of_user = loader(accounts.invitations_of)
-        self.topic_children = loader(topics.topic_children_for)
-        self.adjacent_topics = loader(topics.adjacent_topics_for)
-        self.top_papers_of_topic = loader(topics.top_papers_for)
-        self.top_researchers_of_topic = loader(topics.top_researchers_for)
+        self.topic_children = loader(topics.topic_children_for, Then(self.topic, _ids))
+        self.adjacent_topics = loader(topics.adjacent_topics_for, Then(
+            self.topic, lambda page: [a.topic.id for a in page.items]))
+        self.top_papers_of_topic = loader(topics.top_papers_for, Then(self.paper, _ids))
+        self.top_researchers_of_topic = loader(topics.top_researchers_for, Then(
+            self.researcher, _ids))
         self.trust = loader(trust_by_id)
         self.trust_explanation = loader(trust_explanations)
         self.user = loader(users_by_token)

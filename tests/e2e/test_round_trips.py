@@ -70,7 +70,8 @@ def test_five_or_fifty_researchers_cost_the_same_transactions(idb03_graph, uncac
 
 def test_many_researchers_at_the_root_are_one_transaction(idb03_graph, uncached) -> None:
     _, rows, _ = idb03_graph.run_read_only(
-        "MATCH (r:Researcher) RETURN r.id AS id ORDER BY r.id LIMIT 30", {}, 10.0, 30)
+        "MATCH (r:Researcher) RETURN r.id AS id ORDER BY r.id LIMIT 30", {}, 10.0, 30,
+        1_000_000)
     aliases = " ".join(f'r{i}: researcher(id: "{row["id"]}") {{ name metrics {{ works }} }}'
                        for i, row in enumerate(rows))
     counted, data = _transactions(uncached, "{ " + aliases + " }")
