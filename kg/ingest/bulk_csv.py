@@ -34,6 +34,7 @@ MISSING_YEAR = np.iinfo(np.int64).max
 PAPER_COLUMNS = (
     ("title", "string"), ("doi", "string"), ("abstract", "string"), ("year", "long"),
     ("date", "string"), ("type", "string"), ("cited_by_count", "long"),
+    ("reported_years", "long[]"), ("reported_counts", "long[]"),
     ("is_retracted", "boolean"), ("referenced_works_count", "long"), ("upvotes", "long"),
     ("organisation", "string"), ("categories", "string[]"), ("published", "string"),
     ("listings", "string[]"), ("listed_author_count", "long"),
