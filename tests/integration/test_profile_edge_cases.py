@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import accounts
 from kg.coauthorship import (
     coauthors_of,
     collaboration_path,
@@ -44,12 +45,9 @@ def small_graph(graph: Graph, settings, tmp_path: Path) -> Graph:
     report = ingest_file(graph, path, FORMATS["openalex"], settings.batch_size,
                          tmp_path / "rejects.jsonl")
     assert report.rejected == 0
-    # No kg write path for follows exists in this module's scope; the test writes them itself.
-    with graph.driver.session(database=settings.neo4j_database) as session:
-        session.run(
-            "MATCH (r:Researcher {id: 'A1'}) UNWIND ['U1', 'U2'] AS uid "
-            "CREATE (:User {id: uid, email: uid + '@example.org'})-[:FOLLOWS]->(r)"
-        ).consume()
+    for email in ("u1@example.org", "u2@example.org"):
+        user, _ = accounts.create_user(graph, email, None)
+        accounts.follow(graph, user, "A1")
     return graph
 
 
