@@ -166,7 +166,7 @@ def workload(host: str, port: int, seed: int) -> Workload:
             for topic in work.get("topics") or []:
                 topics.add(topic["id"].rsplit("/", 1)[1])
             words.update(w.lower() for w in re.findall(r"[A-Za-z]{5,}", work.get("title") or ""))
-    fields = _post(http.client.HTTPConnection(host, port, timeout=REQUEST_TIMEOUT),
+    fields = post(http.client.HTTPConnection(host, port, timeout=REQUEST_TIMEOUT),
                    '{ __type(name: "Researcher") { fields { name } } }', {})
     names = {f["name"] for f in fields["data"]["__type"]["fields"]}
 
@@ -178,7 +178,7 @@ def workload(host: str, port: int, seed: int) -> Workload:
                     words=pick(words, 300), profile=PROFILE % (TRUST if "trust" in names else ""))
 
 
-def _post(connection: http.client.HTTPConnection, query: str,
+def post(connection: http.client.HTTPConnection, query: str,
           variables: dict[str, Any]) -> dict[str, Any]:
     body = json.dumps({"query": query, "variables": variables})
     connection.request("POST", "/graphql", body, {"Content-Type": "application/json"})
@@ -218,7 +218,7 @@ def client(host: str, port: int, work: Workload, seed: int, until: float, tally:
             query, variables = request_for(kind, work, rng)
             started = time.perf_counter()
             try:
-                _post(connection, query, variables)
+                post(connection, query, variables)
             except (OSError, RuntimeError, http.client.HTTPException, ValueError) as exc:
                 connection.close()
                 connection = http.client.HTTPConnection(host, port, timeout=REQUEST_TIMEOUT)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
 import shutil
 import statistics
@@ -38,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.load import post
 from kg import config
 from kg.config import Settings
 from kg.db import schema
@@ -202,20 +202,6 @@ def peer_server(settings: Settings) -> Any:
     port = free_port()
     return server("the peer", ["node", "server.js"], PEER_DIR,
                   _env(settings, PEER_PORT=str(port)), port, settings.state_dir / "peer.log")
-
-
-def post(connection: http.client.HTTPConnection, query: str,
-         variables: dict[str, Any]) -> dict[str, Any]:
-    body = json.dumps({"query": query, "variables": variables})
-    connection.request("POST", "/graphql", body, {"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = response.read()
-    if response.status != 200:
-        raise RuntimeError(f"HTTP {response.status}: {payload[:200]!r}")
-    answer = json.loads(payload)
-    if answer.get("errors"):
-        raise RuntimeError(f"GraphQL errors: {answer['errors'][:1]}")
-    return answer
 
 
 def ids(settings: Settings) -> dict[str, list[str]]:
