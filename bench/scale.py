@@ -87,7 +87,7 @@ MATCH (a)-[d:COAUTHOR|CO_OCCURS|AFFILIATED_WITH]->(b)
 RETURN type(d) AS type, a.id AS source, b.id AS target, properties(d) AS properties"""
 DERIVED_PROPERTIES = {"COAUTHOR": ("works", "first_year", "last_year", "weight"),
                       "AFFILIATED_WITH": ("works", "first_year", "last_year"),
-                      "CO_OCCURS": ("papers", "weight")}
+                      "CO_OCCURS": ("papers",)}
 
 
 def generated(works: int, batch: int) -> tuple[Path, Path]:

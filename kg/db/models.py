@@ -68,7 +68,6 @@ class Coauthor(StructuredRel):
 
 class CoOccurs(StructuredRel):
     papers = IntegerProperty()
-    weight = FloatProperty()
 
 
 class Follows(StructuredRel):
