@@ -70,6 +70,10 @@ class CoOccurs(StructuredRel):
     papers = IntegerProperty()
 
 
+class Partner(StructuredRel):
+    works = IntegerProperty()
+
+
 class Follows(StructuredRel):
     since = DateTimeProperty()
 
@@ -122,6 +126,7 @@ class Institution(StructuredNode):
     country = StringProperty()
     type = StringProperty()
     part_of = RelationshipTo("Institution", "PART_OF")
+    partners = RelationshipTo("Institution", "PARTNER", model=Partner)
 
 
 class Paper(StructuredNode):

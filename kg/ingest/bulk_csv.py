@@ -12,7 +12,7 @@ Derived edges follow `queries/derive/*.cypher` to the bit: COAUTHOR pairs over p
 `derive.COAUTHOR_MAX_AUTHORS` authors (shared works, first and last year, and the Newman weight,
 a sum of terms rounded to multiples of 2^-40 like `derive.coauthor_term`, exact in any order),
 AFFILIATED_WITH per researcher and institution of their authorships, CO_OCCURS per pair of topics
-of a paper with the number of papers.
+of a paper with the number of papers, PARTNER per pair of institutions named on one paper.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ RELATIONSHIP_FILES = {
     "AFFILIATED_WITH": ("Researcher", "Institution", ("works:long", "first_year:long",
                                                       "last_year:long")),
     "CO_OCCURS": ("Topic", "Topic", ("papers:long",)),
+    "PARTNER": ("Institution", "Institution", ("works:long",)),
 }
 
 
@@ -256,6 +257,7 @@ class CsvGraph:
         self._coauthors()
         self._affiliations()
         self._cooccurrence()
+        self._partners()
         for out in self.files.values():
             out.close()
         return {name: [self.path(name)] for name in self.files}
@@ -342,6 +344,25 @@ class CsvGraph:
         ids = self.topics.ids
         for x, y, n in zip(a.tolist(), b.tolist(), together.tolist(), strict=True):
             out.write(line((ids[x], ids[y], n)))
+
+
+    def _partners(self) -> None:
+        """PARTNER per pair of distinct institutions named on one paper (derive.PaperFacts)."""
+        out = self._open("PARTNER", RELATIONSHIP_FILES["PARTNER"])
+        places = np.frombuffer(self.affiliations[1], dtype=np.int64)
+        papers = np.frombuffer(self.affiliations[2], dtype=np.int64)
+        counts = np.frombuffer(self.paper_author_counts, dtype=np.int64)
+        size = len(self.institutions.ids)
+        keep = counts[papers] <= derive.COAUTHOR_MAX_AUTHORS
+        named = np.unique(papers[keep] * size + places[keep])
+        first, second, _ = _pairs_within(named // size, named % size)
+        ranks = self.institutions.ranks()
+        low = np.where(ranks[first] < ranks[second], first, second)
+        high = np.where(ranks[first] < ranks[second], second, first)
+        groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
+        ids = self.institutions.ids
+        for key, n in zip(groups.keys.tolist(), groups.count().tolist(), strict=True):
+            out.write(line((ids[key // size], ids[key % size], n)))
 
 
 def _pairs_within(groups: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, ...]:

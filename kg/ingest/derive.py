@@ -1,4 +1,4 @@
-"""Derived edges (COAUTHOR, AFFILIATED_WITH, CO_OCCURS): moved by deltas inside each ingest
+"""Derived edges (COAUTHOR, AFFILIATED_WITH, CO_OCCURS, PARTNER): moved by deltas inside each ingest
 batch's own transaction, or rebuilt in full by `kg derive --full`.
 
 An ingest batch reads the facts of its papers before rewriting them (`PaperFacts`), and every
@@ -14,6 +14,8 @@ derived edge moves by exactly what changed, never by a recount of a node's neigh
   recounted from its own shared papers.
 * CO_OCCURS: each pair of a paper's topics, one paper. No weight is stored (it would move for
   every pair of a topic whose paper count moved); readers compute NPMI from the counts.
+* PARTNER (institution to institution, from the smaller id): each pair of distinct institutions
+  named by one paper's authorships (the same paper limit as COAUTHOR), one work.
 * AFFILIATED_WITH: recounted for the researchers whose authorships changed, from their own works
   and listed affiliations (bounded by one researcher's works, not a neighbourhood).
 
@@ -63,6 +65,12 @@ class PaperFacts:
     def coauthor_side(self) -> tuple[Any, ...]:
         return (self.year, self.author_count, frozenset(self.authors))
 
+    def partners(self) -> frozenset[str]:
+        """The institutions this paper makes partners of each other."""
+        if self.author_count > COAUTHOR_MAX_AUTHORS:
+            return frozenset()
+        return frozenset(i for ids in self.authors.values() for i in ids)
+
 
 def facts_before(tx: Transaction, paper_ids: list[str]) -> dict[str, PaperFacts]:
     """The facts of these papers as the graph holds them now (absent papers are left out)."""
@@ -83,6 +91,7 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
     id; a paper missing from `before` is new)."""
     coauthors: dict[tuple[str, str], _PairDelta] = defaultdict(_PairDelta)
     cooccurs: Counter[tuple[str, str]] = Counter()
+    partners: Counter[tuple[str, str]] = Counter()
     researchers: set[str] = set()
     affiliations: set[str] = set()
     topics: set[str] = set()
@@ -100,12 +109,18 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
             topics |= old.topics ^ new.topics
             cooccurs.subtract(combinations(sorted(old.topics), 2))
             cooccurs.update(combinations(sorted(new.topics), 2))
+        if old.partners() != new.partners():
+            partners.subtract(combinations(sorted(old.partners()), 2))
+            partners.update(combinations(sorted(new.partners()), 2))
     pairs = [delta.row(a, b) for (a, b), delta in sorted(coauthors.items()) if delta.moves()]
     if pairs:
         tx.run("derive/move_coauthors", pairs=pairs, max_authors=COAUTHOR_MAX_AUTHORS)
     moved = [{"a": a, "b": b, "papers": n} for (a, b), n in sorted(cooccurs.items()) if n]
     if moved:
         tx.run("derive/move_cooccurrence", pairs=moved)
+    moved = [{"a": a, "b": b, "works": n} for (a, b), n in sorted(partners.items()) if n]
+    if moved:
+        tx.run("derive/move_partners", pairs=moved)
     refresh_affiliations(tx, sorted(affiliations))
     return Change(researchers, topics)
 
@@ -178,6 +193,10 @@ def rebuild_all(graph: Graph, progress: Callable[[int, int], None] | None = None
         done += len(researchers) + len(topics)
         if progress:
             progress(done, total)
-    readmodel.rebuild_all(graph, topic_ids, researcher_ids)
+    paper_ids = [row["id"] for row in graph.read("readmodel/all_paper_ids")]
+    for start in range(0, len(paper_ids), FULL_CHUNK):
+        graph.write("derive/partners_of_papers", paper_ids=paper_ids[start:start + FULL_CHUNK],
+                    max_authors=COAUTHOR_MAX_AUTHORS)
+    readmodel.rebuild_all(graph, topic_ids, researcher_ids, paper_ids)
     return time.perf_counter() - started
 

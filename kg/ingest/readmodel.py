@@ -71,9 +71,11 @@ def refresh_novelty(graph: Graph) -> int:
     return flipped
 
 
-def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str]) -> None:
+def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
+                paper_ids: list[str] | None = None) -> None:
     """Every stored figure from the facts (`kg derive --full`, after the derived edges)."""
-    paper_ids = [row["id"] for row in graph.read("readmodel/all_paper_ids")]
+    if paper_ids is None:
+        paper_ids = [row["id"] for row in graph.read("readmodel/all_paper_ids")]
     _in_chunks(graph, paper_ids, lambda tx, ids: refresh(tx, paper_ids=ids))
     graph.write("readmodel/recount_corpus")
     _in_chunks(graph, topic_ids, lambda tx, ids: refresh(tx, topic_ids=ids))
