@@ -48,6 +48,8 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     tx.run("ingest/researchers", researchers=_researcher_rows(papers))
     tx.run("ingest/authorships", papers=[_authorships_row(p) for p in papers])
     change = derive.move(tx, before, {p.id: _facts(p) for p in papers})
+    if change.topic_ids:
+        tx.run("readmodel/mark_novelty_stale")
     readmodel.refresh(tx, paper_ids=[p.id for p in papers] + landed["uncited_ids"],
                       topic_ids=change.topic_ids | {row["id"] for row in _topic_rows(papers)},
                       researcher_ids=change.researcher_ids)
