@@ -83,11 +83,11 @@ MATCH (v:Researcher|Institution)
 RETURN v.id AS id, CASE WHEN v:Researcher THEN coalesce(v.verification_level, 0) ELSE -1 END
        AS level"""
 DERIVED_EXPORT = """
-MATCH (a)-[d:COAUTHOR|CO_OCCURS|AFFILIATED_WITH]->(b)
+MATCH (a)-[d:COAUTHOR|CO_OCCURS|AFFILIATED_WITH|PARTNER]->(b)
 RETURN type(d) AS type, a.id AS source, b.id AS target, properties(d) AS properties"""
 DERIVED_PROPERTIES = {"COAUTHOR": ("works", "first_year", "last_year", "weight"),
                       "AFFILIATED_WITH": ("works", "first_year", "last_year"),
-                      "CO_OCCURS": ("papers", "weight")}
+                      "CO_OCCURS": ("papers",), "PARTNER": ("works",)}
 
 
 def generated(works: int, batch: int) -> tuple[Path, Path]:

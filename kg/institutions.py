@@ -1,6 +1,7 @@
 """Institutions of researchers (from the derived AFFILIATED_WITH edges), and an institution's
 researchers (most works there first), papers (an authorship names the institution; most cited
-first), topic profile and child institutions."""
+first), partner institutions (the derived PARTNER edges: papers whose authorships name both,
+most first), topic profile and child institutions."""
 
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ class Members(Enum):
     """What to page through of an institution, with the query."""
     RESEARCHERS = "institutions/researchers_of_institutions"  # most works there first
     PAPERS = "institutions/papers_of_institutions"  # most cited first
+    PARTNERS = "institutions/partners_of_institutions"  # most co-authored works first
 
 
 @dataclass(frozen=True)
 class Member:
     id: str
-    key: int  # works at the institution (researchers) or citations (papers)
+    key: int  # works there (researchers), citations (papers) or works together (partners)
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,13 @@ def members_of(
     graph: Graph, institution_ids: list[str], first: int, after: str | None = None,
     members: Members = Members.RESEARCHERS,
 ) -> dict[str, Page[Member]]:
-    """The researchers (or papers) of each institution, one page each."""
+    """The researchers (or papers, or partner institutions) of each institution, one page each."""
     check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, str))
     rows = graph.read(members.value, institution_ids=institution_ids, after_key=after_key,
                       limit=first + 1)
-    member = "researcher_id" if members is Members.RESEARCHERS else "paper_id"
+    member = {Members.RESEARCHERS: "researcher_id", Members.PAPERS: "paper_id",
+              Members.PARTNERS: "institution_id"}[members]
     grouped: dict[str, list[dict]] = {iid: [] for iid in institution_ids}
     totals: dict[str, int] = {iid: 0 for iid in institution_ids}
     for row in rows:

@@ -73,6 +73,8 @@ API_QUERIES: dict[str, dict[str, Any]] = {
                                                  "after_key": None, "limit": 21},
     "institutions/papers_of_institutions": {"institution_ids": ["I134085113"],
                                             "after_key": None, "limit": 21},
+    "institutions/partners_of_institutions": {"institution_ids": ["I134085113"],
+                                              "after_key": None, "limit": 21},
     "institutions/topic_profiles_of_institutions": {"institution_ids": ["I134085113"],
                                                     "level": "subfield", "first": 10},
     "institutions/children_of_institutions": {"institution_ids": ["I134085113"]},

@@ -10,7 +10,7 @@ from typing import Any
 from kg.db.graph import Graph
 
 Edge = tuple[str, str, str]
-DERIVED = ("COAUTHOR", "CO_OCCURS", "AFFILIATED_WITH")
+DERIVED = ("COAUTHOR", "CO_OCCURS", "AFFILIATED_WITH", "PARTNER")
 
 
 def census(graph: Graph) -> dict[str, int]:

@@ -27,6 +27,8 @@ Definitions (they reproduce the acceptance figures for
   per pair (author lists are de-duplicated first): 23,318 pairs.
 * CO_OCCURS: unordered pairs of distinct topics in one work's ``topics`` list, counted
   in works: 1,300 pairs.
+* PARTNER: unordered pairs of distinct institutions named by the authorships (with an author id)
+  of one work, counted in works.
 * per-work citation figure: ``max(cited_by_count, in-file CITES edges into the work)``
   (self-loops included; on this file the in-file count never exceeds cited_by_count).
 """
@@ -87,6 +89,17 @@ def work_institution_ids(work: dict) -> set[str]:
     return {
         short_id(inst["id"])
         for authorship in work.get("authorships") or []
+        for inst in authorship.get("institutions") or []
+        if inst.get("id")
+    }
+
+
+def work_partner_institution_ids(work: dict) -> set[str]:
+    """Non-null ids of institutions named by the authorships that have an author id."""
+    return {
+        short_id(inst["id"])
+        for authorship in work.get("authorships") or []
+        if (authorship.get("author") or {}).get("id")
         for inst in authorship.get("institutions") or []
         if inst.get("id")
     }
@@ -171,6 +184,7 @@ class Oracle:
     cites: frozenset[Pair]  # (citing, cited), self-loops included
     coauthors: dict[Pair, CoauthorStats]  # key sorted (a < b)
     co_occurs: dict[Pair, int]  # key sorted (t1 < t2) -> number of works
+    partners: dict[Pair, int]  # key sorted (i1 < i2) -> number of works
     paper_citations: dict[str, int]  # max(cited_by_count, in-file in-degree)
     researchers: dict[str, ResearcherStats]
     topic_works: dict[str, int]
@@ -223,6 +237,10 @@ class Oracle:
         for topics in paper_topics.values():
             co_occurs.update(itertools.combinations(sorted(topics), 2))
 
+        partners: Counter[Pair] = Counter()
+        for w in by_id.values():
+            partners.update(itertools.combinations(sorted(work_partner_institution_ids(w)), 2))
+
         researcher_papers: dict[str, list[str]] = defaultdict(list)
         for pid, authors in paper_authors.items():
             for aid in authors:
@@ -261,6 +279,7 @@ class Oracle:
             cites=frozenset(cites),
             coauthors=coauthors,
             co_occurs=dict(co_occurs),
+            partners=dict(partners),
             paper_citations=paper_citations,
             researchers=researchers,
             topic_works=dict(topic_works),

@@ -150,6 +150,21 @@ class Institution(Node):
             items=[m.id for m in page.items], cursors=page.cursors,
             total_count=page.total_count, has_next_page=page.has_next_page))
 
+    @strawberry.field(description="Partner institutions: those named with this one on the "
+                                  "authorships of a paper, most such papers first.")
+    async def partners(
+        self, info: Ctx, first: int = 20, after: str | None = None
+    ) -> InstitutionPartnerConnection:
+        loaders = info.context.loaders
+        page = await loaders.members_of_institution.load(
+            (str(self.id), first, after, Members.PARTNERS))
+        found = await loaders.institution.load_many([m.id for m in page.items])
+        return InstitutionPartnerConnection(
+            edges=edges_of(page, found, lambda cursor, m, node: InstitutionPartnerEdge(
+                cursor=cursor, node=Institution.of(node), works=m.key)),
+            page_info=page_info(page), total_count=page.total_count,
+        )
+
     @strawberry.field(description="Share of this institution's papers per topic, at any level.")
     async def topics(
         self, info: Ctx, first: int = 10, level: str = "topic"
@@ -171,6 +186,20 @@ class InstitutionResearcherEdge:
 @strawberry.type
 class InstitutionResearcherConnection:
     edges: list[InstitutionResearcherEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class InstitutionPartnerEdge:
+    cursor: str
+    node: Institution
+    works: int = strawberry.field(description="Papers whose authorships name both institutions.")
+
+
+@strawberry.type
+class InstitutionPartnerConnection:
+    edges: list[InstitutionPartnerEdge]
     page_info: PageInfo
     total_count: int
 

@@ -68,7 +68,10 @@ class Coauthor(StructuredRel):
 
 class CoOccurs(StructuredRel):
     papers = IntegerProperty()
-    weight = FloatProperty()
+
+
+class Partner(StructuredRel):
+    works = IntegerProperty()
 
 
 class Follows(StructuredRel):
@@ -123,6 +126,7 @@ class Institution(StructuredNode):
     country = StringProperty()
     type = StringProperty()
     part_of = RelationshipTo("Institution", "PART_OF")
+    partners = RelationshipTo("Institution", "PARTNER", model=Partner)
 
 
 class Paper(StructuredNode):

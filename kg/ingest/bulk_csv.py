@@ -9,10 +9,10 @@ the end. The rules of the transactional path that depend on batches are kept: in
 first value seen wins, and a later batch's non-null value replaces an earlier one (`coalesce`).
 
 Derived edges follow `queries/derive/*.cypher` to the bit: COAUTHOR pairs over papers with at most
-`derive.COAUTHOR_MAX_AUTHORS` authors (shared works, first and last year, and the Newman weight
-summed in ascending order of author count, the order the Cypher reduce uses), AFFILIATED_WITH per
-researcher and institution of their authorships, CO_OCCURS per pair of topics of a paper with the
-Jaccard weight.
+`derive.COAUTHOR_MAX_AUTHORS` authors (shared works, first and last year, and the Newman weight,
+a sum of terms rounded to multiples of 2^-40 like `derive.coauthor_term`, exact in any order),
+AFFILIATED_WITH per researcher and institution of their authorships, CO_OCCURS per pair of topics
+of a paper with the number of papers, PARTNER per pair of institutions named on one paper.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ RELATIONSHIP_FILES = {
                                               "weight:double")),
     "AFFILIATED_WITH": ("Researcher", "Institution", ("works:long", "first_year:long",
                                                       "last_year:long")),
-    "CO_OCCURS": ("Topic", "Topic", ("papers:long", "weight:double")),
+    "CO_OCCURS": ("Topic", "Topic", ("papers:long",)),
+    "PARTNER": ("Institution", "Institution", ("works:long",)),
 }
 
 
@@ -256,6 +257,7 @@ class CsvGraph:
         self._coauthors()
         self._affiliations()
         self._cooccurrence()
+        self._partners()
         for out in self.files.values():
             out.close()
         return {name: [self.path(name)] for name in self.files}
@@ -302,7 +304,7 @@ class CsvGraph:
         low = np.where(ranks[first] < ranks[second], first, second)
         high = np.where(ranks[first] < ranks[second], second, first)
         size = len(self.researchers.ids)
-        terms = 1.0 / (counts[paper] - 1)
+        terms = np.round(2.0 ** 40 / (counts[paper] - 1)) / 2.0 ** 40  # derive.coauthor_term
         groups = _Groups(low * size + high, counts[paper])
         works = groups.count()
         first_year, last_year = groups.min_max(years[paper])
@@ -331,7 +333,6 @@ class CsvGraph:
         out = self._open("CO_OCCURS", RELATIONSHIP_FILES["CO_OCCURS"])
         papers = np.frombuffer(self.has_topic[0], dtype=np.int64)
         topics = np.frombuffer(self.has_topic[1], dtype=np.int64)
-        papers_of = np.bincount(topics, minlength=len(self.topics.ids))
         first, second, _ = _pairs_within(papers, topics)
         ranks = self.topics.ranks()
         low = np.where(ranks[first] < ranks[second], first, second)
@@ -340,11 +341,28 @@ class CsvGraph:
         groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
         together = groups.count()
         a, b = groups.keys // size, groups.keys % size
-        weight = together.astype(np.float64) / (papers_of[a] + papers_of[b] - together)
         ids = self.topics.ids
-        for x, y, n, w in zip(a.tolist(), b.tolist(), together.tolist(), weight.tolist(),
-                              strict=True):
-            out.write(line((ids[x], ids[y], n, w)))
+        for x, y, n in zip(a.tolist(), b.tolist(), together.tolist(), strict=True):
+            out.write(line((ids[x], ids[y], n)))
+
+
+    def _partners(self) -> None:
+        """PARTNER per pair of distinct institutions named on one paper (derive.PaperFacts)."""
+        out = self._open("PARTNER", RELATIONSHIP_FILES["PARTNER"])
+        places = np.frombuffer(self.affiliations[1], dtype=np.int64)
+        papers = np.frombuffer(self.affiliations[2], dtype=np.int64)
+        counts = np.frombuffer(self.paper_author_counts, dtype=np.int64)
+        size = len(self.institutions.ids)
+        keep = counts[papers] <= derive.COAUTHOR_MAX_AUTHORS
+        named = np.unique(papers[keep] * size + places[keep])
+        first, second, _ = _pairs_within(named // size, named % size)
+        ranks = self.institutions.ranks()
+        low = np.where(ranks[first] < ranks[second], first, second)
+        high = np.where(ranks[first] < ranks[second], second, first)
+        groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
+        ids = self.institutions.ids
+        for key, n in zip(groups.keys.tolist(), groups.count().tolist(), strict=True):
+            out.write(line((ids[key // size], ids[key % size], n)))
 
 
 def _pairs_within(groups: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, ...]:

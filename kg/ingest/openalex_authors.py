@@ -95,6 +95,6 @@ def _write(tx: Transaction, profiles: list[AuthorProfile]) -> int:
         ]}
         for p in profiles
     ])
-    derive.refresh(tx, researcher_ids=sorted(p.id for p in profiles), topic_ids=[])
+    derive.refresh_affiliations(tx, sorted(p.id for p in profiles))
     readmodel.refresh(tx, researcher_ids=[p.id for p in profiles])
     return written

@@ -18,8 +18,9 @@ co-authors or works' citations changed (an expansion over their own works each).
 depend on the whole file: CITES between batches are linked at the end of the file, and NPMI
 depends on N, which every batch moves; `after_file` refreshes the papers that gained a citation
 and their authors, then re-decides novelty for every paper that has a topic pair (a flip moves
-its authors' `novel_works` by one). So every figure is exact once a file has landed; between the
-batches of one file, citations from later batches and novelty lag.
+its authors' `novel_works` by one; a file that changed no paper's topics skips it). So every
+figure is exact once a file has landed; between the batches of one file, citations from later
+batches and novelty lag.
 """
 
 from __future__ import annotations
@@ -55,9 +56,12 @@ def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[
 
 
 def after_file(graph: Graph, cited_ids: Iterable[str]) -> None:
-    """The figures that depend on the whole file: citations linked at its end, then novelty."""
+    """The figures that depend on the whole file: citations linked at its end, then novelty,
+    unless no batch since the last time changed a paper's topics (nothing novelty depends on
+    moved: N, topic and pair counts only move with a paper's topics)."""
     _in_chunks(graph, sorted(set(cited_ids)), lambda tx, ids: refresh(tx, paper_ids=ids))
-    refresh_novelty(graph)
+    if graph.write("readmodel/take_novelty_stale")[0]["stale"]:
+        refresh_novelty(graph)
 
 
 def refresh_novelty(graph: Graph) -> int:
@@ -71,9 +75,11 @@ def refresh_novelty(graph: Graph) -> int:
     return flipped
 
 
-def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str]) -> None:
+def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
+                paper_ids: list[str] | None = None) -> None:
     """Every stored figure from the facts (`kg derive --full`, after the derived edges)."""
-    paper_ids = [row["id"] for row in graph.read("readmodel/all_paper_ids")]
+    if paper_ids is None:
+        paper_ids = [row["id"] for row in graph.read("readmodel/all_paper_ids")]
     _in_chunks(graph, paper_ids, lambda tx, ids: refresh(tx, paper_ids=ids))
     graph.write("readmodel/recount_corpus")
     _in_chunks(graph, topic_ids, lambda tx, ids: refresh(tx, topic_ids=ids))

@@ -1,5 +1,6 @@
-"""Lands a batch of `PaperRecord`s in one write transaction of batched UNWIND queries, and keeps
-the derived edges of every node the batch touched equal to a re-derivation from the facts.
+"""Lands a batch of `PaperRecord`s in one write transaction of batched UNWIND queries, and moves
+the derived edges and stored figures by what the batch changed (derive.py), so they stay equal to
+a re-derivation from the facts.
 
 A batch is all or nothing: facts and derived edges commit together, so a run killed half-way
 leaves a consistent graph, and re-running the file converges to the graph of one clean run.
@@ -38,28 +39,30 @@ def finish(graph: Graph) -> int:
 def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     """Write one batch inside the caller's transaction; returns the number of papers written."""
     papers = list({paper.id: paper for paper in papers}.values())
+    before = derive.facts_before(tx, [p.id for p in papers])
     landed = tx.run("ingest/papers", papers=[_paper_row(p) for p in papers])[0]
     tx.run("ingest/sources", papers=[_source_row(p) for p in papers])
     tx.run("ingest/institutions", institutions=_institution_rows(papers))
     tx.run("ingest/topics", topics=_topic_rows(papers))
-    removed_topics = tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in papers])
+    tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in papers])
     tx.run("ingest/researchers", researchers=_researcher_rows(papers))
-    removed_authors = tx.run(
-        "ingest/authorships", papers=[_authorships_row(p) for p in papers]
-    )
-    researcher_ids = {a.researcher.id for p in papers for a in _unique_authorships(p)}
-    researcher_ids |= set(_first(removed_authors, "removed_researcher_ids"))
-    topic_ids = {t.topic.id for p in papers for t in p.topics}
-    topic_ids |= set(_first(removed_topics, "removed_topic_ids"))
-    derive.refresh(tx, researcher_ids=sorted(researcher_ids), topic_ids=sorted(topic_ids))
+    tx.run("ingest/authorships", papers=[_authorships_row(p) for p in papers])
+    change = derive.move(tx, before, {p.id: _facts(p) for p in papers})
+    if change.topic_ids:
+        tx.run("readmodel/mark_novelty_stale")
     readmodel.refresh(tx, paper_ids=[p.id for p in papers] + landed["uncited_ids"],
-                      topic_ids=topic_ids | {row["id"] for row in _topic_rows(papers)},
-                      researcher_ids=researcher_ids)
+                      topic_ids=change.topic_ids | {row["id"] for row in _topic_rows(papers)},
+                      researcher_ids=change.researcher_ids)
     return landed["written"]
 
 
-def _first(rows: list[dict[str, Any]], key: str) -> list[str]:
-    return rows[0][key] if rows else []
+def _facts(paper: PaperRecord) -> derive.PaperFacts:
+    authorships = _unique_authorships(paper)
+    return derive.PaperFacts(
+        year=paper.year, author_count=len(authorships), categories=tuple(paper.categories),
+        authors={a.researcher.id: tuple(i.id for i in a.institutions) for a in authorships},
+        topics=frozenset(t.topic.id for t in paper.topics),
+    )
 
 
 def _paper_row(paper: PaperRecord) -> dict[str, Any]:

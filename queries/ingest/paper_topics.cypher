@@ -1,5 +1,6 @@
 // ingest/paper_topics: makes each paper's HAS_TOPIC edges exactly those of its record.
-// Returns: removed_topic_ids (topics that lost a paper: their derived edges need refreshing)
+// (Which topics lost or gained a paper is known from ingest/paper_states, read before.)
+// Returns: papers
 /*
 :params {papers: [{id: "W1", topics: [{id: "T10965", score: 0.99, primary: true}]}]}
 */
@@ -9,7 +10,6 @@ CALL (p, row) {
   MATCH (p)-[old:HAS_TOPIC]->(t:Topic)
   WHERE NONE(x IN row.topics WHERE x.id = t.id)
   DELETE old
-  RETURN collect(t.id) AS removed
 }
 CALL (p, row) {
   UNWIND row.topics AS assignment
@@ -17,5 +17,4 @@ CALL (p, row) {
   MERGE (p)-[h:HAS_TOPIC]->(t)
   SET h.score = assignment.score, h.primary = assignment.primary
 }
-UNWIND removed AS removed_id
-RETURN collect(DISTINCT removed_id) AS removed_topic_ids
+RETURN count(DISTINCT p) AS papers

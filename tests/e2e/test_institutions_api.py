@@ -1,5 +1,5 @@
-"""An institution's page through the API on idb03: researchers and papers (paged), topic profile,
-parents and children, against figures computed from the raw file."""
+"""An institution's page through the API on idb03: researchers, papers and partner institutions
+(paged), topic profile, parents and children, against figures computed from the raw file."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ PAGE = """query ($id: ID!, $first: Int!, $after: String) { institution(id: $id) 
 PAPERS = """query ($id: ID!, $first: Int!, $after: String) { institution(id: $id) {
   papers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
     edges { node { id } } } } }"""
+
+PARTNERS = """query ($id: ID!, $first: Int!, $after: String) { institution(id: $id) {
+  partners(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+    edges { works node { id name } } } } }"""
 
 
 @cache
@@ -77,6 +81,28 @@ def test_institution_papers_page_most_cited_first(idb03_graph: Graph, api: Api) 
     assert {e["total"] for e in edges} == {len(expected)}
 
 
+def test_institution_partners_page_by_works_together(idb03_graph: Graph, api: Api) -> None:
+    oracle, members, _ = _raw()
+    institution_id = _biggest(members)
+    expected = sorted(((b if a == institution_id else a, n)
+                       for (a, b), n in oracle.partners.items() if institution_id in (a, b)),
+                      key=lambda pair: (-pair[1], pair[0]))
+    edges = _walk(api, PARTNERS, "partners", institution_id, first=6)
+    assert len(expected) > 12
+    assert [(e["node"]["id"], e["works"]) for e in edges] == expected
+    assert {e["total"] for e in edges} == {len(expected)}
+    assert all(e["node"]["name"] for e in edges)
+
+
+def test_an_institution_without_partners_has_an_empty_page(idb03_graph: Graph, api: Api) -> None:
+    oracle, members, _ = _raw()
+    partnered = {i for pair in oracle.partners for i in pair}
+    alone = min(set(members) - partnered)
+    found = api.data(PARTNERS, id=alone, first=5, after=None)["institution"]["partners"]
+    assert found == {"totalCount": 0, "pageInfo": {"hasNextPage": False, "endCursor": None},
+                     "edges": []}
+
+
 def test_institution_topic_profile_counts_its_papers_per_subfield(
     idb03_graph: Graph, api: Api
 ) -> None:
@@ -112,6 +138,8 @@ def test_institution_pages_refuse_a_bad_level_cursor_or_size(idb03_graph: Graph,
     assert api.error_code(query, id=institution_id) == "BAD_INPUT"
     assert api.error_code(PAGE, id=institution_id, first=0) == "BAD_INPUT"
     assert api.error_code(PAPERS, id=institution_id, first=2, after="bm9wZQ==") == "BAD_INPUT"
+    assert api.error_code(PARTNERS, id=institution_id, first=2, after="bm9wZQ==") == "BAD_INPUT"
+    assert api.error_code(PARTNERS, id=institution_id, first=0) == "BAD_INPUT"
 
 
 def test_nested_institution_pages_cost_queries_per_level_not_per_researcher(
@@ -123,6 +151,7 @@ def test_nested_institution_pages_cost_queries_per_level_not_per_researcher(
       researchers(first: $first) { edges { node { institutions { institution {
         topics(first: 3) { works }
         papers(first: 2) { totalCount edges { node { id } } }
+        partners(first: 2) { totalCount edges { works node { name } } }
         researchers(first: 2) { totalCount } } } } } } } }"""
     counts = []
     for first in (5, 40):

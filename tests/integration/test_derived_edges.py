@@ -53,3 +53,14 @@ def test_every_topic_pair_cooccurs_in_as_many_papers_as_in_the_raw_file(
         for (kind, source, target), p in edges(idb03_graph, ("CO_OCCURS",)).items()
     }
     assert found == oracle.co_occurs
+
+
+def test_every_institution_pair_partners_in_as_many_works_as_in_the_raw_file(
+    idb03_graph: Graph, oracle: Oracle
+) -> None:
+    found = {
+        tuple(sorted((source, target))): p["works"]
+        for (kind, source, target), p in edges(idb03_graph, ("PARTNER",)).items()
+    }
+    assert len(found) > 1000
+    assert found == oracle.partners

@@ -134,6 +134,8 @@ export type Institution = Node & {
   papers: PaperConnection;
   /** Institutions this one is part of (its lineage). */
   parents: Array<Institution>;
+  /** Partner institutions: those named with this one on the authorships of a paper, most such papers first. */
+  partners: InstitutionPartnerConnection;
   /** Researchers affiliated with it, most works there first. */
   researchers: InstitutionResearcherConnection;
   researchersCount: Scalars['Int']['output'];
@@ -145,6 +147,12 @@ export type Institution = Node & {
 
 
 export type InstitutionPapersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type InstitutionPartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
@@ -166,6 +174,21 @@ export type InstitutionAffiliation = {
   firstYear?: Maybe<Scalars['Int']['output']>;
   institution: Institution;
   lastYear?: Maybe<Scalars['Int']['output']>;
+  works: Scalars['Int']['output'];
+};
+
+export type InstitutionPartnerConnection = {
+  __typename?: 'InstitutionPartnerConnection';
+  edges: Array<InstitutionPartnerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InstitutionPartnerEdge = {
+  __typename?: 'InstitutionPartnerEdge';
+  cursor: Scalars['String']['output'];
+  node: Institution;
+  /** Papers whose authorships name both institutions. */
   works: Scalars['Int']['output'];
 };
 

@@ -1,0 +1,122 @@
+"""The incremental-ingest benchmark, one command:
+`.venv/bin/python -m bench.incremental [--works 20000] [--batch 2000] [--heap 1g] [--pagecache 1g]`.
+
+On a Neo4j of its own (`.kg/neo4j-bench-incremental`, wiped first), `--works` generated works
+(bench/scale.py's files, seed fixed) are loaded by `--bulk`, then `--batch` further works of the
+same generation (they share researchers, topics and institutions with the loaded ones) go through
+the transactional path three times, each timed:
+
+  1. new works: derived edges moved by the deltas of what each batch changed (kg/ingest/derive.py);
+  2. the same file again: nothing changed, so nothing moves (idempotent);
+  3. the first `--baseline` works of the file again through the baseline, the writer as it was
+     before deltas: every derived edge of every researcher and topic the batch touches re-derived
+     from all their papers (`derive.recount`, what each batch used to run), so a hub's whole
+     neighbourhood is recounted (a slice: the whole file takes too long that way).
+
+Each run also prints where its time went: the five named queries that took longest, in total.
+After 1 and after 3, every derived edge of the graph is compared with the same edges computed in
+Python from both files by bulk_csv (no Neo4j): count and an order-free digest must be equal.
+Results go to stdout; docs/benchmarks.md quotes runs of this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from bench.database import WORK_DIR
+from bench.scale import bulk_load, digest, generated, graph_derived, head, python_derived
+from kg import config
+from kg.db.graph import Graph, Transaction
+from kg.ingest import derive, writer
+from kg.ingest.formats import FORMATS
+from kg.ingest.openalex import parse_work
+from kg.ingest.pipeline import Format, ingest_file
+from kg.ingest.records import PaperRecord
+from testkit import database
+
+
+def recounting_write(graph: Graph, papers: list[PaperRecord]) -> int:
+    """The baseline writer: the batch as today, then the recount every batch used to run."""
+    def work(tx) -> int:
+        written = writer.write_in(tx, papers)
+        researchers = sorted({a.researcher.id for p in papers for a in p.authorships})
+        topics = sorted({t.topic.id for p in papers for t in p.topics})
+        derive.recount(tx, researchers, topics)
+        return written
+    return graph.write_transaction(work)
+
+
+RECOUNTING = Format("openalex-recount", parse_work, recounting_write, writer.finish)
+
+
+@contextmanager
+def timed_queries() -> Iterator[Counter[str]]:
+    """Seconds spent running each named query (every query runs through Transaction.run)."""
+    spent: Counter[str] = Counter()
+    original = Transaction.run
+
+    def run(self: Transaction, name: str, /, **params: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return original(self, name, **params)
+        finally:
+            spent[name] += time.perf_counter() - started
+
+    Transaction.run = run  # type: ignore[method-assign]
+    try:
+        yield spent
+    finally:
+        Transaction.run = original  # type: ignore[method-assign]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--works", type=int, default=20_000)
+    parser.add_argument("--batch", type=int, default=2_000)
+    parser.add_argument("--baseline", type=int, default=300,
+                        help="works of the batch re-ingested through the recount baseline")
+    parser.add_argument("--heap", default="1g")
+    parser.add_argument("--pagecache", default="1g")
+    args = parser.parse_args(argv)
+    base_path, batch_path = generated(args.works, args.batch)
+    base = config.from_env({"NEO4J_HEAP": args.heap, "NEO4J_PAGECACHE": args.pagecache})
+    settings = database.on_free_ports(base)
+    print(f"Neo4j at {settings.neo4j_uri}: heap {settings.neo4j_heap}, page cache "
+          f"{settings.neo4j_pagecache}; batches of {settings.batch_size}", flush=True)
+    with database.scratch_server(settings, base.state_dir / "neo4j-bench-incremental") as server:
+        bulk_load(settings, server, base_path)
+        expected = digest(python_derived([base_path, batch_path], settings.batch_size,
+                                         WORK_DIR / "incremental-expected"))
+        with database.connect(settings) as graph:
+            rates = {}
+            for run, fmt, path in (
+                    ("deltas, new works", FORMATS["openalex"], batch_path),
+                    ("deltas, same file again", FORMATS["openalex"], batch_path),
+                    ("recount baseline, same works again", RECOUNTING,
+                     head(batch_path, args.baseline))):
+                with timed_queries() as spent:
+                    started = time.perf_counter()
+                    report = ingest_file(graph, path, fmt, settings.batch_size,
+                                         WORK_DIR / "incremental-batch.rejects.jsonl")
+                    seconds = time.perf_counter() - started
+                rates[run] = report.written / seconds
+                print(f"{run}: {report.written} works in {seconds:.1f}s "
+                      f"({rates[run]:.1f} works/s), rejected {report.rejected}", flush=True)
+                print("  slowest queries: " + ", ".join(
+                    f"{name} {took:.1f}s" for name, took in spent.most_common(5)), flush=True)
+                if run != "deltas, same file again":
+                    found = digest(graph_derived(graph))
+                    print(f"  derived edges: {found[0]} in the graph, {expected[0]} computed "
+                          f"apart; {'EQUAL' if found == expected else 'DIFFERENT'}", flush=True)
+            ratio = rates["deltas, new works"] / rates["recount baseline, same works again"]
+            print(f"deltas (new works) / recount baseline, works/s: {ratio:.1f}x", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
