@@ -348,6 +348,9 @@ class Paper(Node):
     is_retracted: bool
     categories: list[str]
     organisation: str | None
+    source_ids: list[str] = strawberry.field(
+        description="Every source id of the work (one paper per work): its OpenAlex id, "
+                    "`doi:<doi>`, `arxiv:<id>`; `paper(id:)` answers for each.")
     source_id: strawberry.Private[str | None]
 
     @classmethod
@@ -357,7 +360,7 @@ class Paper(Node):
                    cited_by_count=node.cited_by_count, citations=node.citations,
                    upvotes=node.upvotes, is_retracted=node.is_retracted,
                    categories=node.categories, organisation=node.organisation,
-                   source_id=node.source_id)
+                   source_ids=node.source_ids, source_id=node.source_id)
 
     @strawberry.field
     async def source(self, info: Ctx) -> Source | None:
