@@ -25,6 +25,7 @@ from api.graphql.results import (
     page_info,
 )
 from kg import accounts, nodes
+from kg.errors import NotFound
 from kg.institutions import Members
 from kg.paging import Page
 from kg.papers import CitationDirection, PaperOrder
@@ -494,6 +495,8 @@ class Trust:
     @strawberry.field
     async def explanation(self, info: Ctx, top: int = 5) -> TrustExplanation:
         found = await info.context.loaders.trust_explanation.load((self.researcher_id, top))
+        if found is None:
+            raise NotFound(f"no researcher {self.researcher_id!r}")
         loaders = info.context.loaders
         people = await loaders.researcher.load_many(
             [c.id for c in found.contributors if c.kind == "researcher"])
@@ -640,7 +643,7 @@ class Researcher(Node):
         self, info: Ctx, first: int = 10
     ) -> list[SuggestedCollaborator]:
         loaders = info.context.loaders
-        found = await loaders.suggested_collaborators.load((str(self.id), first))
+        found = await loaders.suggested_collaborators.load((str(self.id), first)) or ()
         wanted = list(dict.fromkeys(i for s in found for i in (s.id, *(v.id for v in s.via))))
         people = {rid: Researcher.of(node) for rid, node
                   in await loaded(loaders.researcher.load_many, wanted, _same)}

@@ -112,3 +112,46 @@ def test_a_topic_page_reads_its_adjacent_topics_and_top_papers_with_their_nodes(
     assert len(data["topic"]["adjacentTopics"]["edges"]) == 10
     assert all(p["title"] for p in data["topic"]["topPapers"])
     assert counted <= 2  # the topic; its adjacent topics, papers and researchers with their nodes
+
+
+# Fields whose loaders once called a service per item: each nested under a list of n items.
+NESTED_FIELDS = {
+    "suggestedCollaborators": """query ($id: ID!, $n: Int!) { researcher(id: $id) {
+      coauthors(first: $n) { edges { node { id
+        suggestedCollaborators(first: 3) { score researcher { id } } } } } } }""",
+    "trustExplanation": """query ($id: ID!, $n: Int!) { researcher(id: $id) {
+      coauthors(first: $n) { edges { node { id
+        trust { explanation(top: 3) { components { name } others } } } } } } }""",
+    "adjacentTopics": """query ($n: Int!) { trendingTopics(sinceYear: 1900, first: $n) {
+      topic { id adjacentTopics(first: 3) { totalCount edges { node { id name } } } } } }""",
+    "children": """query ($n: Int!) {
+      trendingTopics(sinceYear: 1900, first: $n, level: "subfield") {
+        topic { id children { id name } } } }""",
+    "topPapers": """query ($n: Int!) { trendingTopics(sinceYear: 1900, first: $n) {
+      topic { id topPapers(first: 3) { id title } } } }""",
+    "topResearchers": """query ($n: Int!) { trendingTopics(sinceYear: 1900, first: $n) {
+      topic { id topResearchers(first: 3) { works researcher { id name } } } } }""",
+}
+
+
+def _queries(api: Api, query: str, **variables: object) -> tuple[int, dict]:
+    before = api.graph.queries_run
+    data = api.data(query, **variables)
+    return api.graph.queries_run - before, data
+
+
+def _items(data: dict) -> list:
+    if "researcher" in data:
+        return data["researcher"]["coauthors"]["edges"]
+    return data["trendingTopics"]
+
+
+@pytest.mark.parametrize("field", sorted(NESTED_FIELDS))
+def test_five_or_fifty_nested_items_cost_the_same_queries_for_each_batched_field(
+        idb03_graph, uncached, field: str) -> None:
+    query = NESTED_FIELDS[field]
+    variables = {"id": _hub(idb03_graph)} if "$id" in query else {}
+    few, few_data = _queries(uncached, query, n=5, **variables)
+    many, many_data = _queries(uncached, query, n=50, **variables)
+    assert (len(_items(few_data)), len(_items(many_data))) == (5, 50)
+    assert few == many
