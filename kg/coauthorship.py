@@ -174,25 +174,31 @@ def suggested_collaborators(
     graph: Graph, researcher_id: str, first: int = 10
 ) -> tuple[Suggestion, ...]:
     """Co-authors of co-authors who share topics with the researcher and never wrote with them."""
-    check_first(first, graph.settings.max_page_size)
-
-    def read(tx: Transaction) -> tuple[list[Row], list[Row]]:
-        return (tx.run("coauthorship/researcher_refs", researcher_ids=[researcher_id]),
-                tx.run("coauthorship/suggested_collaborators", researcher_id=researcher_id,
-                       limit=first))
-
-    found, rows = graph.read_transaction(read)
-    if not found:
+    found = suggested_collaborators_for(graph, [researcher_id], first)
+    if researcher_id not in found:
         raise NotFound(f"no researcher with id {researcher_id!r}")
-    return tuple(
-        Suggestion(
-            id=row["id"], name=row["name"], score=row["score"], bridge=row["bridge"],
-            topic_overlap=row["overlap"],
-            via=tuple(Intermediary(**v) for v in row["via"]),
-            shared_topics=tuple(TopicRef(**t) for t in row["shared_topics"]),
+    return found[researcher_id]
+
+
+def suggested_collaborators_for(
+    graph: Graph, researcher_ids: list[str], first: int = 10
+) -> dict[str, tuple[Suggestion, ...]]:
+    """`suggested_collaborators` of many researchers in one query; unknown ids are absent."""
+    check_first(first, graph.settings.max_page_size)
+    rows = graph.read("coauthorship/suggested_collaborators_of_researchers",
+                      researcher_ids=list(dict.fromkeys(researcher_ids)), limit=first)
+    return {
+        row["researcher_id"]: tuple(
+            Suggestion(
+                id=s["id"], name=s["name"], score=s["score"], bridge=s["bridge"],
+                topic_overlap=s["overlap"],
+                via=tuple(Intermediary(**v) for v in s["via"]),
+                shared_topics=tuple(TopicRef(**t) for t in s["shared_topics"]),
+            )
+            for s in row["suggestions"]
         )
         for row in rows
-    )
+    }
 
 
 def _recency(last_year: int | None) -> int:

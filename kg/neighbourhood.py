@@ -10,6 +10,7 @@ from typing import Any
 
 from kg.db.graph import Graph
 from kg.errors import BadInput, NotFound
+from kg.papers import paper_id_for
 from kg.vocabulary import NODE_TYPES
 
 MAX_LIMIT_PER_TYPE = 100
@@ -56,7 +57,8 @@ def neighbourhood(graph: Graph, node_id: str, depth: int = 1,
                   limit_per_type: int = 25) -> Neighbourhood:
     """Nodes and edges around `node_id`; at most `limit_per_type` nodes of each type besides the
     centre; `types` None means all types, an empty list is BadInput (it would find nothing, not
-    even the centre). NotFound when no node has this id."""
+    even the centre). A paper may be named by any of its source ids (a DOI, an arXiv id).
+    NotFound when no node has this id."""
     if depth not in (1, 2):
         raise BadInput(f"depth must be 1 or 2, not {depth}")
     if not 1 <= limit_per_type <= MAX_LIMIT_PER_TYPE:
@@ -70,6 +72,10 @@ def neighbourhood(graph: Graph, node_id: str, depth: int = 1,
         raise BadInput(f"unknown node type(s) {sorted(unknown)}; use {', '.join(NODE_TYPES)}")
     rows = graph.read("explore/neighbourhood", id=node_id, depth=depth, types=wanted,
                       cap=limit_per_type)
+    paper_id = None if rows else paper_id_for(graph, node_id)
+    if paper_id is not None:  # another source id of a paper (one paper per work)
+        rows = graph.read("explore/neighbourhood", id=paper_id, depth=depth, types=wanted,
+                          cap=limit_per_type)
     if not rows:
         raise NotFound(f"no node with id {node_id!r}")
     row = rows[0]

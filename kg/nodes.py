@@ -22,6 +22,7 @@ class PaperNode:
     is_retracted: bool
     categories: list[str]
     organisation: str | None
+    source_ids: list[str]
     source_id: str | None
 
 

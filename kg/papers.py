@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kg.db.graph import Graph
+from kg.ingest import source_ids
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 
 
@@ -187,3 +188,13 @@ def similar_papers(graph: Graph, paper_ids: list[str], first: int = 10
     check_first(first, graph.settings.max_page_size)
     return {row["of_id"]: [SimilarPaper(**s) for s in row["similar"]]
             for row in graph.read("papers/similar_papers", paper_ids=paper_ids, first=first)}
+
+
+def paper_id_for(graph: Graph, source_id: str) -> str | None:
+    """The id of the Paper that a source id names: its own id, a DOI (any case, with or without
+    https://doi.org/) or an arXiv id (bare, `arxiv:`, an arxiv.org URL or arXiv's DOI); None
+    when none does. Several OpenAlex works may list one DOI or arXiv id: the one that merged
+    the arXiv record, else the lowest-numbered, answers (identity.py)."""
+    rows = graph.read("papers/paper_by_source_id", id=source_id.strip(),
+                      **source_ids.lookup_of(source_id))
+    return rows[0]["id"] if rows else None

@@ -275,15 +275,25 @@ def _trust(row: Row) -> Trust:
 
 def trust_explanation(graph: Graph, researcher_id: str, top: int = 5) -> TrustExplanation:
     """Score components and the `top` neighbours whose trust flowed in, with their shares."""
+    found = trust_explanations_for(graph, [researcher_id], top)
+    if researcher_id not in found:
+        raise NotFound(f"no researcher {researcher_id!r}")
+    return found[researcher_id]
+
+
+def trust_explanations_for(graph: Graph, researcher_ids: list[str], top: int = 5
+                           ) -> dict[str, TrustExplanation]:
+    """`trust_explanation` of many researchers in one query; unknown ids are absent."""
     if not 0 <= top <= MAX_CONTRIBUTORS:
         raise BadInput(f"top must be between 0 and {MAX_CONTRIBUTORS}, got {top}")
     rows = graph.read(
-        "trust/explanation_of", researcher_id=researcher_id, damping=DAMPING,
-        affiliation_weight=AFFILIATION_WEIGHT, top=top,
+        "trust/explanations_of", researcher_ids=list(dict.fromkeys(researcher_ids)),
+        damping=DAMPING, affiliation_weight=AFFILIATION_WEIGHT, top=top,
     )
-    if not rows:
-        raise NotFound(f"no researcher {researcher_id!r}")
-    row = rows[0]
+    return {row["id"]: _explanation(row) for row in rows}
+
+
+def _explanation(row: Row) -> TrustExplanation:
     components = tuple(
         Component(name, row[f"from_{name}"])
         for name in COMPONENTS
@@ -291,10 +301,10 @@ def trust_explanation(graph: Graph, researcher_id: str, top: int = 5) -> TrustEx
     )
     total = row["total_inflow"] or 0.0
     if total <= 0:
-        return TrustExplanation(researcher_id, row["score"], components, (), 0.0)
+        return TrustExplanation(row["id"], row["score"], components, (), 0.0)
     contributors = tuple(
         Contributor(item["id"], item["name"], item["kind"], item["inflow"] / total)
         for item in row["top_inflows"]
     )
     others = (total - sum(item["inflow"] for item in row["top_inflows"])) / total
-    return TrustExplanation(researcher_id, row["score"], components, contributors, max(others, 0.0))
+    return TrustExplanation(row["id"], row["score"], components, contributors, max(others, 0.0))

@@ -1,5 +1,6 @@
 // Lookup and full-text indexes. Idempotent (IF NOT EXISTS).
 CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
+CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (n:Paper) ON (n.arxiv_id);
 CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
 CREATE INDEX paper_date IF NOT EXISTS FOR (n:Paper) ON (n.date);
 // Trending papers in order (stored by the read model: votes = listing upvotes + user upvotes,

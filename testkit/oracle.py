@@ -38,6 +38,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,37 @@ def load_works(path: str | Path = WORKS_PATH) -> list[dict]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def distinct_works(works: list[dict], arxiv_records: list[dict]) -> dict[str, str]:
+    """The rule of one paper per work, computed from the raw records without the ingest's code:
+    each arXiv record's id -> the OpenAlex work it is (the lowest-numbered work whose DOI equals
+    one of the record's DOIs, arXiv's own included, or whose arxiv.org URLs name it), or the
+    record's own `arxiv:<id>` when no work claims it. OpenAlex works are never merged."""
+    claims: dict[str, set[str]] = {}
+    for work in works:
+        doi = (work.get("doi") or "").lower().removeprefix("https://doi.org/")
+        names = {doi} if doi else set()
+        texts = [doi, *(work.get("ids") or {}).values()]
+        for location in [work.get("primary_location"), work.get("best_oa_location"),
+                         *(work.get("locations") or [])]:
+            if location:
+                texts += [location.get("landing_page_url"), location.get("pdf_url")]
+        for value in texts:
+            found = re.search(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})"
+                              r"|10\.48550/arxiv\.(\d{4}\.\d{4,5})", (value or "").lower())
+            if found:
+                names.add("arxiv:" + (found.group(1) or found.group(2)))
+        for name in names:
+            claims.setdefault(name, set()).add(work_id(work))
+    result = {}
+    for record in arxiv_records:
+        names = {"arxiv:" + record["id"].lower(), "10.48550/arxiv." + record["id"].lower()}
+        names |= {d.lower() for d in (record.get("doi") or "").split()}
+        claimants = set().union(*(claims.get(name, set()) for name in names))
+        result[record["id"]] = (min(claimants, key=lambda w: int(w[1:])) if claimants
+                                else "arxiv:" + record["id"])
+    return result
 
 
 # ---------------------------------------------------------------- per-work extraction

@@ -259,7 +259,7 @@ class Loaders:
             self.researcher, lambda page: [c.id for c in page.items]))
         self.close_collaborators = loader(coauthorship.close_collaborators_for, Then(
             self.researcher, lambda close: [c.id for c in close]))
-        self.suggested_collaborators = loader(suggested_collaborators)
+        self.suggested_collaborators = loader(coauthorship.suggested_collaborators_for)
         self.topic_profile = loader(topics.topic_profiles_for, Then(
             self.topic, lambda shares: [s.topic.id for s in shares]))
         self.topic_ancestors = loader(topics.topic_ancestors_for)
@@ -284,7 +284,7 @@ class Loaders:
         self.top_researchers_of_topic = loader(topics.top_researchers_for, Then(
             self.researcher, _ids))
         self.trust = loader(trust_by_id)
-        self.trust_explanation = loader(trust_explanations)
+        self.trust_explanation = loader(trust.trust_explanations_for)
         self.user = loader(users_by_token)
         # root and nested service calls whose answers name nodes the resolver loads next
         self.named_by: dict[Callable[..., Any], Then] = {
@@ -301,18 +301,8 @@ def _ids(items: Sequence[Any]) -> list[str]:
     return [item.id for item in items]
 
 
-def suggested_collaborators(graph: Graph, ids: list[str], first: int) -> dict[str, Any]:
-    """Suggestions have no batched query (each walks two hops of its own researcher)."""
-    return {rid: coauthorship.suggested_collaborators(graph, rid, first) for rid in ids}
-
-
 def trust_by_id(graph: Graph, ids: list[str]) -> dict[str, Any]:
     return {t.researcher_id: t for t in trust.trust_for(graph, ids) if t is not None}
-
-
-def trust_explanations(graph: Graph, ids: list[str], top: int) -> dict[str, Any]:
-    """Explanations have no batched query (each reads its own researcher's inflow)."""
-    return {rid: trust.trust_explanation(graph, rid, top) for rid in ids}
 
 
 def users_by_token(graph: Graph, tokens: list[str]) -> dict[str, Any]:

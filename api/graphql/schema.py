@@ -73,9 +73,14 @@ class Query:
     async def researcher(self, info: Ctx, id: strawberry.ID) -> Researcher | None:
         return await _node(info, "RESEARCHER", str(id))  # type: ignore[return-value]
 
-    @strawberry.field
+    @strawberry.field(description="A paper by any of its source ids: its id, an OpenAlex id, "
+                                  "a DOI or an arXiv id (one paper per work).")
     async def paper(self, info: Ctx, id: strawberry.ID) -> Paper | None:
-        return await _node(info, "PAPER", str(id))  # type: ignore[return-value]
+        found = await _node(info, "PAPER", str(id))
+        if found is not None:
+            return found  # type: ignore[return-value]
+        paper_id = await run(papers.paper_id_for, info.context.graph, str(id))
+        return await _node(info, "PAPER", paper_id) if paper_id else None  # type: ignore
 
     @strawberry.field
     async def topic(self, info: Ctx, id: strawberry.ID) -> Topic | None:

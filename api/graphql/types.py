@@ -25,6 +25,7 @@ from api.graphql.results import (
     page_info,
 )
 from kg import accounts, nodes
+from kg.errors import NotFound
 from kg.institutions import Members
 from kg.paging import Page
 from kg.papers import CitationDirection, PaperOrder
@@ -377,6 +378,9 @@ class Paper(Node):
     is_retracted: bool
     categories: list[str]
     organisation: str | None
+    source_ids: list[str] = strawberry.field(
+        description="Every source id of the work (one paper per work): its OpenAlex id, "
+                    "`doi:<doi>`, `arxiv:<id>`; `paper(id:)` answers for each.")
     source_id: strawberry.Private[str | None]
 
     @classmethod
@@ -386,7 +390,7 @@ class Paper(Node):
                    cited_by_count=node.cited_by_count, citations=node.citations,
                    upvotes=node.upvotes, is_retracted=node.is_retracted,
                    categories=node.categories, organisation=node.organisation,
-                   source_id=node.source_id)
+                   source_ids=node.source_ids, source_id=node.source_id)
 
     @strawberry.field
     async def source(self, info: Ctx) -> Source | None:
@@ -520,6 +524,8 @@ class Trust:
     @strawberry.field
     async def explanation(self, info: Ctx, top: int = 5) -> TrustExplanation:
         found = await info.context.loaders.trust_explanation.load((self.researcher_id, top))
+        if found is None:
+            raise NotFound(f"no researcher {self.researcher_id!r}")
         loaders = info.context.loaders
         people = await loaders.researcher.load_many(
             [c.id for c in found.contributors if c.kind == "researcher"])
@@ -666,7 +672,7 @@ class Researcher(Node):
         self, info: Ctx, first: int = 10
     ) -> list[SuggestedCollaborator]:
         loaders = info.context.loaders
-        found = await loaders.suggested_collaborators.load((str(self.id), first))
+        found = await loaders.suggested_collaborators.load((str(self.id), first)) or ()
         wanted = list(dict.fromkeys(i for s in found for i in (s.id, *(v.id for v in s.via))))
         people = {rid: Researcher.of(node) for rid, node
                   in await loaded(loaders.researcher.load_many, wanted, _same)}

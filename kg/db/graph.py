@@ -16,6 +16,7 @@ import json
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class Transaction:
         query = self._graph.queries[name]
         query.check(params)
         self._graph.queries_run += 1
+        self._graph.queries_by_name[name] += 1
         return [record.data() for record in self._tx.run(query.text, params)]
 
 
@@ -83,6 +85,7 @@ class Graph:
         self.settings = settings
         self.queries = queries or QueryLibrary()
         self.queries_run = 0
+        self.queries_by_name: Counter[str] = Counter()  # what a test counts per named query
         self.sessions_in_use = 0
         self.pool_max_size = POOL_MAX_SIZE
         self._sessions_lock = threading.Lock()

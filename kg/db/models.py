@@ -149,6 +149,10 @@ class Paper(StructuredNode):
     published = StringProperty()
     listings = ArrayProperty(StringProperty())
     listed_author_count = IntegerProperty()
+    # one paper per work (kg/ingest/identity.py): every source key, the arXiv id, the formats
+    ids = ArrayProperty(StringProperty())
+    arxiv_id = StringProperty(index=True)
+    sources = ArrayProperty(StringProperty())
     # The read model (kg/ingest/readmodel.py); votes leads the composite index paper_trend
     # (votes, citations, date_key).
     citations = IntegerProperty()

@@ -16,8 +16,8 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from kg.db.graph import Graph
-from kg.ingest import writer
+from kg.db.graph import Graph, Transaction
+from kg.ingest import identity, source_ids, writer
 from kg.ingest.name_match import named_researcher, normalised_doi, resolve_named_authors
 from kg.ingest.records import (
     AuthorshipRecord,
@@ -46,6 +46,8 @@ def parse_record(record: dict[str, Any]) -> PaperRecord:
     categories = (text(record, "categories") or "").split()
     published = _first_version_date(record) or _iso_date(record, "update_date")
     authors = [a for a in map(named_researcher, _author_names(record)) if a is not None]
+    keys = [source_ids.arxiv_key(arxiv_id),
+            *(key for doi in journal_dois for key in source_ids.doi_keys(doi))]
     return PaperRecord(
         id=ID_PREFIX + arxiv_id,
         title=_squashed(text(record, "title", required=True)),
@@ -68,6 +70,9 @@ def parse_record(record: dict[str, Any]) -> PaperRecord:
             )
             for i, category in enumerate(dict.fromkeys(categories))
         ),
+        ids=tuple(sorted(set(keys))),
+        arxiv_id=arxiv_id.lower(),
+        sources=(source_ids.ARXIV,),
     )
 
 
@@ -83,8 +88,14 @@ def dois_of(paper: PaperRecord) -> list[str]:
 
 
 def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
-    return graph.write_transaction(
-        lambda tx: writer.write_in(tx, resolve_named_authors(tx, papers, dois_of)))
+    """Records that are OpenAlex works in the graph join those works' Papers (identity.py); the
+    rest land as papers of their own."""
+    return graph.write_transaction(lambda tx: _write_in(tx, papers))
+
+
+def _write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
+    alone, attached = identity.split_arxiv(tx, papers)
+    return attached + writer.write_in(tx, resolve_named_authors(tx, alone, dois_of))
 
 
 def _author_names(record: dict[str, Any]) -> list[str]:

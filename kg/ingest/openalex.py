@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.ingest import source_ids
 from kg.ingest.records import (
     AuthorshipRecord,
     InstitutionRecord,
@@ -71,10 +72,13 @@ def parse_work(work: dict[str, Any]) -> PaperRecord:
     primary_location = mapping(work, "primary_location")
     source = mapping(primary_location, "source") if primary_location else None
     referenced = [short_id(r) for r in items(work, "referenced_works") if isinstance(r, str)]
+    doi = _optional_id(work, "doi")
+    doi = doi.lower() if doi else None
+    arxiv_ids = _arxiv_ids(work)
     return PaperRecord(
         id=work_id,
         title=text(work, "title") or text(work, "display_name"),
-        doi=_optional_id(work, "doi"),
+        doi=doi,
         abstract=abstract_from_inverted_index(mapping(work, "abstract_inverted_index")),
         year=integer(work, "publication_year"),
         date=text(work, "publication_date"),
@@ -87,7 +91,27 @@ def parse_work(work: dict[str, Any]) -> PaperRecord:
         source=_source(source),
         authorships=tuple(_authorships(work)),
         topics=tuple(_topics(work)),
+        ids=tuple(sorted({work_id, *source_ids.doi_keys(doi),
+                          *map(source_ids.arxiv_key, arxiv_ids)})),
+        arxiv_id=arxiv_ids[0] if arxiv_ids else None,
+        sources=(source_ids.OPENALEX,),
     )
+
+
+def _arxiv_ids(work: dict[str, Any]) -> list[str]:
+    """The arXiv ids OpenAlex lists for a work: in its DOI (arXiv's own), its `ids` and the
+    arxiv.org URLs of its locations."""
+    urls = [v for v in (mapping(work, "ids") or {}).values() if isinstance(v, str)]
+    urls += [v for v in (text(work, "doi"),) if v]
+    for key in ("primary_location", "best_oa_location"):
+        location = mapping(work, key)
+        if location:
+            urls += [location.get("landing_page_url"), location.get("pdf_url")]
+    for location in objects(work, "locations"):
+        urls += [location.get("landing_page_url"), location.get("pdf_url")]
+    found = {source_ids.arxiv_id_of(url) for url in urls
+             if isinstance(url, str) and "arxiv" in url.lower()}
+    return sorted(found - {None})  # type: ignore[arg-type]
 
 
 def _counts_by_year(work: dict[str, Any]) -> tuple[tuple[int, int], ...]:

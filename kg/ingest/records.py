@@ -129,6 +129,9 @@ class PaperRecord:
     source: SourceRecord | None = None
     authorships: tuple[AuthorshipRecord, ...] = ()
     topics: tuple[TopicAssignment, ...] = field(default=())
+    ids: tuple[str, ...] = ()  # every source key of the work: "W1", "arxiv:0704.0001", "doi:10.1/x"
+    arxiv_id: str | None = None
+    sources: tuple[str, ...] = ()  # the formats that described it: "openalex", "arxiv"
 
 
 def name_key(name: str) -> str:

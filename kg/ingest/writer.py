@@ -84,6 +84,9 @@ def _paper_row(paper: PaperRecord) -> dict[str, Any]:
         "published": paper.published,
         "listings": list(paper.listings) or None,
         "listed_author_count": paper.listed_author_count,
+        "ids": sorted({paper.id, *paper.ids}),
+        "arxiv_id": paper.arxiv_id,
+        "sources": list(paper.sources) or None,
     }
     return {"id": paper.id, "props": props, "references": list(dict.fromkeys(paper.references))}
 

@@ -2,7 +2,7 @@
 // (max of the source-reported count and the CITES edges into the paper, stored by the read
 // model) and upvotes.
 // Returns: id, doi, title, abstract, year, date, type, cited_by_count, citations, upvotes,
-//          is_retracted, categories, organisation, source_id
+//          is_retracted, categories, organisation, source_ids (every source id), source_id
 /*
 :params {ids: ["W2181906270"]}
 */
@@ -14,4 +14,4 @@ RETURN p.id AS id, p.doi AS doi, p.title AS title, p.abstract AS abstract, p.yea
        coalesce(p.citations, 0) AS citations,
        coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) } AS upvotes,
        coalesce(p.is_retracted, false) AS is_retracted, coalesce(p.categories, []) AS categories,
-       p.organisation AS organisation, s.id AS source_id
+       p.organisation AS organisation, coalesce(p.ids, [p.id]) AS source_ids, s.id AS source_id

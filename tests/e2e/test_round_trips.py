@@ -3,6 +3,7 @@ in one read transaction; nesting more items adds no transaction (no N+1)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -112,3 +113,57 @@ def test_a_topic_page_reads_its_adjacent_topics_and_top_papers_with_their_nodes(
     assert len(data["topic"]["adjacentTopics"]["edges"]) == 10
     assert all(p["title"] for p in data["topic"]["topPapers"])
     assert counted <= 2  # the topic; its adjacent topics, papers and researchers with their nodes
+
+
+# Fields whose loaders once called a service per item, each nested under a list of n items,
+# with the named query that now answers the whole level.
+NESTED_FIELDS = {
+    "suggestedCollaborators": ("coauthorship/suggested_collaborators_of_researchers",
+                               """query ($id: ID!, $n: Int!) { researcher(id: $id) {
+      coauthors(first: $n) { edges { node { id
+        suggestedCollaborators(first: 3) { score researcher { id } } } } } } }"""),
+    "trustExplanation": ("trust/explanations_of", """query ($id: ID!, $n: Int!) {
+      researcher(id: $id) { coauthors(first: $n) { edges { node { id
+        trust { explanation(top: 3) { components { name } others } } } } } } }"""),
+    "adjacentTopics": ("topics/adjacent_of_topics", """query ($n: Int!) {
+      trendingTopics(sinceYear: 1900, first: $n) {
+        topic { id adjacentTopics(first: 3) { totalCount edges { node { id name } } } } } }"""),
+    "children": ("topics/children_of_topics", """query ($n: Int!) {
+      trendingTopics(sinceYear: 1900, first: $n, level: "subfield") {
+        topic { id children { id name } } } }"""),
+    "topPapers": ("topics/top_papers_of_topics", """query ($n: Int!) {
+      trendingTopics(sinceYear: 1900, first: $n) {
+        topic { id topPapers(first: 3) { id title } } } }"""),
+    "topResearchers": ("topics/top_researchers_of_topics", """query ($n: Int!) {
+      trendingTopics(sinceYear: 1900, first: $n) {
+        topic { id topResearchers(first: 3) { works researcher { id name } } } } }"""),
+}
+
+
+def _queries(api: Api, query: str, **variables: object) -> tuple[Counter[str], dict]:
+    before = Counter(api.graph.queries_by_name)
+    data = api.data(query, **variables)
+    return Counter(api.graph.queries_by_name) - before, data
+
+
+def _items(data: dict) -> list:
+    if "researcher" in data:
+        return data["researcher"]["coauthors"]["edges"]
+    return data["trendingTopics"]
+
+
+@pytest.mark.parametrize("field", sorted(NESTED_FIELDS))
+def test_five_or_fifty_nested_items_cost_the_same_queries_for_each_batched_field(
+        idb03_graph, uncached, field: str) -> None:
+    name, query = NESTED_FIELDS[field]
+    variables = {"id": _hub(idb03_graph)} if "$id" in query else {}
+    few, few_data = _queries(uncached, query, n=5, **variables)
+    many, many_data = _queries(uncached, query, n=50, **variables)
+    assert (len(_items(few_data)), len(_items(many_data))) == (5, 50)
+    assert few[name] == many[name] == 1  # the field: one query for the whole level
+    # No query kind appears with more items. The node loads around the field may take one
+    # more batch for 50 items when they reach the batcher a loop turn apart (measured: one
+    # more `nodes/topics_by_ids` under adjacentTopics and suggestedCollaborators), never one
+    # per item.
+    assert set(few) == set(many)
+    assert all(many[q] <= 2 for q in many)

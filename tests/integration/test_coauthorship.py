@@ -235,7 +235,8 @@ def test_every_coauthorship_query_starts_from_an_index_seek(
         "coauthorship/close_collaborators": {"researcher_ids": [hub], "min_shared_works": 2},
         "coauthorship/researcher_refs": {"researcher_ids": [hub, other]},
         "coauthorship/collaboration_path": {"from_id": hub, "to_id": other, "max_hops": 10},
-        "coauthorship/suggested_collaborators": {"researcher_id": hub, "limit": 10},
+        "coauthorship/suggested_collaborators_of_researchers": {"researcher_ids": [hub, other],
+                                                                "limit": 10},
     }
     for name, params in calls.items():
         operators = plan_operators(idb03_graph, name, **params)

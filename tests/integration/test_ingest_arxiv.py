@@ -1,5 +1,5 @@
-"""arXiv metadata (Kaggle snapshot format): papers, categories as topics, name-only researchers,
-and the one rule by which a name-only author becomes a researcher already in the graph."""
+"""arXiv metadata (Kaggle snapshot format): papers, categories as topics, name-only researchers;
+a record of an OpenAlex work in the graph joins that work's paper (one paper per work)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.ingest.records import name_key
+from kg.papers import paper_id_for
 from testkit.census import census
 from testkit.datasets import ARXIV_HEAD, IDB03_WORKS
 from testkit.oracle import load_works, short_id
@@ -88,7 +89,7 @@ def test_the_arxiv_head_lands_with_categories_as_topics_and_name_keyed_researche
 
 
 @pytest.mark.parametrize("work_id", sorted(ON_ARXIV))
-def test_an_arxiv_author_is_the_openalex_researcher_of_the_paper_with_the_same_doi_and_name(
+def test_an_arxiv_record_of_an_openalex_work_joins_it_with_the_openalex_researchers(
     graph: Graph, idb03_works: dict[str, dict], tmp_path: Path, work_id: str
 ) -> None:
     work = idb03_works[work_id]
@@ -100,13 +101,15 @@ def test_an_arxiv_author_is_the_openalex_researcher_of_the_paper_with_the_same_d
 
     _ingest(graph, "arxiv", _write_lines(tmp_path / "arxiv.jsonl", [record]))
 
-    assert _author_ids(graph, "arxiv:" + ON_ARXIV[work_id]) == openalex_authors
+    assert paper_id_for(graph, "arxiv:" + ON_ARXIV[work_id]) == work_id
+    assert census(graph)["papers"] == 1
+    assert _author_ids(graph, work_id) == openalex_authors
     assert _researcher_ids(graph) == openalex_authors
     for rid, name in names_before.items():
         assert graph.read("researcher_properties", id=rid)[0]["props"]["name"] == name
 
 
-def test_arxiv_authors_named_otherwise_than_the_authors_of_the_same_doi_are_never_merged(
+def test_arxiv_authors_named_otherwise_than_the_authors_of_the_work_add_no_researcher(
     graph: Graph, idb03_works: dict[str, dict], tmp_path: Path
 ) -> None:
     work = idb03_works["W4223477124"]
@@ -117,10 +120,8 @@ def test_arxiv_authors_named_otherwise_than_the_authors_of_the_same_doi_are_neve
 
     _ingest(graph, "arxiv", _write_lines(tmp_path / "arxiv.jsonl", [record]))
 
-    assert _author_ids(graph, "arxiv:2204.05114") == {
-        "name:c balazs", "name:e l berger", "name:ivana ferreira"}
     assert _author_ids(graph, "W4223477124") == openalex_authors
-    assert _researcher_ids(graph) == openalex_authors | _author_ids(graph, "arxiv:2204.05114")
+    assert _researcher_ids(graph) == openalex_authors
 
 
 def test_a_shared_name_without_a_shared_doi_is_never_a_merge(

@@ -10,6 +10,27 @@ export type NodeType =
   | 'SOURCE'
   | 'TOPIC';
 
+export type InstitutionPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InstitutionPageQuery = { institution: { name: string | null, country: string | null, parents: Array<{ name: string | null }>, children: Array<{ name: string | null }>, researchers: { totalCount: number, edges: Array<{ works: number, node: { id: string, name: string | null } }> }, papers: { totalCount: number, edges: Array<{ node: { title: string | null, year: number | null, citations: number } }> }, topics: Array<{ works: number, share: number, topic: { name: string | null } }> } | null };
+
+export type PaperPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PaperPageQuery = { paper: { id: string, sourceIds: Array<string>, title: string | null, year: number | null, categories: Array<string>, citedByCount: number, citations: number, citationsByYear: Array<{ year: number, inGraph: number, reported: number | null }>, authors: Array<{ position: string | null, researcher: { id: string, name: string | null } }>, references: { totalCount: number, edges: Array<{ node: { id: string, title: string | null, citations: number } }> }, citedBy: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string | null, date: string | null } }> }, similar: Array<{ score: number, reasons: Array<string>, paper: { id: string, title: string | null } }> } | null };
+
+export type PeoplePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PeoplePageQuery = { researcher: { followers: { totalCount: number, edges: Array<{ name: string | null, since: string | null }> }, metrics: { works: number, aiWorks: number, aiScore: number, novelty: number } } | null, me: { name: string | null, following: { edges: Array<{ node: { id: string, name: string | null } }> }, upvoted: { edges: Array<{ node: { title: string | null } }> }, claims: Array<{ researcherId: string, status: string }>, invitations: Array<{ toResearcherId: string, status: string }> } | null };
+
 export type ProfileQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -23,6 +44,20 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { search: Array<{ id: string, type: NodeType, label: string | null, score: number }> };
+
+export type TopicPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TopicPageQuery = { topic: { name: string | null, level: string | null, children: Array<{ name: string | null }>, papers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { title: string | null } }> }, researchers: { totalCount: number, edges: Array<{ works: number, node: { name: string | null } }> }, adjacentTopics: { edges: Array<{ cooccurrences: number, weight: number, node: { name: string | null } }> } } | null, trendingTopics: Array<{ works: number, topic: { name: string | null } }> };
+
+export type VenuePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VenuePageQuery = { source: { name: string | null, type: string | null, papersCount: number, papers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { title: string | null } }> }, topResearchers: Array<{ works: number, citations: number, researcher: { name: string | null } }>, topics: Array<{ share: number, topic: { name: string | null } }> } | null };
 
 export type WidgetQueryVariables = Exact<{
   id: string | number;
@@ -50,6 +85,149 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const InstitutionPageDocument = new TypedDocumentString(`
+    query InstitutionPage($id: ID!) {
+  institution(id: $id) {
+    name
+    country
+    parents {
+      name
+    }
+    children {
+      name
+    }
+    researchers(first: 20) {
+      totalCount
+      edges {
+        works
+        node {
+          id
+          name
+        }
+      }
+    }
+    papers(first: 20) {
+      totalCount
+      edges {
+        node {
+          title
+          year
+          citations
+        }
+      }
+    }
+    topics(level: "subfield", first: 8) {
+      topic {
+        name
+      }
+      works
+      share
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InstitutionPageQuery, InstitutionPageQueryVariables>;
+export const PaperPageDocument = new TypedDocumentString(`
+    query PaperPage($id: ID!) {
+  paper(id: $id) {
+    id
+    sourceIds
+    title
+    year
+    categories
+    citedByCount
+    citations
+    citationsByYear {
+      year
+      inGraph
+      reported
+    }
+    authors {
+      position
+      researcher {
+        id
+        name
+      }
+    }
+    references(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          citations
+        }
+      }
+    }
+    citedBy(first: 10) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          date
+        }
+      }
+    }
+    similar(first: 5) {
+      score
+      reasons
+      paper {
+        id
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PaperPageQuery, PaperPageQueryVariables>;
+export const PeoplePageDocument = new TypedDocumentString(`
+    query PeoplePage($id: ID!) {
+  researcher(id: $id) {
+    followers(first: 20) {
+      totalCount
+      edges {
+        name
+        since
+      }
+    }
+    metrics {
+      works
+      aiWorks
+      aiScore
+      novelty
+    }
+  }
+  me {
+    name
+    following(first: 20) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    upvoted(first: 20) {
+      edges {
+        node {
+          title
+        }
+      }
+    }
+    claims {
+      researcherId
+      status
+    }
+    invitations {
+      toResearcherId
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeoplePageQuery, PeoplePageQueryVariables>;
 export const ProfileDocument = new TypedDocumentString(`
     query Profile($id: ID!) {
   researcher(id: $id) {
@@ -101,6 +279,87 @@ export const SearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const TopicPageDocument = new TypedDocumentString(`
+    query TopicPage($id: ID!) {
+  topic(id: $id) {
+    name
+    level
+    children {
+      name
+    }
+    papers(first: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          title
+        }
+      }
+    }
+    researchers(first: 20) {
+      totalCount
+      edges {
+        works
+        node {
+          name
+        }
+      }
+    }
+    adjacentTopics(first: 10) {
+      edges {
+        cooccurrences
+        weight
+        node {
+          name
+        }
+      }
+    }
+  }
+  trendingTopics(sinceYear: 2022, level: "subfield", first: 10) {
+    topic {
+      name
+    }
+    works
+  }
+}
+    `) as unknown as TypedDocumentString<TopicPageQuery, TopicPageQueryVariables>;
+export const VenuePageDocument = new TypedDocumentString(`
+    query VenuePage($id: ID!) {
+  source(id: $id) {
+    name
+    type
+    papersCount
+    papers(first: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          title
+        }
+      }
+    }
+    topResearchers(first: 10) {
+      researcher {
+        name
+      }
+      works
+      citations
+    }
+    topics(level: "field", first: 5) {
+      topic {
+        name
+      }
+      share
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VenuePageQuery, VenuePageQueryVariables>;
 export const WidgetDocument = new TypedDocumentString(`
     query Widget($id: ID!) {
   neighbourhood(

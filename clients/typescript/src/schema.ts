@@ -324,6 +324,8 @@ export type Paper = Node & {
   /** Papers most like this one: 2 x co-citations + 2 x shared references + shared topics, with the reasons. */
   similar: Array<SimilarPaper>;
   source?: Maybe<Source>;
+  /** Every source id of the work (one paper per work): its OpenAlex id, `doi:<doi>`, `arxiv:<id>`; `paper(id:)` answers for each. */
+  sourceIds: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   topics: Array<PaperTopic>;
   type?: Maybe<Scalars['String']['output']>;
@@ -399,6 +401,7 @@ export type Query = {
   neighbourhood: Neighbourhood;
   /** Any node by id, whatever its type. */
   node?: Maybe<Node>;
+  /** A paper by any of its source ids: its id, an OpenAlex id, a DOI or an arXiv id (one paper per work). */
   paper?: Maybe<Paper>;
   researcher?: Maybe<Researcher>;
   /** Full-text search over papers, researchers, topics and institutions; any input is safe. */

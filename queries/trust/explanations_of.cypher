@@ -1,12 +1,14 @@
-// trust/explanation_of: the score components of a researcher and the trust that flowed in from
-// each neighbour in the last step of the walk: $damping * value * edge weight / out-weight of the
-// neighbour, largest first (ties by id), the first $top of them and the total over all neighbours.
+// trust/explanations_of: for each researcher, the score components and the trust that flowed in
+// from each neighbour in the last step of the walk: $damping * value * edge weight / out-weight
+// of the neighbour, largest first (ties by id), the first $top of them and the total over all
+// neighbours. Unknown ids are left out.
 // Returns: id, score, from_network, from_verification, from_works, from_citations, total_inflow,
 //          top_inflows [{id, name, kind, inflow}]
 /*
-:params {researcher_id: "A5023888391", damping: 0.85, affiliation_weight: 0.25, top: 5}
+:params {researcher_ids: ["A5023888391"], damping: 0.85, affiliation_weight: 0.25, top: 5}
 */
-MATCH (r:Researcher {id: $researcher_id})
+UNWIND $researcher_ids AS researcher_id
+MATCH (r:Researcher {id: researcher_id})
 CALL (r) {
   MATCH (r)-[e:COAUTHOR|AFFILIATED_WITH]-(n)
   WHERE n.trust_out_weight > 0
