@@ -209,10 +209,10 @@ def ids(settings: Settings) -> dict[str, list[str]]:
     with Graph.connect(settings) as graph:
         _, people, _ = graph.run_read_only(
             "MATCH (r:Researcher) RETURN r.id AS id ORDER BY COUNT { (r)-[:COAUTHOR]-() } DESC, "
-            "r.id LIMIT 10", {}, 60.0, 10)
+            "r.id LIMIT 10", {}, 60.0, 10, 1 << 20)
         _, topics, _ = graph.run_read_only(
             "MATCH (t:Topic {level: 'topic'}) RETURN t.id AS id "
-            "ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 10", {}, 60.0, 10)
+            "ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 10", {}, 60.0, 10, 1 << 20)
     return {"researchers": [r["id"] for r in people], "topics": [t["id"] for t in topics],
             "words": WORDS}
 
