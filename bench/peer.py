@@ -191,7 +191,10 @@ def _answers(port: int) -> bool:
 
 def kg_server(settings: Settings, cache: bool) -> Any:
     port = free_port()
-    env = _env(settings, KG_RESPONSE_CACHE_ENTRIES="10000" if cache else "0")
+    # one address sends every request: the per-address rate limit (a protection, not a cost)
+    # is off, as in bench/load.py; the defaults otherwise
+    env = _env(settings, KG_RESPONSE_CACHE_ENTRIES="10000" if cache else "0",
+               KG_RATE_LIMIT_ADDRESS="off")
     return server("kg serve", [sys.executable, "-m", "kg.cli", "serve", "--port", str(port)],
                   ROOT, env, port, settings.state_dir / "peer-kg.log")
 
