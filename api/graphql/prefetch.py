@@ -28,10 +28,14 @@ from strawberry.types import Info
 from strawberry.utils.str_converters import to_camel_case
 
 Start = Callable[..., "asyncio.Future[Any]"]
+Deeper = Callable[[Any, set[str]], None]  # (the request's loaders, the fields its nodes select)
 
 
-def prefetch(info: Info, owner: type, node_id: str, starts: Mapping[str, Start]) -> None:
-    """Start the loads of the fields of `owner` that this field selects under it."""
+def prefetch(info: Info, owner: type, node_id: str, starts: Mapping[str, Start],
+             deeper: Mapping[str, Deeper] | None = None) -> None:
+    """Start the loads of the fields of `owner` that this field selects under it; for a
+    connection field in `deeper`, tell it the fields its nodes select (`edges { node { ... } }`)
+    so it reads those in the same round too."""
     raw = info._raw_info
     definition = owner.__strawberry_definition__  # type: ignore[attr-defined]
     names = {definition.name, *(i.name for i in definition.interfaces)}
@@ -48,12 +52,25 @@ def prefetch(info: Info, owner: type, node_id: str, starts: Mapping[str, Start])
             given = get_argument_values(field, child, variables)
             load = start(info.context.loaders, node_id, **_python(owner, child.name.value, given))
             load.add_done_callback(_retrieved)
+            extend = (deeper or {}).get(child.name.value)
+            if extend is not None:
+                extend(info.context.loaders, _under(child, ("edges", "node"), raw.fragments))
 
 
-def _children(selection_set: ast.SelectionSetNode | None, names: set[str],
+def _under(node: ast.FieldNode, path: tuple[str, ...],
+           fragments: Mapping[str, ast.FragmentDefinitionNode]) -> set[str]:
+    """The names of the fields selected at `path` below this field (through any fragment)."""
+    found = [node]
+    for name in path:
+        found = [c for f in found for c in _children(f.selection_set, None, fragments)
+                 if c.name.value == name]
+    return {c.name.value for f in found for c in _children(f.selection_set, None, fragments)}
+
+
+def _children(selection_set: ast.SelectionSetNode | None, names: set[str] | None,
               fragments: Mapping[str, ast.FragmentDefinitionNode]) -> Iterator[ast.FieldNode]:
     """The fields selected in this set, through the fragments on the type (`names`: its name and
-    its interfaces')."""
+    its interfaces'; None: any)."""
     for selection in selection_set.selections if selection_set else ():
         if isinstance(selection, ast.FieldNode):
             yield selection
@@ -61,7 +78,8 @@ def _children(selection_set: ast.SelectionSetNode | None, names: set[str],
         fragment = (fragments.get(selection.name.value)
                     if isinstance(selection, ast.FragmentSpreadNode) else selection)
         if isinstance(fragment, ast.FragmentDefinitionNode | ast.InlineFragmentNode) and (
-                fragment.type_condition is None or fragment.type_condition.name.value in names):
+                names is None or fragment.type_condition is None
+                or fragment.type_condition.name.value in names):
             yield from _children(fragment.selection_set, names, fragments)
 
 

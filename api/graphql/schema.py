@@ -13,7 +13,7 @@ import strawberry
 from strawberry.extensions import ParserCache
 
 from api.graphql.limits import limit_extensions
-from api.graphql.prefetch import Start, prefetch
+from api.graphql.prefetch import Deeper, Start, prefetch
 from api.graphql.results import (
     Claim,
     ClaimEvidenceInput,
@@ -26,6 +26,7 @@ from api.graphql.results import (
 )
 from api.graphql.types import (
     PAPER_PREFETCH,
+    RESEARCHER_DEEPER,
     RESEARCHER_PREFETCH,
     TOPIC_PREFETCH,
     Ctx,
@@ -52,10 +53,10 @@ def _type_names(types: list[NodeType] | None) -> list[str] | None:
     return [t.value for t in types] if types is not None else None
 
 
-PREFETCH: dict[str, tuple[type, dict[str, Start]]] = {
-    "RESEARCHER": (Researcher, RESEARCHER_PREFETCH),
-    "TOPIC": (Topic, TOPIC_PREFETCH),
-    "PAPER": (Paper, PAPER_PREFETCH),
+PREFETCH: dict[str, tuple[type, dict[str, Start], dict[str, Deeper]]] = {
+    "RESEARCHER": (Researcher, RESEARCHER_PREFETCH, RESEARCHER_DEEPER),
+    "TOPIC": (Topic, TOPIC_PREFETCH, {}),
+    "PAPER": (Paper, PAPER_PREFETCH, {}),
 }
 
 
@@ -64,8 +65,8 @@ async def _node(info: Ctx, node_type: str, node_id: str, look_ahead: bool = Fals
     """The node, and with `look_ahead` its selected children loading in the same round."""
     loaders = info.context.loaders
     if look_ahead and node_type in PREFETCH:
-        owner, starts = PREFETCH[node_type]
-        prefetch(info, owner, node_id, starts)
+        owner, starts, deeper = PREFETCH[node_type]
+        prefetch(info, owner, node_id, starts, deeper)
     builders: dict[str, tuple[Any, Any]] = {
         "PAPER": (loaders.paper, Paper.of),
         "RESEARCHER": (loaders.researcher, Researcher.of),

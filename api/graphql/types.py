@@ -13,8 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.loaders import Loaders
-from api.graphql.prefetch import Start
+from api.graphql.loaders import Loaders, Then
+from api.graphql.prefetch import Deeper, Start
 from api.graphql.results import (
     CitationYear,
     Claim,
@@ -720,6 +720,20 @@ def _coauthors(loaders: Loaders, rid: str, first: int, after: str | None) -> Fut
 def _close_collaborators(loaders: Loaders, rid: str) -> Future[Any]:
     return loaders.close_collaborators.load(rid)
 
+
+def _page_items(page: Page[str] | None) -> list[str]:
+    return page.items if page is not None else []
+
+
+def _papers_deeper(loaders: Loaders, selected: set[str]) -> None:
+    """A page of papers whose nodes ask for their authors or topics reads them with the page."""
+    for name, loader in (("authors", loaders.authors_of_paper),
+                         ("topics", loaders.topics_of_paper)):
+        if name in selected:
+            loaders.papers_of_researcher.also(Then(loader, _page_items))
+
+
+RESEARCHER_DEEPER: dict[str, Deeper] = {"papers": _papers_deeper}
 
 RESEARCHER_PREFETCH: dict[str, Start] = {
     "institutions": _institutions, "papers": _papers, "topics": _topic_profile,
