@@ -49,6 +49,7 @@ from api.graphql.cache import (
     PersistedQueries,
     VersionWatch,
     cache_key,
+    encoded,
     graph_version,
     is_query,
     role_of,
@@ -186,6 +187,14 @@ class GraphQLApp(GraphQL):
             sub_response.headers["Cache-Control"] = "no-store"
             return await super().execute_single(request, request_adapter, sub_response, context,
                                                 root_value, request_data)
+        cache_control = ("private, " if context.token else "") + "no-cache"
+        if self.answers.size < 1:  # no response cache: no version to read, the ETag still sent
+            result = await super().execute_single(request, request_adapter, sub_response,
+                                                  context, root_value, request_data)
+            if result.errors or context.personal:
+                sub_response.headers["Cache-Control"] = "no-store"
+                return result
+            return _sent(sub_response, Kept.of(None, _body(result)), cache_control)
         if context.token:
             try:  # the role first (one round with the version): it is part of the key
                 version, user = await asyncio.gather(
@@ -203,7 +212,6 @@ class GraphQLApp(GraphQL):
             # nothing kept: the version is read in the answer's first round, before its data
             pending = None if kept else context.batcher.alongside(graph_version)
             version = await self._version(request) if kept else None
-        cache_control = ("private, " if context.token else "") + "no-cache"
         if kept is not None and version is not None and kept.version == version:
             _cache_headers(sub_response, kept.etag, cache_control)
             return KeptResult(kept)
@@ -217,8 +225,7 @@ class GraphQLApp(GraphQL):
             return result
         kept = Kept.of(version, _body(result))
         self.answers.put(key, kept)
-        _cache_headers(sub_response, kept.etag, cache_control)
-        return result
+        return _sent(sub_response, kept, cache_control)
 
     async def _version(self, request: Request) -> str | None:
         try:
@@ -234,7 +241,7 @@ class GraphQLApp(GraphQL):
         return _body(result)  # type: ignore[return-value]
 
     def encode_json(self, data: object) -> str | bytes:
-        return data.kept.encoded if isinstance(data, Encoded) else super().encode_json(data)
+        return data.kept.encoded if isinstance(data, Encoded) else encoded(data)
 
 
 class Encoded(dict[str, Any]):
@@ -266,6 +273,12 @@ def _body(result: ExecutionResult) -> dict[str, Any]:
     if result.extensions:
         response["extensions"] = result.extensions
     return response
+
+
+def _sent(response: Response, kept: Kept, cache_control: str) -> KeptResult:
+    """The answer as encoded once (for its ETag), sent as is."""
+    _cache_headers(response, kept.etag, cache_control)
+    return KeptResult(kept)
 
 
 def _cache_headers(response: Response, etag: str, cache_control: str) -> None:

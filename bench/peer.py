@@ -191,7 +191,10 @@ def _answers(port: int) -> bool:
 
 def kg_server(settings: Settings, cache: bool) -> Any:
     port = free_port()
-    env = _env(settings, KG_RESPONSE_CACHE_ENTRIES="10000" if cache else "0")
+    # one address sends every request: the per-address rate limit (a protection, not a cost)
+    # is off, as in bench/load.py; the defaults otherwise
+    env = _env(settings, KG_RESPONSE_CACHE_ENTRIES="10000" if cache else "0",
+               KG_RATE_LIMIT_ADDRESS="off")
     return server("kg serve", [sys.executable, "-m", "kg.cli", "serve", "--port", str(port)],
                   ROOT, env, port, settings.state_dir / "peer-kg.log")
 
@@ -209,10 +212,10 @@ def ids(settings: Settings) -> dict[str, list[str]]:
     with Graph.connect(settings) as graph:
         _, people, _ = graph.run_read_only(
             "MATCH (r:Researcher) RETURN r.id AS id ORDER BY COUNT { (r)-[:COAUTHOR]-() } DESC, "
-            "r.id LIMIT 10", {}, 60.0, 10)
+            "r.id LIMIT 10", {}, 60.0, 10, 1 << 20)
         _, topics, _ = graph.run_read_only(
             "MATCH (t:Topic {level: 'topic'}) RETURN t.id AS id "
-            "ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 10", {}, 60.0, 10)
+            "ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 10", {}, 60.0, 10, 1 << 20)
     return {"researchers": [r["id"] for r in people], "topics": [t["id"] for t in topics],
             "words": WORDS}
 

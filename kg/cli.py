@@ -238,6 +238,12 @@ def doctor_checks(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
+# uvicorn kills a worker that does not answer its supervisor's ping within this many seconds
+# (default 5): on a starved machine a worker still importing the app, or busy, missed it and was
+# killed and restarted over and over, dropping the connections it served.
+WORKER_HEALTHCHECK_SECONDS = 60
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -254,6 +260,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
         log_level="info",
     )
     return 0

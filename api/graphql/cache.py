@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import orjson
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from starlette.concurrency import run_in_threadpool
 
@@ -68,14 +69,20 @@ class Lru:
 class Kept:
     """An answer as sent (its JSON, encoded once), its ETag and the graph version it is of."""
 
-    version: str
+    version: str | None  # None: not kept, only sent (the response cache is off)
     encoded: bytes
     etag: str
 
     @classmethod
-    def of(cls, version: str, body: dict[str, Any]) -> Kept:
-        encoded = json.dumps(body, separators=(",", ":")).encode()
-        return cls(version, encoded, '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"')
+    def of(cls, version: str | None, body: dict[str, Any]) -> Kept:
+        text = encoded(body)
+        return cls(version, text, '"' + hashlib.sha256(text).hexdigest()[:32] + '"')
+
+
+def encoded(body: object) -> bytes:
+    """A JSON answer as bytes (orjson: several times faster than the json module on the large
+    answers of connections and neighbourhoods)."""
+    return orjson.dumps(body)
 
 
 class VersionWatch:

@@ -2,7 +2,12 @@
 limiters, page sizes (`first`, `limitPerType`, with variables resolved) by `PageSizeLimiter`, and
 the estimated size of the whole answer (api/graphql/cost.py) by `CostLimiter`, with a larger
 budget for a caller with a valid token. A document with several operations must name the one to
-run (GraphQL spec, "GetOperation"): strawberry would otherwise run the first."""
+run (GraphQL spec, "GetOperation"): strawberry would otherwise run the first.
+
+Validation depends on the document alone (the rules are the schema's and the settings'), so a
+document that passed is remembered (`ValidDocuments`, by its text) and not validated again: on a
+profile request validation cost as much Python time as executing the answer. The checks that
+read variables (page sizes, the cost) still run on every request."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from strawberry.extensions import (
 )
 
 from api.errors import QueryTooComplex
+from api.graphql.cache import Lru
 from api.graphql.context import Context
 from api.graphql.cost import Operation, estimate
 from kg.config import Settings
@@ -71,9 +77,26 @@ class PageSizeLimiter(SchemaExtension):
         yield
 
 
+VALID_DOCUMENTS = 1000  # as many as strawberry's ParserCache keeps parsed
+
+
+class ValidDocuments:
+    """The texts of documents that passed validation, the most recently used kept."""
+
+    def __init__(self, size: int = VALID_DOCUMENTS) -> None:
+        self._texts = Lru(size)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and self._texts.get(text) is not None
+
+    def add(self, text: str) -> None:
+        self._texts.put(text, True)
+
+
 class CostLimiter(SchemaExtension):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, valid: ValidDocuments | None = None) -> None:
         self.settings = settings
+        self.valid = valid if valid is not None else ValidDocuments()
 
     async def on_validate(self) -> AsyncIterator[None]:
         # Strawberry reads pre_execution_errors before this hook resumes after its yield, so
@@ -81,8 +104,13 @@ class CostLimiter(SchemaExtension):
         # this extension comes last), and strawberry's own validation then has nothing to add.
         context = self.execution_context
         if context.pre_execution_errors is None and context.graphql_document is not None:
-            context.pre_execution_errors = validate(
-                context.schema._schema, context.graphql_document, context.validation_rules)
+            if context.query in self.valid:
+                context.pre_execution_errors = []
+            else:
+                context.pre_execution_errors = validate(
+                    context.schema._schema, context.graphql_document, context.validation_rules)
+                if not context.pre_execution_errors and context.query:
+                    self.valid.add(context.query)
             if not context.pre_execution_errors:
                 await self._check()
         yield
@@ -122,11 +150,13 @@ class CostLimiter(SchemaExtension):
 
 
 def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
-    """Factories, so every request gets extensions of its own."""
+    """Factories, so every request gets extensions of its own (they share what passed
+    validation)."""
+    valid = ValidDocuments()
     return [
         partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
         partial(PageSizeLimiter, settings.max_page_size),
-        partial(CostLimiter, settings),
+        partial(CostLimiter, settings, valid),
     ]

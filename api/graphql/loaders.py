@@ -177,8 +177,16 @@ class Loader:
         self._batcher = batcher
         self.fetch = fetch
         self._then = then
+        self._also: list[Then] = []
         self._answers: dict[Hashable, asyncio.Future[Any]] = {}
         self._queued: list[Hashable] = []
+
+    def also(self, then: Then) -> None:
+        """For the rest of the request, read what `then` names (and the nodes that names in
+        turn) in the same transaction as this loader's answers: a look-ahead one level deeper,
+        such as the authors and topics of a page of papers."""
+        if then not in self._also:
+            self._also.append(then)
 
     def load(self, key: Hashable) -> asyncio.Future[Any]:
         if key not in self._answers:
@@ -213,10 +221,13 @@ class Loader:
         ids = [key[0] if isinstance(key, tuple) else key for key in keys]
         then = self._then
         skip = set(then.loader.asked() if then else ())
+        deeper = [(t, set(t.loader.asked()), set(t.loader._then.loader.asked())
+                   if t.loader._then else set()) for t in self._also]
 
-        def work(graph: Graph) -> tuple[dict[Any, Any], dict[str, Any]]:
+        def work(graph: Graph) -> tuple[dict[Any, Any], dict[str, Any], list[Any]]:
             found = self.fetch(graph, ids, *options)
-            return found, _named_nodes(then, graph, list(found.values()), skip)
+            values = list(found.values())
+            return found, _named_nodes(then, graph, values, skip), _deeper(graph, values, deeper)
 
         def settle(value: Any, error: BaseException | None) -> None:
             for key, i in zip(keys, ids, strict=True):
@@ -231,8 +242,30 @@ class Loader:
             if error is None and then is not None:
                 for i, node in value[1].items():
                     then.loader.prime(i, node)
+            for loader, named in value[2] if error is None else ():
+                for i, found in named.items():
+                    loader.prime(i, found)
 
         return _Call(work, settle)
+
+
+def _deeper(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashable],
+                                                                set[Hashable]]]
+            ) -> list[tuple[Loader, dict[str, Any]]]:
+    """The answers of `Loader.also`'s follow-ups and of their own `then`, to prime; a follow-up
+    that fails is left to its resolvers (they load it in the next round, as without it)."""
+    primed: list[tuple[Loader, dict[str, Any]]] = []
+    for then, skip, inner_skip in deeper:
+        try:
+            named = _named_nodes(then, graph, values, skip)
+            inner = then.loader._then
+            primed.append((then.loader, named))
+            if inner is not None:
+                primed.append((inner.loader, _named_nodes(inner, graph, list(named.values()),
+                                                          inner_skip)))
+        except KgError:
+            continue
+    return primed
 
 
 class Loaders:

@@ -13,6 +13,7 @@ import strawberry
 from strawberry.extensions import ParserCache
 
 from api.graphql.limits import limit_extensions
+from api.graphql.prefetch import Deeper, Start, prefetch
 from api.graphql.results import (
     Claim,
     ClaimEvidenceInput,
@@ -24,6 +25,10 @@ from api.graphql.results import (
     TopicMap,
 )
 from api.graphql.types import (
+    PAPER_PREFETCH,
+    RESEARCHER_DEEPER,
+    RESEARCHER_PREFETCH,
+    TOPIC_PREFETCH,
     Ctx,
     Institution,
     Node,
@@ -48,8 +53,20 @@ def _type_names(types: list[NodeType] | None) -> list[str] | None:
     return [t.value for t in types] if types is not None else None
 
 
-async def _node(info: Ctx, node_type: str, node_id: str) -> Node | None:
+PREFETCH: dict[str, tuple[type, dict[str, Start], dict[str, Deeper]]] = {
+    "RESEARCHER": (Researcher, RESEARCHER_PREFETCH, RESEARCHER_DEEPER),
+    "TOPIC": (Topic, TOPIC_PREFETCH, {}),
+    "PAPER": (Paper, PAPER_PREFETCH, {}),
+}
+
+
+async def _node(info: Ctx, node_type: str, node_id: str, look_ahead: bool = False
+                ) -> Node | None:
+    """The node, and with `look_ahead` its selected children loading in the same round."""
     loaders = info.context.loaders
+    if look_ahead and node_type in PREFETCH:
+        owner, starts, deeper = PREFETCH[node_type]
+        prefetch(info, owner, node_id, starts, deeper)
     builders: dict[str, tuple[Any, Any]] = {
         "PAPER": (loaders.paper, Paper.of),
         "RESEARCHER": (loaders.researcher, Researcher.of),
@@ -67,24 +84,28 @@ class Query:
     @strawberry.field(description="Any node by id, whatever its type.")
     async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
         node_type = await info.context.loaders.node_type.load(str(id))
-        return await _node(info, node_type, str(id)) if node_type else None
+        return await _node(info, node_type, str(id), look_ahead=True) if node_type else None
 
     @strawberry.field
     async def researcher(self, info: Ctx, id: strawberry.ID) -> Researcher | None:
-        return await _node(info, "RESEARCHER", str(id))  # type: ignore[return-value]
+        found = await _node(info, "RESEARCHER", str(id), look_ahead=True)
+        return found  # type: ignore[return-value]
 
     @strawberry.field(description="A paper by any of its source ids: its id, an OpenAlex id, "
                                   "a DOI or an arXiv id (one paper per work).")
     async def paper(self, info: Ctx, id: strawberry.ID) -> Paper | None:
-        found = await _node(info, "PAPER", str(id))
+        found = await _node(info, "PAPER", str(id), look_ahead=True)
         if found is not None:
             return found  # type: ignore[return-value]
         paper_id = await run(papers.paper_id_for, info.context.graph, str(id))
-        return await _node(info, "PAPER", paper_id) if paper_id else None  # type: ignore
+        if paper_id is None:
+            return None
+        return await _node(info, "PAPER", paper_id, look_ahead=True)  # type: ignore[return-value]
 
     @strawberry.field
     async def topic(self, info: Ctx, id: strawberry.ID) -> Topic | None:
-        return await _node(info, "TOPIC", str(id))  # type: ignore[return-value]
+        found = await _node(info, "TOPIC", str(id), look_ahead=True)
+        return found  # type: ignore[return-value]
 
     @strawberry.field
     async def institution(self, info: Ctx, id: strawberry.ID) -> Institution | None:

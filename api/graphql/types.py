@@ -3,6 +3,7 @@ request's DataLoaders."""
 
 from __future__ import annotations
 
+from asyncio import Future
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from typing import Annotated, Any, TypeVar
@@ -12,6 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import Context
+from api.graphql.loaders import Loaders, Then
+from api.graphql.prefetch import Deeper, Start
 from api.graphql.results import (
     CitationYear,
     Claim,
@@ -226,12 +229,12 @@ class Topic(Node):
 
     @strawberry.field(description="Every level above, nearest first.")
     async def ancestors(self, info: Ctx) -> list[Topic]:
-        found = await info.context.loaders.topic_ancestors.load(str(self.id)) or []
+        found = await _topic_ancestors(info.context.loaders, str(self.id)) or []
         return [Topic.of(node) for _, node in await _topics(info, found)]
 
     @strawberry.field(description="The topics one level down.")
     async def children(self, info: Ctx) -> list[Topic]:
-        found = await info.context.loaders.topic_children.load(str(self.id)) or []
+        found = await _topic_children(info.context.loaders, str(self.id)) or []
         return [Topic.of(node) for _, node in await _topics(info, found)]
 
     @strawberry.field(description="Topics that share papers with this one, most co-occurrences "
@@ -239,7 +242,7 @@ class Topic(Node):
     async def adjacent_topics(
         self, info: Ctx, first: int = 10, after: str | None = None
     ) -> AdjacentTopicConnection:
-        page = await info.context.loaders.adjacent_topics.load((str(self.id), first, after))
+        page = await _adjacent_topics(info.context.loaders, str(self.id), first, after)
         if page is None:
             return AdjacentTopicConnection(edges=[], page_info=PageInfo(
                 has_next_page=False, end_cursor=None), total_count=0)
@@ -253,7 +256,7 @@ class Topic(Node):
 
     @strawberry.field(description="Papers on this topic (or under it), most cited first.")
     async def top_papers(self, info: Ctx, first: int = 10) -> list[Paper]:
-        found = await info.context.loaders.top_papers_of_topic.load((str(self.id), first)) or []
+        found = await _top_papers(info.context.loaders, str(self.id), first) or []
         pairs = await loaded(info.context.loaders.paper.load_many, found, _id)
         return [Paper.of(node) for _, node in pairs]
 
@@ -284,11 +287,37 @@ class Topic(Node):
 
     @strawberry.field(description="Researchers with most works on this topic, then citations.")
     async def top_researchers(self, info: Ctx, first: int = 10) -> list[TopicResearcher]:
-        found = await info.context.loaders.top_researchers_of_topic.load(
-            (str(self.id), first)) or []
+        found = await _top_researchers(info.context.loaders, str(self.id), first) or []
         pairs = await loaded(info.context.loaders.researcher.load_many, found, _id)
         return [TopicResearcher(researcher=Researcher.of(person), works=r.works,
                                 citations=r.citations) for r, person in pairs]
+
+
+def _topic_ancestors(loaders: Loaders, tid: str) -> Future[Any]:
+    return loaders.topic_ancestors.load(tid)
+
+
+def _topic_children(loaders: Loaders, tid: str) -> Future[Any]:
+    return loaders.topic_children.load(tid)
+
+
+def _adjacent_topics(loaders: Loaders, tid: str, first: int, after: str | None) -> Future[Any]:
+    return loaders.adjacent_topics.load((tid, first, after))
+
+
+def _top_papers(loaders: Loaders, tid: str, first: int) -> Future[Any]:
+    return loaders.top_papers_of_topic.load((tid, first))
+
+
+def _top_researchers(loaders: Loaders, tid: str, first: int) -> Future[Any]:
+    return loaders.top_researchers_of_topic.load((tid, first))
+
+
+TOPIC_PREFETCH: dict[str, Start] = {
+    "ancestors": _topic_ancestors, "children": _topic_children,
+    "adjacentTopics": _adjacent_topics, "topPapers": _top_papers,
+    "topResearchers": _top_researchers,
+}
 
 
 def _id(item: Any) -> str:
@@ -402,14 +431,14 @@ class Paper(Node):
     @strawberry.field(description="Authors in authorship order.")
     async def authors(self, info: Ctx) -> list[Authorship]:
         loaders = info.context.loaders
-        authorships = await loaders.authors_of_paper.load(str(self.id))
+        authorships = await _authors(loaders, str(self.id))
         pairs = await loaded(loaders.researcher.load_many, authorships, lambda a: a.researcher_id)
         return [Authorship(researcher=Researcher.of(person), position=a.position,
                            is_corresponding=a.is_corresponding) for a, person in pairs]
 
     @strawberry.field
     async def topics(self, info: Ctx) -> list[PaperTopic]:
-        assigned = await info.context.loaders.topics_of_paper.load(str(self.id))
+        assigned = await _paper_topics(info.context.loaders, str(self.id))
         pairs = await _topics(info, assigned, lambda t: t.topic_id)
         return [PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
                 for t, node in pairs]
@@ -449,6 +478,17 @@ class Paper(Node):
     async def citations_by_year(self, info: Ctx) -> list[CitationYear]:
         return citation_years(
             await info.context.loaders.citations_by_year_of_paper.load(str(self.id)))
+
+
+def _authors(loaders: Loaders, pid: str) -> Future[Any]:
+    return loaders.authors_of_paper.load(pid)
+
+
+def _paper_topics(loaders: Loaders, pid: str) -> Future[Any]:
+    return loaders.topics_of_paper.load(pid)
+
+
+PAPER_PREFETCH: dict[str, Start] = {"authors": _authors, "topics": _paper_topics}
 
 
 @strawberry.type
@@ -603,7 +643,7 @@ class Researcher(Node):
     @strawberry.field(description="Institutions from authorships and profiles, most works first.")
     async def institutions(self, info: Ctx) -> list[InstitutionAffiliation]:
         loaders = info.context.loaders
-        affiliations = await loaders.institutions_of_researcher.load(str(self.id))
+        affiliations = await _institutions(loaders, str(self.id))
         pairs = await loaded(loaders.institution.load_many, affiliations,
                              lambda a: a.institution_id)
         return [InstitutionAffiliation(institution=Institution.of(node), works=a.works,
@@ -615,22 +655,21 @@ class Researcher(Node):
         self, info: Ctx, first: int = 20, after: str | None = None,
         order_by: PaperOrderBy = PaperOrderBy.RECENT,
     ) -> PaperConnection:
-        page = await info.context.loaders.papers_of_researcher.load(
-            (str(self.id), first, after, PaperOrder[order_by.value]))
+        page = await _papers(info.context.loaders, str(self.id), first, after, order_by)
         return await paper_connection(info, page)
 
     @strawberry.field(description="Share of this researcher's works per topic, at any level.")
     async def topics(
         self, info: Ctx, first: int = 10, level: str = "topic"
     ) -> list[TopicShare]:
-        shares = await info.context.loaders.topic_profile.load((str(self.id), level, first)) or []
+        shares = await _topic_profile(info.context.loaders, str(self.id), first, level) or []
         pairs = await _topics(info, shares, lambda s: s.topic.id)
         return [TopicShare(topic=Topic.of(node), works=s.works, share=s.share)
                 for s, node in pairs]
 
     @strawberry.field
     async def trust(self, info: Ctx) -> Trust:
-        found = await info.context.loaders.trust.load(str(self.id))
+        found = await _trust(info.context.loaders, str(self.id))
         return Trust(score=found.score, tier=found.tier,
                      verification_level=found.verification_level, claimed=found.claimed,
                      propagated=found.propagated, researcher_id=found.researcher_id)
@@ -643,13 +682,13 @@ class Researcher(Node):
 
     @strawberry.field
     async def metrics(self, info: Ctx) -> ResearcherMetrics:
-        return ResearcherMetrics.of(await info.context.loaders.metrics.load(str(self.id)))
+        return ResearcherMetrics.of(await _metrics(info.context.loaders, str(self.id)))
 
     @strawberry.field(description="Co-authors, most shared works first, then most recent.")
     async def coauthors(
         self, info: Ctx, first: int = 25, after: str | None = None
     ) -> CoauthorConnection:
-        page = await info.context.loaders.coauthors.load((str(self.id), first, after))
+        page = await _coauthors(info.context.loaders, str(self.id), first, after)
         people = await info.context.loaders.researcher.load_many([c.id for c in page.items])
         return CoauthorConnection(
             edges=edges_of(page, people, lambda cursor, c, person: CoauthorEdge(
@@ -660,7 +699,7 @@ class Researcher(Node):
 
     @strawberry.field(description="Co-authors with at least 2 shared works, closest first.")
     async def close_collaborators(self, info: Ctx) -> list[Collaborator]:
-        close = await info.context.loaders.close_collaborators.load(str(self.id)) or ()
+        close = await _close_collaborators(info.context.loaders, str(self.id)) or ()
         pairs = await loaded(info.context.loaders.researcher.load_many, close, _id)
         return [Collaborator(researcher=Researcher.of(person), shared_works=c.shared_works,
                              first_year=c.first_year, last_year=c.last_year)
@@ -686,6 +725,56 @@ class Researcher(Node):
             )
             for s in found if s.id in people
         ]
+
+
+def _institutions(loaders: Loaders, rid: str) -> Future[Any]:
+    return loaders.institutions_of_researcher.load(rid)
+
+
+def _papers(loaders: Loaders, rid: str, first: int, after: str | None, order_by: PaperOrderBy
+            ) -> Future[Any]:
+    return loaders.papers_of_researcher.load((rid, first, after, PaperOrder[order_by.value]))
+
+
+def _topic_profile(loaders: Loaders, rid: str, first: int, level: str) -> Future[Any]:
+    return loaders.topic_profile.load((rid, level, first))
+
+
+def _trust(loaders: Loaders, rid: str) -> Future[Any]:
+    return loaders.trust.load(rid)
+
+
+def _metrics(loaders: Loaders, rid: str) -> Future[Any]:
+    return loaders.metrics.load(rid)
+
+
+def _coauthors(loaders: Loaders, rid: str, first: int, after: str | None) -> Future[Any]:
+    return loaders.coauthors.load((rid, first, after))
+
+
+def _close_collaborators(loaders: Loaders, rid: str) -> Future[Any]:
+    return loaders.close_collaborators.load(rid)
+
+
+def _page_items(page: Page[str] | None) -> list[str]:
+    return page.items if page is not None else []
+
+
+def _papers_deeper(loaders: Loaders, selected: set[str]) -> None:
+    """A page of papers whose nodes ask for their authors or topics reads them with the page."""
+    for name, loader in (("authors", loaders.authors_of_paper),
+                         ("topics", loaders.topics_of_paper)):
+        if name in selected:
+            loaders.papers_of_researcher.also(Then(loader, _page_items))
+
+
+RESEARCHER_DEEPER: dict[str, Deeper] = {"papers": _papers_deeper}
+
+RESEARCHER_PREFETCH: dict[str, Start] = {
+    "institutions": _institutions, "papers": _papers, "topics": _topic_profile,
+    "trust": _trust, "metrics": _metrics, "coauthors": _coauthors,
+    "closeCollaborators": _close_collaborators,
+}
 
 
 @strawberry.type

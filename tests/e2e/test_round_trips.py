@@ -1,5 +1,6 @@
 """One round trip per level: the loads of one GraphQL level, and root fields' service calls, run
-in one read transaction; nesting more items adds no transaction (no N+1)."""
+in one read transaction; nesting more items adds no transaction (no N+1); a root field that names
+its node by id loads the node's children in its own round (look-ahead)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from api.app import create_app
+from api.graphql import schema
 from kg.config import Settings
 from kg.db.graph import Graph
 from tests.e2e.conftest import Api
@@ -28,7 +30,9 @@ PROFILE = """query Profile($id: ID!, $n: Int!) {
         topics { score topic { name level } } } } }
   }
 }"""
-PROFILE_LEVELS = 3  # researcher; metrics, trust, coauthors, papers; authors, topics
+# researcher, metrics, trust, coauthors, papers, the papers' authors and topics: the root field
+# looks ahead two levels (api/graphql/prefetch.py), so one read transaction for all three levels
+PROFILE_LEVELS = 1
 
 
 @pytest.fixture
@@ -167,3 +171,83 @@ def test_five_or_fifty_nested_items_cost_the_same_queries_for_each_batched_field
     # per item.
     assert set(few) == set(many)
     assert all(many[q] <= 2 for q in many)
+
+
+# A profile page without papers, and a topic page: the root field starts its children's loads
+# in its own round (look-ahead), so each is ONE read transaction.
+PROFILE_PAGE = """query ($id: ID!) { researcher(id: $id) { name
+  metrics { works hIndex } trust { score }
+  coauthors(first: 100) { edges { sharedWorks node { id name } } }
+  topics(first: 5) { share topic { name } } } }"""
+TOPIC_PAGE = """query ($id: ID!) { topic(id: $id) { name
+  adjacentTopics(first: 10) { edges { cooccurrences weight node { id name } } }
+  topPapers(first: 10) { id title } } }"""
+
+
+def _topic(graph: Graph) -> str:
+    _, rows, _ = graph.run_read_only(
+        "MATCH (t:Topic {level: 'topic'}) RETURN t.id AS id "
+        "ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 1", {}, 10.0, 1, 1_000_000)
+    return rows[0]["id"]
+
+
+def test_a_profile_page_without_papers_is_one_read_transaction(idb03_graph, uncached) -> None:
+    counted, data = _transactions(uncached, PROFILE_PAGE, id=_hub(idb03_graph))
+    assert len(data["researcher"]["coauthors"]["edges"]) >= 50
+    assert data["researcher"]["metrics"]["works"] > 0
+    assert counted == 1
+
+
+def test_a_topic_page_is_one_read_transaction(idb03_graph, uncached) -> None:
+    counted, data = _transactions(uncached, TOPIC_PAGE, id=_topic(idb03_graph))
+    assert data["topic"]["adjacentTopics"]["edges"] and data["topic"]["topPapers"]
+    assert counted == 1
+
+
+def test_children_asked_through_fragments_and_variables_load_in_the_root_round(
+        idb03_graph, uncached) -> None:
+    query = """query ($id: ID!, $n: Int!) { node(id: $id) { ...Page } }
+      fragment Page on Researcher { ... on Node { id }
+        coauthors(first: $n) { totalCount edges { node { name } } } metrics { works } }"""
+    hub = _hub(idb03_graph)
+    counted, data = _transactions(uncached, query, id=hub, n=7)
+    direct = uncached.data(PROFILE_PAGE, id=hub)["researcher"]
+    assert len(data["node"]["coauthors"]["edges"]) == 7
+    assert data["node"]["metrics"] == {"works": direct["metrics"]["works"]}
+    assert counted == 2  # the node's type; the node with its children
+
+
+def test_a_missing_researcher_with_children_asked_answers_null(idb03_graph, uncached) -> None:
+    assert uncached.data(PROFILE_PAGE, id="A0") == {"researcher": None}
+
+
+def test_a_bad_page_size_of_a_looked_ahead_child_is_refused_as_before(
+        idb03_graph, uncached) -> None:
+    query = """query ($id: ID!, $n: Int!) { researcher(id: $id) {
+      coauthors(first: $n) { totalCount } } }"""
+    assert uncached.error_code(query, id=_hub(idb03_graph), n=0) == "BAD_INPUT"
+    assert uncached.error_code(query, id=_hub(idb03_graph), n=1000) == "QUERY_TOO_COMPLEX"
+
+
+def test_without_the_response_cache_no_version_is_read_and_the_etag_still_answers_304(
+        idb03_graph, uncached) -> None:
+    params = {"query": PROFILE_PAGE, "variables": f'{{"id": "{_hub(idb03_graph)}"}}'}
+    before = uncached.graph.transactions_run
+    first = uncached.client.get("/graphql", params=params)
+    assert first.status_code == 200 and first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    again = uncached.client.get("/graphql", params=params,
+                                headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert uncached.graph.transactions_run - before == 2  # one an answer, no version read
+
+
+def test_look_ahead_changes_no_answer(idb03_graph, uncached, monkeypatch) -> None:
+    hub = _hub(idb03_graph)
+    requests = [(PROFILE, {"id": hub, "n": 20}), (PROFILE_PAGE, {"id": hub}),
+                (TOPIC_PAGE, {"id": _topic(idb03_graph)})]
+    ahead = [uncached.data(query, **variables) for query, variables in requests]
+    for node_type, (owner, _, _) in list(schema.PREFETCH.items()):
+        monkeypatch.setitem(schema.PREFETCH, node_type, (owner, {}, {}))
+    level_by_level = [uncached.data(query, **variables) for query, variables in requests]
+    assert ahead == level_by_level
