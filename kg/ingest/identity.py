@@ -165,8 +165,12 @@ def _attach(tx: Transaction, rows: list[dict[str, Any]]) -> None:
     topics = [{"id": t["id"], "name": t["id"][len(ARXIV_PREFIX):], "level": "category",
                "parent_id": None} for row in rows for t in row["topics"]]
     tx.run("ingest/topics", topics=list({t["id"]: t for t in topics}.values()))
+    paper_ids = [row["id"] for row in rows]
+    before = derive.facts_before(tx, paper_ids)
     changed = tx.run("ingest/attach_arxiv", papers=rows)[0]
-    topic_ids = sorted({t["id"] for t in topics} | set(changed["removed_topic_ids"]))
-    derive.refresh(tx, researcher_ids=[], topic_ids=topic_ids)
-    readmodel.refresh(tx, paper_ids=[row["id"] for row in rows], topic_ids=topic_ids,
-                      researcher_ids=changed["researcher_ids"])
+    change = derive.move(tx, before, derive.facts_before(tx, paper_ids))
+    if change.topic_ids:
+        tx.run("readmodel/mark_novelty_stale")
+    readmodel.refresh(tx, paper_ids=paper_ids,
+                      topic_ids=change.topic_ids | {t["id"] for t in topics},
+                      researcher_ids=change.researcher_ids | set(changed["researcher_ids"]))

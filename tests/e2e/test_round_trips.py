@@ -170,7 +170,7 @@ def test_five_or_fifty_nested_items_cost_the_same_queries_for_each_batched_field
     # more `nodes/topics_by_ids` under adjacentTopics and suggestedCollaborators), never one
     # per item.
     assert set(few) == set(many)
-    assert all(many[q] <= 2 for q in many)
+    assert all(many[q] <= few[q] + 1 for q in many), (few, many)
 
 
 # A profile page without papers, and a topic page: the root field starts its children's loads
