@@ -167,10 +167,10 @@ def _attach(tx: Transaction, rows: list[dict[str, Any]]) -> None:
     tx.run("ingest/topics", topics=list({t["id"]: t for t in topics}.values()))
     paper_ids = [row["id"] for row in rows]
     before = derive.facts_before(tx, paper_ids)
-    changed = tx.run("ingest/attach_arxiv", papers=rows)[0]
+    tx.run("ingest/attach_arxiv", papers=rows)
     change = derive.move(tx, before, derive.facts_before(tx, paper_ids))
     if change.topic_ids:
         tx.run("readmodel/mark_novelty_stale")
     readmodel.refresh(tx, paper_ids=paper_ids,
                       topic_ids=change.topic_ids | {t["id"] for t in topics},
-                      researcher_ids=change.researcher_ids | set(changed["researcher_ids"]))
+                      researcher_ids=change.researcher_ids)

@@ -22,11 +22,6 @@ from kg.ingest.records import (
 )
 
 
-def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
-    """Write one batch; returns the number of papers written."""
-    return graph.write_transaction(lambda tx: write_in(tx, papers))
-
-
 def finish(graph: Graph) -> int:
     """Work that needs the whole file in the graph: CITES between papers of different batches,
     then the read model's figures that depend on them and on the whole corpus.

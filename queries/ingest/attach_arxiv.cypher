@@ -1,6 +1,6 @@
 // ingest/attach_arxiv: adds an arXiv record to the Paper of the OpenAlex work it is: the merged
 // fields, its categories as HAS_TOPIC edges (category topics it no longer lists are dropped).
-// Returns: removed_topic_ids, researcher_ids (the authors, whose figures read the categories)
+// Returns: attached (derived edges and figures move by the facts read before and after)
 /*
 :params {papers: [{id: "W4223477124", props: {categories: ["cs.LG"], arxiv_id: "2204.05114"}, topics: [{id: "arxiv:cs.LG", score: null, primary: false}]}]}
 */
@@ -12,7 +12,6 @@ CALL (p, row) {
   MATCH (p)-[old:HAS_TOPIC]->(t:Topic)
   WHERE t.id STARTS WITH 'arxiv:' AND NONE(x IN row.topics WHERE x.id = t.id)
   DELETE old
-  RETURN collect(t.id) AS removed
 }
 CALL (p, row) {
   UNWIND row.topics AS assignment
@@ -20,11 +19,4 @@ CALL (p, row) {
   MERGE (p)-[h:HAS_TOPIC]->(t)
   SET h.score = assignment.score, h.primary = assignment.primary
 }
-CALL (p) {
-  MATCH (r:Researcher)-[:AUTHORED]->(p)
-  RETURN collect(r.id) AS authors
-}
-UNWIND (removed + [null]) AS removed_id
-UNWIND (authors + [null]) AS author_id
-RETURN collect(DISTINCT removed_id) AS removed_topic_ids,
-       collect(DISTINCT author_id) AS researcher_ids
+RETURN count(DISTINCT p) AS attached
