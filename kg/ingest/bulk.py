@@ -23,9 +23,9 @@ from kg.db.graph import Graph
 from kg.errors import BadConfiguration, BadInput
 from kg.ingest import readmodel
 from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, iter_batches
-from kg.ingest.lines import BadLine, read_records
+from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
 from kg.ingest.pipeline import Format
-from kg.ingest.records import PaperRecord, RecordError
+from kg.ingest.records import PaperRecord
 from kg.ingest.rejects import RejectsFile
 from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
@@ -125,26 +125,20 @@ def bulk_load(
 
 
 def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, seen: set[str]):
-    """The records of one file that parse and whose id is new; the rest go to the rejects."""
-    for line in read_records(path):
-        if isinstance(line, BadLine):
-            report.read += 1
-            report.rejected += 1
-            rejects.add(line.number, line.reason, line.raw)
-            continue
-        if not line.record:
-            continue
+    """The records of one file that parse and whose id is new; the rest go to the rejects (a
+    repeated work with its line number and id, not its text: workers keep the text of rejected
+    lines only)."""
+    for item in parse_file(path, fmt.parse, default_workers()):
         report.read += 1
-        try:
-            record: PaperRecord = fmt.parse(line.record)
-        except RecordError as exc:
+        if isinstance(item, Rejected):
             report.rejected += 1
-            rejects.add(line.number, str(exc), line.raw)
+            rejects.add(item.number, item.reason, item.raw)
             continue
+        record: PaperRecord = item.record
         if record.id in seen:
             report.rejected += 1
-            rejects.add(line.number, f"work {record.id} came earlier in the input; a bulk load "
-                        "takes each work once", line.raw)
+            rejects.add(item.number, f"work {record.id} came earlier in the input; a bulk load "
+                        "takes each work once", "")
             continue
         seen.add(record.id)
         yield record
