@@ -21,7 +21,6 @@ from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadConfiguration, BadInput
-from kg.ingest import readmodel
 from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, iter_batches
 from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
 from kg.ingest.pipeline import Format
@@ -113,11 +112,6 @@ def bulk_load(
         started = time.perf_counter()
         schema.apply(graph)
         report.phases["schema"] = time.perf_counter() - started
-        started = time.perf_counter()
-        researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
-        topic_ids = [row["id"] for row in graph.read("derive/all_topic_ids")]
-        readmodel.rebuild_all(graph, topic_ids, researcher_ids)
-        report.phases["stored figures"] = time.perf_counter() - started
         started = time.perf_counter()
         statistics.refresh(graph, changed=statistics.LARGE_CHANGE)
     report.phases["statistics"] = time.perf_counter() - started
