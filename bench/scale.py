@@ -40,7 +40,6 @@ import numpy as np
 import scipy.sparse
 
 from api.graphql.context import Context
-from api.graphql.loaders import Loaders
 from api.graphql.schema import build_schema
 from bench.database import WORK_DIR
 from kg import config, trust
@@ -228,8 +227,7 @@ def api_p50(graph: Graph, count: int = REQUESTS) -> dict[str, float]:
     pending = requests(graph, count + WARM_UP)
 
     def run(query: str, variables: dict[str, Any]) -> None:
-        context = Context(graph=graph, settings=graph.settings, token=None,
-                          loaders=Loaders(graph))
+        context = Context.of(graph, graph.settings, None)
         result = asyncio.run(schema.execute(query, variable_values=variables,
                                             context_value=context))
         if result.errors:
