@@ -31,6 +31,7 @@ from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
 
 ARRAY_DELIMITER = "\x1f"  # never inside an identifier or a category
 MISSING_YEAR = np.iinfo(np.int64).max
+NO_YEAR = np.iinfo(np.int64).min  # the largest year of a group without years
 
 PAPER_COLUMNS = (
     ("title", "string"), ("doi", "string"), ("abstract", "string"), ("year", "long"),
@@ -457,9 +458,9 @@ class _Groups:
         ordered = years[self.sort]
         known = ordered != MISSING_YEAR
         low = np.minimum.reduceat(ordered, self.starts)
-        high = np.maximum.reduceat(np.where(known, ordered, np.iinfo(np.int64).min), self.starts)
+        high = np.maximum.reduceat(np.where(known, ordered, NO_YEAR), self.starts)
         return ([None if v == MISSING_YEAR else v for v in low.tolist()],
-                [None if v == np.iinfo(np.int64).min else v for v in high.tolist()])
+                [None if v == NO_YEAR else v for v in high.tolist()])
 
     def ordered_sum(self, terms: np.ndarray) -> np.ndarray:
         """0.0 + t1 + t2 + ... per group, added one by one in group order (as Cypher's reduce
