@@ -184,29 +184,19 @@ def export_walk(graph: Graph) -> Walk:
     """Read the researchers, institutions and their COAUTHOR and AFFILIATED_WITH edges once,
     chunk by chunk of internal ids."""
     highest = graph.read("trust/walk_extent")[0]["highest"]
-    nodes: list[list[int]] = []
-    levels: list[list[int]] = []
-    sources: list[np.ndarray] = []
-    targets: list[list[int]] = []
-    weights: list[list[float]] = []
+    kinds = {"nodes": np.int64, "levels": np.int64, "sources": np.int64, "targets": np.int64,
+             "weights": np.float64}
+    parts: dict[str, list[np.ndarray]] = {name: [np.zeros(0, dtype=kind)]
+                                          for name, kind in kinds.items()}
     for first in range(0, highest + 1, EXPORT_CHUNK):
-        row = graph.read("trust/walk_chunk", first=first, size=EXPORT_CHUNK,
+        row = graph.read("trust/walk_slice", first=first, size=EXPORT_CHUNK,
                          affiliation_weight=AFFILIATION_WEIGHT)[0]
-        counts = [len(t) for t in row["targets"]]
-        nodes.append(row["nodes"])
-        levels.append(row["levels"])
-        sources.append(np.repeat(np.asarray(row["nodes"], dtype=np.int64), counts))
-        targets.extend(row["targets"])
-        weights.extend(row["weights"])
-    node_ids = np.fromiter((n for chunk in nodes for n in chunk), dtype=np.int64)
+        for name, kind in kinds.items():
+            parts[name].append(np.asarray(row[name], dtype=kind))
+    node_ids, node_levels, edge_sources, edge_targets, edge_weights = (
+        np.concatenate(found) for found in parts.values())
     order = np.argsort(node_ids, kind="stable")
-    node_ids = node_ids[order]
-    node_levels = np.fromiter((x for chunk in levels for x in chunk), dtype=np.int64)[order]
-    edge_sources = np.concatenate(sources) if sources else np.zeros(0, dtype=np.int64)
-    edge_targets = np.fromiter((t for ts in targets for t in ts), dtype=np.int64,
-                               count=len(edge_sources))
-    edge_weights = np.fromiter((w for ws in weights for w in ws), dtype=np.float64,
-                               count=len(edge_sources))
+    node_ids, node_levels = node_ids[order], node_levels[order]
     rows = np.searchsorted(node_ids, edge_sources)
     cols = np.searchsorted(node_ids, edge_targets)
     size = len(node_ids)

@@ -45,7 +45,7 @@ SERVICE_PACKAGES = ("api",)
 NOT_RUN_BY_REQUESTS = {
     "accounts/create_user": "`kg user create` only",
     "trust/walk_extent": "`kg trust compute` only",
-    "trust/walk_chunk": "`kg trust compute` only",
+    "trust/walk_slice": "`kg trust compute` only",
     "trust/write_walk": "`kg trust compute` only",
     "trust/score_all": "`kg trust compute` only",
     "trust/set_verification_levels": "`kg trust compute` only (a decided claim runs "

@@ -1,8 +1,10 @@
 """`kg ingest FORMAT --bulk FILE...`: the initial load of an empty database through Neo4j's
-offline importer. The records are parsed by the format's own parser, written as CSV files with
-the derived edges (`kg/ingest/bulk_csv.py`), the local server is stopped, `neo4j-admin database
-import full` replaces the empty database, the server starts again, and the schema (constraints,
-indexes) is applied. The graph equals the one `kg ingest FORMAT FILE...` builds (tested on idb03).
+offline importer. The records are parsed by the format's own parser in worker processes
+(`kg/ingest/parallel_parse.py`), written as CSV files with the derived edges and the read model's
+stored figures (`kg/ingest/bulk_csv.py`, `bulk_figures.py`), the local server is stopped,
+`neo4j-admin database import full` replaces the empty database, the server starts again, the
+empty lists the importer cannot write are set, and the schema (constraints, indexes) is applied.
+The graph equals the one `kg ingest FORMAT FILE...` builds (tested on idb03).
 
 Limits: OpenAlex works only (the other formats match names against the graph while they load);
 a work whose id came earlier is rejected (the transactional path would overwrite it); the
@@ -21,11 +23,10 @@ from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadConfiguration, BadInput
-from kg.ingest import readmodel
 from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, iter_batches
-from kg.ingest.lines import BadLine, read_records
+from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
 from kg.ingest.pipeline import Format
-from kg.ingest.records import PaperRecord, RecordError
+from kg.ingest.records import PaperRecord
 from kg.ingest.rejects import RejectsFile
 from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
@@ -114,37 +115,26 @@ def bulk_load(
         schema.apply(graph)
         report.phases["schema"] = time.perf_counter() - started
         started = time.perf_counter()
-        researcher_ids = [row["id"] for row in graph.read("derive/all_researcher_ids")]
-        topic_ids = [row["id"] for row in graph.read("derive/all_topic_ids")]
-        readmodel.rebuild_all(graph, topic_ids, researcher_ids)
-        report.phases["stored figures"] = time.perf_counter() - started
-        started = time.perf_counter()
         statistics.refresh(graph, changed=statistics.LARGE_CHANGE)
     report.phases["statistics"] = time.perf_counter() - started
     return report
 
 
 def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, seen: set[str]):
-    """The records of one file that parse and whose id is new; the rest go to the rejects."""
-    for line in read_records(path):
-        if isinstance(line, BadLine):
-            report.read += 1
-            report.rejected += 1
-            rejects.add(line.number, line.reason, line.raw)
-            continue
-        if not line.record:
-            continue
+    """The records of one file that parse and whose id is new; the rest go to the rejects (a
+    repeated work with its line number and id, not its text: workers keep the text of rejected
+    lines only)."""
+    for item in parse_file(path, fmt.parse, default_workers()):
         report.read += 1
-        try:
-            record: PaperRecord = fmt.parse(line.record)
-        except RecordError as exc:
+        if isinstance(item, Rejected):
             report.rejected += 1
-            rejects.add(line.number, str(exc), line.raw)
+            rejects.add(item.number, item.reason, item.raw)
             continue
+        record: PaperRecord = item.record
         if record.id in seen:
             report.rejected += 1
-            rejects.add(line.number, f"work {record.id} came earlier in the input; a bulk load "
-                        "takes each work once", line.raw)
+            rejects.add(item.number, f"work {record.id} came earlier in the input; a bulk load "
+                        "takes each work once", "")
             continue
         seen.add(record.id)
         yield record

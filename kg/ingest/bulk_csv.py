@@ -24,12 +24,14 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from kg.ingest import derive
+from kg.ingest import bulk_figures, derive
 from kg.ingest.records import PaperRecord, name_key
 from kg.ingest.writer import _paper_row, _unique_authorships
+from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
 
 ARRAY_DELIMITER = "\x1f"  # never inside an identifier or a category
 MISSING_YEAR = np.iinfo(np.int64).max
+NO_YEAR = np.iinfo(np.int64).min  # the largest year of a group without years
 
 PAPER_COLUMNS = (
     ("title", "string"), ("doi", "string"), ("abstract", "string"), ("year", "long"),
@@ -42,12 +44,18 @@ PAPER_COLUMNS = (
 )
 NODE_FILES = {
     "Paper": ("id:ID(Paper)", *(f"{name}:{kind}" for name, kind in PAPER_COLUMNS),
-              "author_count:long", "pending_refs:string[]"),
+              "author_count:long", "votes:long", "date_key", "pending_refs:string[]",
+              "citations:long", "topical:boolean", "leveled_topics:long", "novel:boolean"),
     "Researcher": ("id:ID(Researcher)", "name", "name_key", "orcid", "verification_level:long",
-                   "claimed:boolean", "open_to_collaborate:boolean"),
+                   "claimed:boolean", "open_to_collaborate:boolean", "works:long",
+                   "citations:long", "h_index:long", "i10_index:long", "first_year:long",
+                   "last_year:long", "novel_works:long", "novelty:double", "topics:long",
+                   "close_collaborators:long", "followers:long", "ai_works:long",
+                   "ai_score:long"),
     "Institution": ("id:ID(Institution)", "name", "ror", "country", "type"),
-    "Topic": ("id:ID(Topic)", "name", "level"),
+    "Topic": ("id:ID(Topic)", "name", "level", "papers:long"),
     "Source": ("id:ID(Source)", "name", "type"),
+    "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long"),
 }
 RELATIONSHIP_FILES = {
     "AUTHORED": ("Researcher", "Paper", ("position", "is_corresponding:boolean",
@@ -128,6 +136,8 @@ class CsvGraph:
         self.subtopic_of: set[tuple[int, int]] = set()
         self.paper_years = array("q")
         self.paper_author_counts = array("q")
+        self.paper_reported = array("q")  # cited_by_count
+        self.paper_ai = bytearray()  # has an AI category
         self.authored = (array("q"), array("q"))  # paper, researcher (papers in order)
         self.affiliations = (array("q"), array("q"), array("q"))  # researcher, institution, paper
         self.has_topic = (array("q"), array("q"))  # paper, topic
@@ -210,11 +220,14 @@ class CsvGraph:
         row = _paper_row(paper)
         authorships = _unique_authorships(paper)
         props = row["props"]
-        staged = line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships)))
+        staged = line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships),
+                       props["upvotes"] or 0, props["date"] or ""))
         self.staged_papers.write(f"{len(staged)}\n{staged}")
         self.references.write(ARRAY_DELIMITER.join(row["references"]) + "\n")
         self.paper_years.append(MISSING_YEAR if paper.year is None else paper.year)
         self.paper_author_counts.append(len(authorships))
+        self.paper_reported.append(props["cited_by_count"] or 0)
+        self.paper_ai.append(any(c in AI_CATEGORIES for c in props["categories"] or ()))
         authored = self.files["AUTHORED"]
         for authorship in authorships:
             researcher = self.researchers(authorship.researcher.id)
@@ -247,21 +260,58 @@ class CsvGraph:
         """Write what needed every record; returns the node and relationship files by label/type."""
         self.staged_papers.close()
         self.references.close()
-        self._papers_and_citations()
-        self._nodes("Researcher", self.researchers, self.researcher_fields,
-                    lambda f: (f[0], f[1], f[2], 0, False, False))
+        linked = self._citations()
+        topic_is_leveled = np.array([f[1] == bulk_figures.TOPIC_LEVEL for f in self.topic_fields],
+                                    dtype=bool)
+        has_topic = (np.frombuffer(self.has_topic[0], dtype=np.int64),
+                     np.frombuffer(self.has_topic[1], dtype=np.int64))
+        pairs, pair_keys, pair_papers = self._cooccurrence(has_topic)
+        figures = bulk_figures.paper_figures(
+            np.frombuffer(self.paper_reported, dtype=np.int64), linked, has_topic,
+            topic_is_leveled, pairs, pair_keys, pair_papers, len(self.topics.ids))
+        self._papers(figures)
+        ai_topic = bulk_figures.ai_topics(self.topics.ids, self.subtopic_of, AI_SUBFIELD)
+        paper_is_ai = np.frombuffer(bytes(self.paper_ai), dtype=np.uint8).astype(bool)
+        if len(has_topic[0]):
+            paper_is_ai |= np.bincount(has_topic[0], weights=ai_topic[has_topic[1]],
+                                       minlength=len(paper_is_ai)) > 0
+        coauthor_ends, coauthor_works = self._coauthors()
+        people = bulk_figures.researcher_figures(
+            (np.frombuffer(self.authored[0], dtype=np.int64),
+             np.frombuffer(self.authored[1], dtype=np.int64)),
+            len(self.researchers.ids), figures, np.frombuffer(self.paper_years, dtype=np.int64),
+            MISSING_YEAR, has_topic, topic_is_leveled, paper_is_ai, coauthor_ends,
+            coauthor_works)
+        self._researchers(people)
         self._nodes("Institution", self.institutions, self.institution_fields, tuple)
-        self._nodes("Topic", self.topics, self.topic_fields, tuple)
+        topic_papers = figures.topic_papers.tolist()
+        self._nodes("Topic", self.topics, [[*f, n] for f, n in zip(self.topic_fields,
+                                                                   topic_papers, strict=True)],
+                    tuple)
         self._nodes("Source", self.sources, self.source_fields, tuple)
+        corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
+        corpus.write(line(("corpus", figures.topical_papers, figures.tagged_papers)))
         self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
         self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
-        self._coauthors()
         self._affiliations()
-        self._cooccurrence()
         self._partners()
         for out in self.files.values():
             out.close()
         return {name: [self.path(name)] for name in self.files}
+
+    def _researchers(self, people: bulk_figures.ResearcherFigures) -> None:
+        out = self._open("Researcher", node_header=NODE_FILES["Researcher"])
+        columns = zip(self.researchers.ids, self.researcher_fields, people.works.tolist(),
+                      people.citations.tolist(), people.h_index.tolist(),
+                      people.i10_index.tolist(), people.first_year, people.last_year,
+                      people.novel_works.tolist(), people.novelty.tolist(),
+                      people.topics.tolist(), people.close_collaborators.tolist(),
+                      people.ai_works.tolist(), people.ai_score.tolist(), strict=True)
+        for (node_id, (name, key, orcid), works, citations, h_index, i10, first, last, novel,
+             novelty, topics, close, ai_works, ai_score) in columns:
+            out.write(line((node_id, name, key, orcid, 0, False, False, works, citations,
+                            h_index, i10, first, last, novel, novelty, topics, close, 0,
+                            ai_works, ai_score)))
 
     def _nodes(self, label: str, interner: Interner, fields: list[list[Any]], row) -> None:
         out = self._open(label, node_header=NODE_FILES[label])
@@ -274,26 +324,41 @@ class CsvGraph:
         for start, end in sorted(pairs):
             out.write(line((starts.ids[start], ends.ids[end])))
 
-    def _papers_and_citations(self) -> None:
-        out = self._open("Paper", node_header=NODE_FILES["Paper"])
+    def _references(self) -> Iterator[tuple[str, list[str]]]:
+        with (self.directory / "references.staged").open(encoding="utf-8",
+                                                         newline="") as references:
+            for paper_id, refs in zip(self.papers.ids, references, strict=True):
+                yield paper_id, refs.rstrip("\n").split(ARRAY_DELIMITER) if refs != "\n" else []
+
+    def _citations(self) -> np.ndarray:
+        """Writes CITES between papers of the load; returns each paper's CITES in-degree."""
         cites = self._open("CITES", RELATIONSHIP_FILES["CITES"])
         known = self.papers.index
-        with (self.directory / "papers.staged").open(encoding="utf-8", newline="") as staged, \
-                (self.directory / "references.staged").open(encoding="utf-8",
-                                                            newline="") as references:
-            for paper_id, refs in zip(self.papers.ids, references, strict=True):
+        cited = array("q")
+        for paper_id, refs in self._references():
+            for ref in refs:
+                found = known.get(ref)
+                if found is not None:
+                    cites.write(line((paper_id, ref)))
+                    cited.append(found)
+        return np.bincount(np.frombuffer(cited, dtype=np.int64), minlength=len(self.papers.ids))
+
+    def _papers(self, figures: bulk_figures.PaperFigures) -> None:
+        out = self._open("Paper", node_header=NODE_FILES["Paper"])
+        known = self.papers.index
+        columns = zip(self._references(), figures.citations.tolist(), figures.topical.tolist(),
+                      figures.leveled_topics.tolist(), figures.novel.tolist(), strict=True)
+        with (self.directory / "papers.staged").open(encoding="utf-8", newline="") as staged:
+            for (_, refs), citations, topical, leveled, novel in columns:
                 row = staged.read(int(staged.readline()))
-                pending = []
-                for ref in refs.rstrip("\n").split(ARRAY_DELIMITER) if refs != "\n" else ():
-                    if ref in known:
-                        cites.write(line((paper_id, ref)))
-                    else:
-                        pending.append(ref)
-                out.write(row[:-1] + "," + field(pending) + "\n")
+                pending = [ref for ref in refs if ref not in known]
+                out.write(row[:-1] + "," + line((pending, citations, topical, leveled,
+                                                 True if novel else None)))
         (self.directory / "papers.staged").unlink()
         (self.directory / "references.staged").unlink()
 
-    def _coauthors(self) -> None:
+    def _coauthors(self) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
+        """Writes COAUTHOR; returns its (low, high) ends and works."""
         out = self._open("COAUTHOR", RELATIONSHIP_FILES["COAUTHOR"])
         papers = np.frombuffer(self.authored[0], dtype=np.int64)
         people = np.frombuffer(self.authored[1], dtype=np.int64)
@@ -314,6 +379,7 @@ class CsvGraph:
         for key, n, lo, hi, w in zip(groups.keys.tolist(), works.tolist(), first_year,
                                      last_year, weight.tolist(), strict=True):
             out.write(line((ids[key // size], ids[key % size], n, lo, hi, w)))
+        return (groups.keys // size, groups.keys % size), works
 
     def _affiliations(self) -> None:
         out = self._open("AFFILIATED_WITH", RELATIONSHIP_FILES["AFFILIATED_WITH"])
@@ -330,11 +396,12 @@ class CsvGraph:
             out.write(line((self.researchers.ids[key // size], self.institutions.ids[key % size],
                             n, lo, hi)))
 
-    def _cooccurrence(self) -> None:
+    def _cooccurrence(self, has_topic: tuple[np.ndarray, np.ndarray]) -> tuple[Any, ...]:
+        """Writes CO_OCCURS; returns the topic pairs of every paper (first, second, paper, low,
+        high), the edges' keys (low * topics + high, sorted) and their paper counts."""
         out = self._open("CO_OCCURS", RELATIONSHIP_FILES["CO_OCCURS"])
-        papers = np.frombuffer(self.has_topic[0], dtype=np.int64)
-        topics = np.frombuffer(self.has_topic[1], dtype=np.int64)
-        first, second, _ = _pairs_within(papers, topics)
+        papers, topics = has_topic
+        first, second, paper = _pairs_within(papers, topics)
         ranks = self.topics.ranks()
         low = np.where(ranks[first] < ranks[second], first, second)
         high = np.where(ranks[first] < ranks[second], second, first)
@@ -345,7 +412,7 @@ class CsvGraph:
         ids = self.topics.ids
         for x, y, n in zip(a.tolist(), b.tolist(), together.tolist(), strict=True):
             out.write(line((ids[x], ids[y], n)))
-
+        return (first, second, paper, low, high), groups.keys, together
 
     def _partners(self) -> None:
         """PARTNER per pair of distinct institutions named on one paper (derive.PaperFacts)."""
@@ -409,9 +476,9 @@ class _Groups:
         ordered = years[self.sort]
         known = ordered != MISSING_YEAR
         low = np.minimum.reduceat(ordered, self.starts)
-        high = np.maximum.reduceat(np.where(known, ordered, np.iinfo(np.int64).min), self.starts)
+        high = np.maximum.reduceat(np.where(known, ordered, NO_YEAR), self.starts)
         return ([None if v == MISSING_YEAR else v for v in low.tolist()],
-                [None if v == np.iinfo(np.int64).min else v for v in high.tolist()])
+                [None if v == NO_YEAR else v for v in high.tolist()])
 
     def ordered_sum(self, terms: np.ndarray) -> np.ndarray:
         """0.0 + t1 + t2 + ... per group, added one by one in group order (as Cypher's reduce

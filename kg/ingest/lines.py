@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ from typing import IO, Any
 from kg.config import Settings
 
 PREFIX_BYTES = 1000
+_KEEP = b'[]{}"'
+_NOT_KEPT = bytes(b for b in range(256) if b not in _KEEP)
+_STRING = re.compile(rb'"[^"]*"')
+_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,23 @@ def _decode(number: int, raw_bytes: bytes, max_depth: int) -> Line | BadLine:
         return BadLine(number, raw, too_deep)
     if not isinstance(record, dict):
         return BadLine(number, raw, f"not a JSON object but a {type(record).__name__}")
-    if _deeper_than(record, max_depth):
+    if _bracket_depth(raw_bytes, max_depth) > max_depth and _deeper_than(record, max_depth):
         return BadLine(number, raw, too_deep)
     return Line(number, raw, record)
+
+
+def _bracket_depth(raw: bytes, limit: int) -> int:
+    """How deep the brackets of a parsed JSON text nest, counted to `limit` + 1 at most: a
+    bound of the nesting `_deeper_than` measures (empty containers count here), found with
+    byte operations instead of a walk over every value. Escaped backslashes and quotes go
+    first, then everything but quotes and brackets, then the strings."""
+    kept = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_KEPT)
+    brackets = _STRING.sub(b"", kept)
+    depth = 0
+    while brackets and depth <= limit:
+        brackets = _EMPTY_PAIR.sub(b"", brackets)
+        depth += 1
+    return depth
 
 
 def _deeper_than(value: Any, limit: int) -> bool:

@@ -50,20 +50,33 @@ CALL (n) {
   WITH kind, collect({node: m, weight: weight}) AS ranked
   RETURN collect({type: kind, kept: ranked[0..$cap], total: size(ranked)}) AS near
 }
-// Depth 2: from the depth-1 nodes kept, the nodes that are not the centre's neighbours, most
-// links to the kept depth-1 nodes first, then by weight.
+// Depth 2: from the depth-1 nodes kept, the nodes that are not the centre's neighbours (the
+// centre's neighbours are collected once and looked up, not re-expanded per candidate), most
+// links to the kept depth-1 nodes first, then by weight. Weights are computed only for the
+// candidates that can still be among the first $cap of their type (links at least those of the
+// $cap-th by links); the others are counted.
 WITH n, near, reduce(nodes = [], g IN near | nodes + [x IN g.kept | x.node]) AS kept_near
 CALL (n, kept_near) {
+  WITH n, kept_near,
+       CASE WHEN $depth = 2
+            THEN COLLECT { MATCH (n)-[:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(x) RETURN DISTINCT x }
+            ELSE [] END AS around
   UNWIND CASE WHEN $depth = 2 THEN kept_near ELSE [] END AS k
   MATCH (k)-[:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(m)
-  WHERE m <> n
-    AND NOT EXISTS { (m)-[:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(n) }
+  WHERE m <> n AND NOT m IN around
   WITH m, count(DISTINCT k) AS links,
        CASE WHEN m:Paper THEN 'PAPER' WHEN m:Researcher THEN 'RESEARCHER'
             WHEN m:Topic THEN 'TOPIC' WHEN m:Institution THEN 'INSTITUTION'
             ELSE 'SOURCE' END AS kind
   WHERE kind IN $types
-  WITH m, kind, links,
+  WITH kind, m, links ORDER BY links DESC
+  WITH kind, collect({node: m, links: links}) AS candidates
+  WITH kind, candidates, size(candidates) AS total,
+       candidates[CASE WHEN size(candidates) < $cap THEN size(candidates) ELSE $cap END - 1].links
+         AS threshold
+  UNWIND [c IN candidates WHERE c.links >= threshold] AS c
+  WITH kind, total, c.node AS m, c.links AS links
+  WITH kind, total, m, links,
        CASE kind
          WHEN 'PAPER' THEN CASE WHEN COUNT { (m)<-[:CITES]-() } > coalesce(m.cited_by_count, 0)
                                 THEN COUNT { (m)<-[:CITES]-() } ELSE coalesce(m.cited_by_count, 0) END
@@ -73,8 +86,8 @@ CALL (n, kept_near) {
          ELSE COUNT { (m)<-[:PUBLISHED_IN]-() }
        END AS weight
   ORDER BY links DESC, weight DESC, m.id
-  WITH kind, collect({node: m, weight: weight}) AS ranked
-  RETURN collect({type: kind, ranked: ranked}) AS far
+  WITH kind, total, collect({node: m, weight: weight}) AS ranked
+  RETURN collect({type: kind, ranked: ranked, total: total}) AS far
 }
 // Per type: the depth-1 nodes kept, then depth-2 nodes up to the cap; the rest is counted.
 UNWIND $types AS kind
@@ -82,8 +95,9 @@ WITH n, kind, [g IN near WHERE g.type = kind] AS g1, [g IN far WHERE g.type = ki
 WITH n, kind,
      CASE WHEN size(g1) > 0 THEN g1[0].kept ELSE [] END AS kept1,
      CASE WHEN size(g1) > 0 THEN g1[0].total ELSE 0 END AS total1,
-     CASE WHEN size(g2) > 0 THEN g2[0].ranked ELSE [] END AS ranked2
-WITH n, kind, kept1 + ranked2[0..($cap - size(kept1))] AS kept, total1 + size(ranked2) AS total
+     CASE WHEN size(g2) > 0 THEN g2[0].ranked ELSE [] END AS ranked2,
+     CASE WHEN size(g2) > 0 THEN g2[0].total ELSE 0 END AS total2
+WITH n, kind, kept1 + ranked2[0..($cap - size(kept1))] AS kept, total1 + total2 AS total
 WITH n, collect({type: kind, kept: kept, remaining: total - size(kept)}) AS groups
 WITH n, groups, [n] + reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node]) AS shown
 // Edges: every edge between two different nodes shown, found from its start node (the hubs of

@@ -4,7 +4,9 @@
 // where $highest is the highest propagated trust of any researcher;
 // verification = $verification_points * level / 3;
 // works = $works_points * min(1, log10(1 + works) / log10(1 + $works_full)); citations likewise
-// with $citations_full (a work's citations: max(cited_by_count, CITES edges into it)).
+// with $citations_full (a work's citations: max(cited_by_count, CITES edges into it)). Works and
+// citations are the researcher's stored figures (the read model keeps them exact: same
+// definitions), so no researcher's papers are visited.
 // score = round(sum of points); tier = the first of $tiers whose min_score the score reaches.
 // Returns: researchers, mean_score
 /*
@@ -13,12 +15,7 @@
 UNWIND $nodes AS node
 MATCH (r:Researcher)
 WHERE id(r) = node
-CALL (r) {
-  MATCH (r)-[:AUTHORED]->(p:Paper)
-  WITH p, coalesce(p.cited_by_count, 0) AS reported, COUNT { (p)<-[:CITES]-() } AS linked
-  RETURN count(p) AS works, sum(CASE WHEN linked > reported THEN linked ELSE reported END) AS citations
-}
-WITH r, works, citations,
+WITH r, coalesce(r.works, 0) AS works, coalesce(r.citations, 0) AS citations,
      CASE WHEN $highest > 0 AND r.trust_propagated > 0
           THEN 1 + log10(r.trust_propagated / $highest) / $network_decades ELSE 0.0 END AS closeness
 WITH r,

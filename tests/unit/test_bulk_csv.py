@@ -45,3 +45,29 @@ def test_group_years_skip_missing_ones_and_are_none_when_all_are_missing() -> No
     groups = _Groups(np.array([1, 1, 2]), np.zeros(3, dtype=np.int64))
     low, high = groups.min_max(np.array([2001, MISSING_YEAR, MISSING_YEAR]))
     assert (low, high) == ([2001, None], [2001, None])
+
+
+def test_researcher_figures_follow_the_read_model_rules_on_a_small_example() -> None:
+    from kg.ingest import bulk_figures
+
+    # papers 0-3: citations 5, 12, 0, 3; years 2001, none, 1999, 2005; paper 2 is novel
+    papers = bulk_figures.PaperFigures(
+        citations=np.array([5, 12, 0, 3]), topical=np.array([True, True, False, True]),
+        leveled_topics=np.array([1, 1, 0, 1]), novel=np.array([False, False, True, False]),
+        topic_papers=np.array([3]))
+    years = np.array([2001, MISSING_YEAR, 1999, 2005])
+    authored = (np.array([0, 0, 1, 1, 2, 3]), np.array([0, 1, 0, 2, 0, 0]))  # paper, researcher
+    has_topic = (np.array([0, 1, 3]), np.array([0, 0, 0]))
+    figures = bulk_figures.researcher_figures(
+        authored, 3, papers, years, MISSING_YEAR, has_topic, np.array([True]),
+        np.array([False, True, False, False]), (np.array([0, 0]), np.array([1, 2])),
+        np.array([2, 1]))
+    assert figures.works.tolist() == [4, 1, 1]
+    assert figures.citations.tolist() == [20, 5, 12]
+    assert figures.h_index.tolist() == [3, 1, 1]  # 12, 5, 3, 0: three papers with >= 3
+    assert figures.i10_index.tolist() == [1, 0, 1]
+    assert figures.first_year == [1999, 2001, None] and figures.last_year == [2005, 2001, None]
+    assert figures.novel_works.tolist() == [1, 0, 0] and figures.novelty.tolist() == [0.25, 0, 0]
+    assert figures.topics.tolist() == [1, 1, 1]
+    assert figures.close_collaborators.tolist() == [1, 1, 0]
+    assert figures.ai_works.tolist() == [1, 0, 1] and figures.ai_score.tolist() == [25, 0, 100]
