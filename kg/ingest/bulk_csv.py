@@ -55,7 +55,8 @@ NODE_FILES = {
     "Institution": ("id:ID(Institution)", "name", "ror", "country", "type"),
     "Topic": ("id:ID(Topic)", "name", "level", "papers:long"),
     "Source": ("id:ID(Source)", "name", "type"),
-    "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long"),
+    "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long",
+               "novelty_stale:boolean"),
 }
 RELATIONSHIP_FILES = {
     "AUTHORED": ("Researcher", "Paper", ("position", "is_corresponding:boolean",
@@ -290,7 +291,7 @@ class CsvGraph:
                     tuple)
         self._nodes("Source", self.sources, self.source_fields, tuple)
         corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
-        corpus.write(line(("corpus", figures.topical_papers, figures.tagged_papers)))
+        corpus.write(line(("corpus", figures.topical_papers, figures.tagged_papers, False)))
         self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
         self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
         self._affiliations()
