@@ -18,7 +18,8 @@ const tabs = readdirSync(operations)
     const variables = comment ? JSON.stringify(JSON.parse(comment), null, 2) : undefined;
     return { operation, query, variables };
   })
-  .sort((a, b) => (order.indexOf(a.operation) + 1 || 99) - (order.indexOf(b.operation) + 1 || 99))
+  .sort((a, b) => (order.indexOf(a.operation) + 1 || 99) - (order.indexOf(b.operation) + 1 || 99)
+    || a.operation.localeCompare(b.operation))
   .map(({ query, variables }) => ({ query, variables }));
 
 mkdirSync(join(here, "dist"), { recursive: true });
