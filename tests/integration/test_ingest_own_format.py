@@ -55,6 +55,7 @@ def test_the_documented_record_lands_with_ids_made_from_names(graph: Graph, tmp_
         ("COAUTHOR", "A5023888391", "name:jose m perez soba"),
         ("AFFILIATED_WITH", "A5023888391", "I47508984"),
         ("AFFILIATED_WITH", "name:jose m perez soba", "inst:universidad de sevilla"),
+        ("PARTNER", "I47508984", "inst:universidad de sevilla"),
     }
     counts = census(graph)
     assert (counts["topics:keyword"], counts["sources"]) == (1, 1)
