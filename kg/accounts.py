@@ -29,7 +29,7 @@ from typing import Any
 from kg import trust
 from kg.db.graph import Graph, Transaction
 from kg.errors import AlreadyExists, BadInput, Forbidden, NotFound, Unauthenticated
-from kg.paging import Page, check_first, decode_cursor, encode_cursor
+from kg.paging import Page, check_first, decode_cursor, pages_of_owners
 from kg.vocabulary import EVIDENCE_KINDS
 
 ADMIN = "admin"
@@ -294,19 +294,8 @@ def listings_of(graph: Graph, ids: list[str], first: int, after: str | None = No
     after_key = decode_cursor(after, (str, str))
     query, key = listing.value
     rows = graph.read(query, **{key: ids}, after_key=after_key, limit=first + 1)
-    grouped: dict[str, list[dict]] = {i: [] for i in ids}
-    totals: dict[str, int] = {i: 0 for i in ids}
-    for row in rows:
-        grouped[row["of_id"]].append(row)
-        totals[row["of_id"]] = row["total"]
-    return {
-        i: Page(items=[Listed(id=row["item_id"], name=row.get("name"), since=row.get("since"))
-                       for row in items[:first]],
-                cursors=[encode_cursor([row["sort_key"], row["item_id"]])
-                         for row in items[:first]],
-                total_count=totals[i], has_next_page=len(items) > first)
-        for i, items in grouped.items()
-    }
+    return pages_of_owners(rows, ids, first, "item_id", lambda row: Listed(
+        id=row["item_id"], name=row.get("name"), since=row.get("since")))
 
 
 def claims_of(graph: Graph, user_ids: list[str]) -> dict[str, list[Claim]]:

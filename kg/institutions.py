@@ -10,7 +10,7 @@ from enum import Enum
 
 from kg.db.graph import Graph
 from kg.errors import BadInput
-from kg.paging import Page, check_first, decode_cursor, encode_cursor
+from kg.paging import Page, check_first, decode_cursor, pages_of_owners
 from kg.topics import Topic, TopicShare
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
 
@@ -55,19 +55,8 @@ def members_of(
                       limit=first + 1)
     member = {Members.RESEARCHERS: "researcher_id", Members.PAPERS: "paper_id",
               Members.PARTNERS: "institution_id"}[members]
-    grouped: dict[str, list[dict]] = {iid: [] for iid in institution_ids}
-    totals: dict[str, int] = {iid: 0 for iid in institution_ids}
-    for row in rows:
-        if row[member] is not None:
-            grouped[row["of_id"]].append(row)
-        totals[row["of_id"]] = row["total"]
-    return {
-        iid: Page(
-            items=[Member(id=row[member], key=row["sort_key"]) for row in items[:first]],
-            cursors=[encode_cursor([row["sort_key"], row[member]]) for row in items[:first]],
-            total_count=totals[iid], has_next_page=len(items) > first)
-        for iid, items in grouped.items()
-    }
+    return pages_of_owners(rows, institution_ids, first, member,
+                           lambda row: Member(id=row[member], key=row["sort_key"]))
 
 
 def topic_profiles_of(graph: Graph, institution_ids: list[str], level: str = "topic",

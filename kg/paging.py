@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -35,6 +35,24 @@ def page_of(fetched: Sequence[T], first: int, total_count: int,
     items = list(fetched[:first])
     return Page(items=items, cursors=[cursor_of(item) for item in items],
                 total_count=total_count, has_next_page=len(fetched) > first)
+
+
+def pages_of_owners(rows: Iterable[dict[str, Any]], owner_ids: list[str], first: int,
+                    member: str, item: Callable[[dict[str, Any]], T]) -> dict[str, Page[T]]:
+    """One page per owner from the rows of a query that fetched `first + 1` members per owner
+    (`of_id`, the `member` id, `sort_key`, `total`); a row whose member is null carries only the
+    total, and an owner without rows gets an empty page."""
+    grouped: dict[str, list[dict[str, Any]]] = {owner: [] for owner in owner_ids}
+    totals = dict.fromkeys(owner_ids, 0)
+    for row in rows:
+        if row[member] is not None:
+            grouped[row["of_id"]].append(row)
+        totals[row["of_id"]] = row["total"]
+    return {owner: Page(items=[item(row) for row in found[:first]],
+                        cursors=[encode_cursor([row["sort_key"], row[member]])
+                                 for row in found[:first]],
+                        total_count=totals[owner], has_next_page=len(found) > first)
+            for owner, found in grouped.items()}
 
 
 def check_first(first: int, maximum: int) -> int:

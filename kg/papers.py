@@ -9,7 +9,7 @@ from enum import Enum
 
 from kg.db.graph import Graph
 from kg.ingest import source_ids
-from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
+from kg.paging import Page, check_first, decode_cursor, encode_cursor, pages_of_owners
 
 
 class PaperOrder(Enum):
@@ -113,18 +113,7 @@ def citations_of(
     check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (direction.key_type, str))
     rows = graph.read(direction.value, paper_ids=paper_ids, after_key=after_key, limit=first + 1)
-    grouped: dict[str, list[dict]] = {pid: [] for pid in paper_ids}
-    totals: dict[str, int] = {pid: 0 for pid in paper_ids}
-    for row in rows:
-        grouped[row["of_id"]].append(row)
-        totals[row["of_id"]] = row["total"]
-    pages = {}
-    for pid, items in grouped.items():
-        page = page_of(items, first, totals[pid],
-                       lambda row: encode_cursor([row["sort_key"], row["paper_id"]]))
-        pages[pid] = Page(items=[row["paper_id"] for row in page.items], cursors=page.cursors,
-                          total_count=page.total_count, has_next_page=page.has_next_page)
-    return pages
+    return pages_of_owners(rows, paper_ids, first, "paper_id", lambda row: row["paper_id"])
 
 
 def _by_year(in_graph: list[list[int]], reported: dict[int, int]) -> list[CitationYear]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.db.graph import Graph
 from kg.errors import BadInput
-from kg.paging import Page, check_first, decode_cursor, encode_cursor
+from kg.paging import Page, check_first, decode_cursor, pages_of_owners
 from kg.topics import Topic, TopicShare
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
 
@@ -25,18 +25,7 @@ def papers_of(graph: Graph, source_ids: list[str], first: int, after: str | None
     after_key = decode_cursor(after, (int, str))
     rows = graph.read("sources/papers_of_sources", source_ids=source_ids, after_key=after_key,
                       limit=first + 1)
-    grouped: dict[str, list[dict]] = {sid: [] for sid in source_ids}
-    totals: dict[str, int] = {sid: 0 for sid in source_ids}
-    for row in rows:
-        grouped[row["of_id"]].append(row)
-        totals[row["of_id"]] = row["total"]
-    return {
-        sid: Page(items=[row["paper_id"] for row in items[:first]],
-                  cursors=[encode_cursor([row["sort_key"], row["paper_id"]])
-                           for row in items[:first]],
-                  total_count=totals[sid], has_next_page=len(items) > first)
-        for sid, items in grouped.items()
-    }
+    return pages_of_owners(rows, source_ids, first, "paper_id", lambda row: row["paper_id"])
 
 
 def top_researchers_of(graph: Graph, source_ids: list[str], first: int = 10

@@ -25,7 +25,7 @@ from typing import Any
 
 from kg.db.graph import Graph, Transaction
 from kg.errors import BadInput, NotFound
-from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
+from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of, pages_of_owners
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
 
 
@@ -270,19 +270,8 @@ def members_of(graph: Graph, topic_ids: list[str], first: int, after: str | None
     after_key = decode_cursor(after, (int, str))
     rows = graph.read(members.value, topic_ids=topic_ids, after_key=after_key, limit=first + 1)
     member = "paper_id" if members is TopicMembers.PAPERS else "researcher_id"
-    grouped: dict[str, list[dict]] = {tid: [] for tid in topic_ids}
-    totals: dict[str, int] = {tid: 0 for tid in topic_ids}
-    for row in rows:
-        grouped[row["of_id"]].append(row)
-        totals[row["of_id"]] = row["total"]
-    return {
-        tid: Page(items=[TopicMember(id=row[member], key=row["sort_key"])
-                         for row in items[:first]],
-                  cursors=[encode_cursor([row["sort_key"], row[member]])
-                           for row in items[:first]],
-                  total_count=totals[tid], has_next_page=len(items) > first)
-        for tid, items in grouped.items()
-    }
+    return pages_of_owners(rows, topic_ids, first, member,
+                           lambda row: TopicMember(id=row[member], key=row["sort_key"]))
 
 
 def topic_children_for(graph: Graph, topic_ids: list[str]) -> dict[str, list[Topic]]:
