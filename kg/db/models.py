@@ -163,6 +163,8 @@ class Paper(StructuredNode):
     date_key = StringProperty()
     topics = RelationshipTo("Topic", "HAS_TOPIC", model=HasTopic)
     cites = RelationshipTo("Paper", "CITES")
+    # references to papers not in the graph yet (kg/ingest/writer.py), one edge per pending_refs id
+    awaits = RelationshipTo("PendingRef", "AWAITS")
     published_in = RelationshipTo("Source", "PUBLISHED_IN")
     authors = RelationshipFrom("Researcher", "AUTHORED", model=Authored)
 
@@ -205,6 +207,12 @@ class Corpus(StructuredNode):
     uid = StringProperty(db_property="id", unique_index=True, required=True)
     topical_papers = IntegerProperty()
     tagged_papers = IntegerProperty()
+
+
+class PendingRef(StructuredNode):
+    """The id a paper references while no paper has it: an index of the waiting references."""
+
+    uid = StringProperty(db_property="id", unique_index=True, required=True)
 
 
 class User(StructuredNode):

@@ -12,15 +12,14 @@ Stored figures and who keeps them exact:
   `topics`, `close_collaborators`, `followers`, `novel_works`, `novelty`, `ai_works`,
   `ai_score`.
 
-Each ingest batch refreshes, in its own transaction, the papers it wrote and the papers that
-lost a citation, the topics it touched (a degree read each) and the researchers whose works,
-co-authors or works' citations changed (an expansion over their own works each). Two figures
-depend on the whole file: CITES between batches are linked at the end of the file, and NPMI
-depends on N, which every batch moves; `after_file` refreshes the papers that gained a citation
-and their authors, then re-decides novelty for every paper that has a topic pair (a flip moves
-its authors' `novel_works` by one; a file that changed no paper's topics skips it). So every
-figure is exact once a file has landed; between the batches of one file, citations from later
-batches and novelty lag.
+Each ingest batch refreshes, in its own transaction, the papers it wrote, the papers that lost
+or gained a citation (CITES are linked in the batch, writer.py's `link_references`), the topics
+it touched (a degree read each) and the researchers whose works, co-authors or works' citations
+changed (an expansion over their own works each). One figure depends on the whole file: NPMI
+depends on N, which every batch moves; `after_file` re-decides novelty for every paper that has
+a topic pair (a flip moves its authors' `novel_works` by one; a file that changed no paper's
+topics skips it). So every figure but novelty is exact after every batch, and novelty once a
+file has landed.
 """
 
 from __future__ import annotations
@@ -55,11 +54,10 @@ def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[
                ai_categories=list(AI_CATEGORIES), ai_subfield=AI_SUBFIELD)
 
 
-def after_file(graph: Graph, cited_ids: Iterable[str]) -> None:
-    """The figures that depend on the whole file: citations linked at its end, then novelty,
-    unless no batch since the last time changed a paper's topics (nothing novelty depends on
-    moved: N, topic and pair counts only move with a paper's topics)."""
-    _in_chunks(graph, sorted(set(cited_ids)), lambda tx, ids: refresh(tx, paper_ids=ids))
+def after_file(graph: Graph) -> None:
+    """The figures that depend on the whole file: novelty, unless no batch since the last time
+    changed a paper's topics (nothing novelty depends on moved: N, topic and pair counts only
+    move with a paper's topics)."""
     if graph.write("readmodel/take_novelty_stale")[0]["stale"]:
         refresh_novelty(graph)
 

@@ -2,6 +2,10 @@
 the derived edges and stored figures by what the batch changed (derive.py), so they stay equal to
 a re-derivation from the facts.
 
+CITES are linked in the batch too: a reference to a paper not (yet) in the graph waits as an
+AWAITS edge to a (:PendingRef {id}) node, so the paper it names, whenever it lands, finds the
+papers waiting for it by an index seek (`ingest/link_references`), never by a scan.
+
 A batch is all or nothing: facts and derived edges commit together, so a run killed half-way
 leaves a consistent graph, and re-running the file converges to the graph of one clean run.
 """
@@ -22,13 +26,10 @@ from kg.ingest.records import (
 )
 
 
-def finish(graph: Graph) -> int:
-    """Work that needs the whole file in the graph: CITES between papers of different batches,
-    then the read model's figures that depend on them and on the whole corpus.
-    Returns the number of CITES edges linked."""
-    row = graph.write("ingest/resolve_citations")[0]
-    readmodel.after_file(graph, row["cited_ids"] or [])
-    return row["linked"] or 0
+def finish(graph: Graph) -> None:
+    """Work that needs the whole file in the graph: the read model's novelty, which depends on
+    the whole corpus."""
+    readmodel.after_file(graph)
 
 
 def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
@@ -42,10 +43,11 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in papers])
     tx.run("ingest/researchers", researchers=_researcher_rows(papers))
     tx.run("ingest/authorships", papers=[_authorships_row(p) for p in papers])
+    cited = tx.run("ingest/link_references", paper_ids=[p.id for p in papers])[0]["cited_ids"]
     change = derive.move(tx, before, {p.id: _facts(p) for p in papers})
     if change.topic_ids:
         tx.run("readmodel/mark_novelty_stale")
-    readmodel.refresh(tx, paper_ids=[p.id for p in papers] + landed["uncited_ids"],
+    readmodel.refresh(tx, paper_ids=[p.id for p in papers] + landed["uncited_ids"] + cited,
                       topic_ids=change.topic_ids | {row["id"] for row in _topic_rows(papers)},
                       researcher_ids=change.researcher_ids)
     return landed["written"]

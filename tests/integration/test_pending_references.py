@@ -1,0 +1,136 @@
+"""A reference to a paper not in the graph waits as an AWAITS edge to a (:PendingRef {id}) node
+(queries/ingest/link_references.cypher): the paper it names links it by an index seek whenever
+it lands, so CITES and citation figures are exact after every batch whichever order the citing
+and cited papers arrive in, and nothing of a wait is left once it is resolved or dropped."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.db.graph import Graph
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
+from testkit.census import contents, edges
+from testkit.database import delete_everything
+from testkit.datasets import IDB03_WORKS
+from testkit.oracle import load_works
+from tests.integration.test_read_model import assert_read_model_is_exact
+
+
+def _ingest(graph: Graph, tmp_path: Path, name: str, works: list[dict[str, Any]],
+            batch: int = 150) -> None:
+    path = tmp_path / f"{name}.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for work in works:
+            out.write(json.dumps(work) + "\n")
+    report = ingest_file(graph, path, FORMATS["openalex"], batch, tmp_path / f"{name}.rejects")
+    assert report.rejected == 0
+
+
+def _short(work_id: str) -> str:
+    return work_id.rsplit("/", 1)[-1]
+
+
+def _pending(graph: Graph) -> tuple[set[tuple[str, str]], set[tuple[str, str]], int]:
+    """(paper, reference) as papers list them, as AWAITS edges index them; PendingRef nodes."""
+    row = graph.read("pending_references")[0]
+    return ({tuple(pair) for pair in row["listed"]}, {tuple(pair) for pair in row["awaited"]},
+            row["pending_ref_nodes"])
+
+
+def _cites(graph: Graph) -> set[tuple[str, str]]:
+    return {(source, target) for _, source, target in edges(graph, ("CITES",))}
+
+
+@pytest.fixture(scope="module")
+def works() -> list[dict[str, Any]]:
+    return load_works(IDB03_WORKS)
+
+
+@pytest.fixture(scope="module")
+def citing_pair(works: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A work of idb03 and a work of idb03 it references."""
+    by_id = {_short(w["id"]): w for w in works}
+    for work in works:
+        for ref in work.get("referenced_works") or []:
+            if _short(ref) in by_id and _short(ref) != _short(work["id"]):
+                return work, by_id[_short(ref)]
+    raise AssertionError("idb03 has no work citing another of its works")
+
+
+def test_a_reference_to_a_paper_not_yet_in_the_graph_waits_and_links_when_the_paper_lands(
+    graph: Graph, citing_pair: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    citing, cited = citing_pair
+    citing_id, cited_id = _short(citing["id"]), _short(cited["id"])
+    _ingest(graph, tmp_path, "citing", [citing])
+    listed, awaited, nodes = _pending(graph)
+    assert (citing_id, cited_id) in awaited
+    assert listed == awaited
+    assert nodes == len({ref for _, ref in awaited})
+    assert (citing_id, cited_id) not in _cites(graph)
+
+    _ingest(graph, tmp_path, "cited", [cited])
+
+    assert (citing_id, cited_id) in _cites(graph)
+    listed, awaited, nodes = _pending(graph)
+    assert (citing_id, cited_id) not in awaited
+    assert listed == awaited
+    assert nodes == len({ref for _, ref in awaited})
+    assert assert_read_model_is_exact(graph) > 0
+
+
+def test_citing_and_cited_papers_give_the_same_graph_in_either_order_or_batch(
+    graph: Graph, citing_pair: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    citing, cited = citing_pair
+    _ingest(graph, tmp_path, "cited-first", [cited])
+    _ingest(graph, tmp_path, "citing-second", [citing])
+    cited_first = contents(graph)
+
+    for name, order in (("citing-first", [[citing], [cited]]), ("one-batch", [[citing, cited]]),
+                        ("one-batch-reversed", [[cited, citing]])):
+        delete_everything(graph)
+        for number, piece in enumerate(order):
+            _ingest(graph, tmp_path, f"{name}-{number}", piece)
+        assert contents(graph) == cited_first, name
+
+
+def test_idb03_in_reversed_pieces_links_every_citation_of_one_file(
+    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    _ingest(graph, tmp_path, "whole", works, batch=1000)
+    pending = _pending(graph)
+    linked = _cites(graph)
+    assert len(linked) > 1000
+
+    delete_everything(graph)
+    pieces = [works[start:start + 400] for start in range(0, len(works), 400)]
+    for number, piece in enumerate(reversed(pieces)):
+        _ingest(graph, tmp_path, f"piece-{number}", piece)
+
+    assert _cites(graph) == linked
+    assert _pending(graph) == pending
+    assert pending[0] == pending[1]
+    assert assert_read_model_is_exact(graph) > 3000
+
+
+def test_a_reingested_paper_that_drops_its_references_leaves_no_waiting_garbage(
+    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    _ingest(graph, tmp_path, "first", works[:300])
+    assert _pending(graph)[1]
+    once = contents(graph)
+    _ingest(graph, tmp_path, "again", works[:300])
+    assert contents(graph) == once
+
+    bare = [{**work, "referenced_works": []} for work in works[:300]]
+    _ingest(graph, tmp_path, "bare", bare)
+
+    assert _pending(graph) == (set(), set(), 0)
+    assert assert_read_model_is_exact(graph) > 0
