@@ -13,7 +13,7 @@ the transactional path three times, each timed:
      from all their papers (`derive.recount`, what each batch used to run), so a hub's whole
      neighbourhood is recounted (a slice: the whole file takes too long that way).
 
-Each run also prints where its time went: the five named queries that took longest, in total.
+Each run also prints where its time went: the ten named queries that took longest, in total.
 After 1 and after 3, every derived edge of the graph is compared with the same edges computed in
 Python from both files by bulk_csv (no Neo4j): count and an order-free digest must be equal.
 Results go to stdout; docs/benchmarks.md quotes runs of this.
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{run}: {report.written} works in {seconds:.1f}s "
                       f"({rates[run]:.1f} works/s), rejected {report.rejected}", flush=True)
                 print("  slowest queries: " + ", ".join(
-                    f"{name} {took:.1f}s" for name, took in spent.most_common(5)), flush=True)
+                    f"{name} {took:.1f}s" for name, took in spent.most_common(10)), flush=True)
                 if run != "deltas, same file again":
                     found = digest(graph_derived(graph))
                     print(f"  derived edges: {found[0]} in the graph, {expected[0]} computed "

@@ -4,31 +4,35 @@
 // works), topics (distinct level-`topic` topics of their works), close_collaborators (COAUTHOR
 // edges with works >= $min_shared_works), followers, ai_works (works in AI: an arXiv category
 // of $ai_categories, or a topic under $ai_subfield) and ai_score (round(100 * ai_works / works), 0
-// without works).
+// without works). One expansion over each researcher's works and their topics; the topics
+// under $ai_subfield are found once.
 // Returns: researchers
 /*
 :params {researcher_ids: ["A5023888391"], min_shared_works: 2, ai_categories: ["cs.AI", "cs.LG", "cs.CL", "cs.CV", "cs.NE", "stat.ML"], ai_subfield: "subfields/1702"}
 */
+CALL () {
+  MATCH (t:Topic)-[:SUBTOPIC_OF*0..3]->(:Topic {id: $ai_subfield})
+  RETURN collect(t) AS ai_topics
+}
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
-CALL (r) {
+CALL (r, ai_topics) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
-  WITH p, coalesce(p.citations, 0) AS citations
+  WITH p, coalesce(p.citations, 0) AS citations, [(p)-[:HAS_TOPIC]->(t:Topic) | t] AS topics
   ORDER BY citations DESC
   RETURN count(p) AS works, sum(citations) AS citations, collect(citations) AS ranked,
          min(p.year) AS first_year, max(p.year) AS last_year,
-         sum(CASE WHEN p.novel THEN 1 ELSE 0 END) AS novel_works
+         sum(CASE WHEN p.novel THEN 1 ELSE 0 END) AS novel_works,
+         sum(CASE WHEN any(c IN coalesce(p.categories, []) WHERE c IN $ai_categories)
+                       OR any(t IN topics WHERE t IN ai_topics) THEN 1 ELSE 0 END) AS ai_works,
+         collect(topics) AS topic_lists
 }
-CALL (r) {
-  MATCH (r)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic)
+CALL (topic_lists) {
+  UNWIND topic_lists AS topics
+  UNWIND topics AS t
+  WITH DISTINCT t
   WHERE t.level = 'topic'
-  RETURN count(DISTINCT t) AS topics
-}
-CALL (r) {
-  MATCH (r)-[:AUTHORED]->(p:Paper)
-  WHERE any(c IN coalesce(p.categories, []) WHERE c IN $ai_categories)
-     OR EXISTS { (p)-[:HAS_TOPIC]->(:Topic)-[:SUBTOPIC_OF*0..3]->(:Topic {id: $ai_subfield}) }
-  RETURN count(p) AS ai_works
+  RETURN count(t) AS topics
 }
 SET r.works = works, r.citations = citations,
     r.h_index = size([i IN range(0, size(ranked) - 1) WHERE ranked[i] >= i + 1]),
