@@ -16,8 +16,10 @@ derived edge moves by exactly what changed, never by a recount of a node's neigh
   every pair of a topic whose paper count moved); readers compute NPMI from the counts.
 * PARTNER (institution to institution, from the smaller id): each pair of distinct institutions
   named by one paper's authorships (the same paper limit as COAUTHOR), one work.
-* AFFILIATED_WITH: recounted for the researchers whose authorships changed, from their own works
-  and listed affiliations (bounded by one researcher's works, not a neighbourhood).
+* AFFILIATED_WITH: a (researcher, institution) pair that gained a paper takes one work and widens
+  its years; a pair that lost one (or whose paper moved year) is recounted from that researcher's
+  authorships naming the institution and their listed affiliation. Listed affiliations of author
+  profiles recount the researcher's pairs (`refresh_affiliations`).
 
 Re-ingesting an unchanged paper changes nothing. `kg derive --full` deletes every derived edge
 and counts them again from the facts (`rebuild_all`), then every stored figure (readmodel.py).
@@ -93,7 +95,7 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
     cooccurs: Counter[tuple[str, str]] = Counter()
     partners: Counter[tuple[str, str]] = Counter()
     researchers: set[str] = set()
-    affiliations: set[str] = set()
+    affiliations: dict[tuple[str, str], _PairDelta] = defaultdict(_PairDelta)
     topics: set[str] = set()
     for paper_id, new in after.items():
         old = before.get(paper_id, PaperFacts())
@@ -103,8 +105,7 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
         if old.coauthor_side() != new.coauthor_side():
             _pairs(coauthors, old, -1)
             _pairs(coauthors, new, +1)
-        affiliations |= {rid for rid in old.authors.keys() | new.authors.keys()
-                         if old.year != new.year or old.authors.get(rid) != new.authors.get(rid)}
+        _affiliations(affiliations, old, new)
         if old.topics != new.topics:
             topics |= old.topics ^ new.topics
             cooccurs.subtract(combinations(sorted(old.topics), 2))
@@ -121,7 +122,11 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
     moved = [{"a": a, "b": b, "works": n} for (a, b), n in sorted(partners.items()) if n]
     if moved:
         tx.run("derive/move_partners", pairs=moved)
-    refresh_affiliations(tx, sorted(affiliations))
+    moved = [{"r": r, "i": i, "works": delta.works, "first_year": min(delta.added, default=None),
+              "last_year": max(delta.added, default=None), "recount": bool(delta.removed)}
+             for (r, i), delta in sorted(affiliations.items())]
+    if moved:
+        tx.run("derive/move_affiliations", pairs=moved)
     return Change(researchers, topics)
 
 
@@ -152,6 +157,22 @@ def _pairs(deltas: dict[tuple[str, str], _PairDelta], facts: PaperFacts, sign: i
         delta.weight += term
         if facts.year is not None:
             (delta.added if sign > 0 else delta.removed)[facts.year] += 1
+
+
+def _affiliations(deltas: dict[tuple[str, str], _PairDelta], old: PaperFacts,
+                  new: PaperFacts) -> None:
+    """The (researcher, institution) pairs a changed paper moves: one that lost it, or whose year
+    it moved, is recounted (`removed`); one that gained it takes a work and its year."""
+    before = {(r, i) for r, ids in old.authors.items() for i in ids}
+    after = {(r, i) for r, ids in new.authors.items() for i in ids}
+    kept = before & after if old.year == new.year else set()
+    for pair in before - kept:
+        deltas[pair].removed[old.year] += 1
+    for pair in after - kept:
+        delta = deltas[pair]
+        delta.works += 1
+        if new.year is not None:
+            delta.added[new.year] += 1
 
 
 def refresh_affiliations(tx: Transaction, researcher_ids: list[str]) -> None:
