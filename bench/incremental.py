@@ -13,27 +13,32 @@ the transactional path three times, each timed:
      from all their papers (`derive.recount`, what each batch used to run), so a hub's whole
      neighbourhood is recounted (a slice: the whole file takes too long that way).
 
-Each run also prints where its time went: the ten named queries that took longest, in total.
-After 1 and after 3, every derived edge of the graph is compared with the same edges computed in
-Python from both files by bulk_csv (no Neo4j): count and an order-free digest must be equal.
+With `--profile`, one batch of the new works is first written with every named query PROFILEd
+and rolled back: each query's dbHits and time. Each run also prints where its time went: the ten
+named queries that took longest, in total. After 1 and after 3, every derived edge of the graph
+is compared with the same edges computed in Python from both files by bulk_csv (no Neo4j): count
+and an order-free digest must be equal.
 Results go to stdout; docs/benchmarks.md quotes runs of this.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from bench.database import WORK_DIR
 from bench.scale import bulk_load, digest, generated, graph_derived, head, python_derived
 from kg import config
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive, writer
+from kg.ingest import derive, identity, writer
 from kg.ingest.formats import FORMATS
+from kg.ingest.lines import BadLine, read_records
 from kg.ingest.openalex import parse_work
 from kg.ingest.pipeline import Format, ingest_file
 from kg.ingest.records import PaperRecord
@@ -52,6 +57,50 @@ def recounting_write(graph: Graph, papers: list[PaperRecord]) -> int:
 
 
 RECOUNTING = Format("openalex-recount", parse_work, recounting_write, writer.finish)
+
+
+class _RolledBack(Exception):
+    """Raised at the end of a profiled batch so its transaction is rolled back."""
+
+
+def _db_hits(plan: dict[str, Any]) -> int:
+    return plan.get("dbHits", 0) + sum(_db_hits(child) for child in plan.get("children", []))
+
+
+def profile_batch(graph: Graph, path: Path, size: int) -> None:
+    """Write the first `size` works of `path` as one batch with every named query PROFILEd, in a
+    transaction that is rolled back; print each query's time and dbHits, most hits first."""
+    papers = [parse_work(line.record) for line in itertools.islice(read_records(path), size)
+              if not isinstance(line, BadLine) and line.record]
+    hits: Counter[str] = Counter()
+    spent: Counter[str] = Counter()
+    original = Transaction.run
+
+    def run(self: Transaction, name: str, /, **params: Any) -> Any:
+        query = self._graph.queries[name]
+        query.check(params)
+        started = time.perf_counter()
+        result = self._tx.run("PROFILE " + query.text, params)
+        rows = [record.data() for record in result]
+        hits[name] += _db_hits(result.consume().profile)
+        spent[name] += time.perf_counter() - started
+        return rows
+
+    def work(tx: Transaction) -> None:
+        identity.write_openalex_in(tx, papers)
+        raise _RolledBack
+
+    Transaction.run = run  # type: ignore[method-assign]
+    try:
+        graph.write_transaction(work)
+    except _RolledBack:
+        pass
+    finally:
+        Transaction.run = original  # type: ignore[method-assign]
+    print(f"one batch of {len(papers)} new works, PROFILEd and rolled back: "
+          f"{sum(hits.values())} dbHits, {sum(spent.values()):.1f}s", flush=True)
+    for name, count in hits.most_common():
+        print(f"  {name}: {count} dbHits, {spent[name]:.2f}s", flush=True)
 
 
 @contextmanager
@@ -80,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=2_000)
     parser.add_argument("--baseline", type=int, default=300,
                         help="works of the batch re-ingested through the recount baseline")
+    parser.add_argument("--profile", action="store_true",
+                        help="first PROFILE one batch of the new works (rolled back)")
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--pagecache", default="1g")
     args = parser.parse_args(argv)
@@ -93,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         expected = digest(python_derived([base_path, batch_path], settings.batch_size,
                                          WORK_DIR / "incremental-expected"))
         with database.connect(settings) as graph:
+            if args.profile:
+                profile_batch(graph, batch_path, settings.batch_size)
             rates = {}
             for run, fmt, path in (
                     ("deltas, new works", FORMATS["openalex"], batch_path),

@@ -12,6 +12,9 @@ CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror);
 CREATE INDEX topic_level IF NOT EXISTS FOR (n:Topic) ON (n.level);
 CREATE INDEX user_token_hash IF NOT EXISTS FOR (n:User) ON (n.token_hash);
 CREATE INDEX claimed_id IF NOT EXISTS FOR ()-[r:CLAIMED]-() ON (r.id);
+// The references a paper still waits for, as one string '|id|id|' (ingest/link_references):
+// a landing paper finds the papers citing it by CONTAINS '|its id|' on this index.
+CREATE TEXT INDEX paper_pending_key IF NOT EXISTS FOR (n:Paper) ON (n.pending_key);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract];
 CREATE FULLTEXT INDEX researcher_name IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name];
 CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON EACH [n.name];

@@ -161,10 +161,11 @@ class Paper(StructuredNode):
     novel = BooleanProperty()
     votes = IntegerProperty(index=True)
     date_key = StringProperty()
+    # references to papers not in the graph yet, as a list and as '|id|id|' (TEXT index)
+    pending_refs = ArrayProperty(StringProperty())
+    pending_key = StringProperty()
     topics = RelationshipTo("Topic", "HAS_TOPIC", model=HasTopic)
     cites = RelationshipTo("Paper", "CITES")
-    # references to papers not in the graph yet (kg/ingest/writer.py), one edge per pending_refs id
-    awaits = RelationshipTo("PendingRef", "AWAITS")
     published_in = RelationshipTo("Source", "PUBLISHED_IN")
     authors = RelationshipFrom("Researcher", "AUTHORED", model=Authored)
 
@@ -207,12 +208,6 @@ class Corpus(StructuredNode):
     uid = StringProperty(db_property="id", unique_index=True, required=True)
     topical_papers = IntegerProperty()
     tagged_papers = IntegerProperty()
-
-
-class PendingRef(StructuredNode):
-    """The id a paper references while no paper has it: an index of the waiting references."""
-
-    uid = StringProperty(db_property="id", unique_index=True, required=True)
 
 
 class User(StructuredNode):

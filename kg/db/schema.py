@@ -12,7 +12,7 @@ from kg.db.graph import Graph
 from kg.resources import project_dir
 
 _DECLARATION = re.compile(
-    r"CREATE\s+(?P<kind>CONSTRAINT|FULLTEXT\s+INDEX|INDEX)\s+(?P<name>\w+)\s+IF\s+NOT\s+EXISTS\s+"
+    r"CREATE\s+(?P<kind>CONSTRAINT|FULLTEXT\s+INDEX|TEXT\s+INDEX|INDEX)\s+(?P<name>\w+)\s+IF\s+NOT\s+EXISTS\s+"
     r"FOR\s+(?:\(\w+:(?P<label>\w+)\)|\(\)-\[\w+:(?P<rel_type>\w+)\]-\(\))\s+"
     r"(?:REQUIRE|ON)\s+(?:EACH\s+)?(?P<props>\[[^\]]*\]|\([^)]*\)|[\w.]+)",
     re.IGNORECASE,
@@ -57,7 +57,8 @@ def declared(directory: Path | None = None) -> set[SchemaItem]:
         items.add(
             SchemaItem(
                 name=match["name"],
-                type={"CONSTRAINT": "UNIQUENESS", "FULLTEXT": "FULLTEXT", "INDEX": "RANGE"}[kind],
+                type={"CONSTRAINT": "UNIQUENESS", "FULLTEXT": "FULLTEXT", "TEXT": "TEXT",
+                      "INDEX": "RANGE"}[kind],
                 entity_type="RELATIONSHIP" if match["rel_type"] else "NODE",
                 label=match["label"] or match["rel_type"],
                 properties=props,

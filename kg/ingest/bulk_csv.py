@@ -45,6 +45,7 @@ PAPER_COLUMNS = (
 NODE_FILES = {
     "Paper": ("id:ID(Paper)", *(f"{name}:{kind}" for name, kind in PAPER_COLUMNS),
               "author_count:long", "votes:long", "date_key", "pending_refs:string[]",
+              "pending_key",
               "citations:long", "topical:boolean", "leveled_topics:long", "novel:boolean"),
     "Researcher": ("id:ID(Researcher)", "name", "name_key", "orcid", "verification_level:long",
                    "claimed:boolean", "open_to_collaborate:boolean", "works:long",
@@ -57,7 +58,6 @@ NODE_FILES = {
     "Source": ("id:ID(Source)", "name", "type"),
     "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long",
                "novelty_stale:boolean"),
-    "PendingRef": ("id:ID(PendingRef)",),
 }
 RELATIONSHIP_FILES = {
     "AUTHORED": ("Researcher", "Paper", ("position", "is_corresponding:boolean",
@@ -65,7 +65,6 @@ RELATIONSHIP_FILES = {
     "HAS_TOPIC": ("Paper", "Topic", ("score:double", "primary:boolean")),
     "PUBLISHED_IN": ("Paper", "Source", ()),
     "CITES": ("Paper", "Paper", ()),
-    "AWAITS": ("Paper", "PendingRef", ()),
     "PART_OF": ("Institution", "Institution", ()),
     "SUBTOPIC_OF": ("Topic", "Topic", ()),
     "COAUTHOR": ("Researcher", "Researcher", ("works:long", "first_year:long", "last_year:long",
@@ -348,24 +347,18 @@ class CsvGraph:
 
     def _papers(self, figures: bulk_figures.PaperFigures) -> None:
         out = self._open("Paper", node_header=NODE_FILES["Paper"])
-        awaits = self._open("AWAITS", RELATIONSHIP_FILES["AWAITS"])
-        waited: set[str] = set()
         known = self.papers.index
         columns = zip(self._references(), figures.citations.tolist(), figures.topical.tolist(),
                       figures.leveled_topics.tolist(), figures.novel.tolist(), strict=True)
         with (self.directory / "papers.staged").open(encoding="utf-8", newline="") as staged:
-            for (paper_id, refs), citations, topical, leveled, novel in columns:
+            for (_, refs), citations, topical, leveled, novel in columns:
                 row = staged.read(int(staged.readline()))
                 pending = [ref for ref in refs if ref not in known]
-                for ref in pending:
-                    awaits.write(line((paper_id, ref)))
-                waited.update(pending)
-                out.write(row[:-1] + "," + line((pending, citations, topical, leveled,
+                key = "|" + "".join(ref + "|" for ref in pending) if pending else None
+                out.write(row[:-1] + "," + line((pending, key, citations, topical, leveled,
                                                  True if novel else None)))
         (self.directory / "papers.staged").unlink()
         (self.directory / "references.staged").unlink()
-        pending_refs = self._open("PendingRef", node_header=NODE_FILES["PendingRef"])
-        pending_refs.writelines(line((ref,)) for ref in sorted(waited))
 
     def _coauthors(self) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
         """Writes COAUTHOR; returns its (low, high) ends and works."""

@@ -2,9 +2,10 @@
 the derived edges and stored figures by what the batch changed (derive.py), so they stay equal to
 a re-derivation from the facts.
 
-CITES are linked in the batch too: a reference to a paper not (yet) in the graph waits as an
-AWAITS edge to a (:PendingRef {id}) node, so the paper it names, whenever it lands, finds the
-papers waiting for it by an index seek (`ingest/link_references`), never by a scan.
+CITES are linked in the batch too: a reference to a paper not (yet) in the graph waits in the
+citing paper's pending_refs and pending_key ('|id|id|', under a TEXT index), so the paper it
+names, whenever it lands, finds the papers waiting for it by a text-index CONTAINS
+(`ingest/link_references`), never by a scan of every paper's references.
 
 A batch is all or nothing: facts and derived edges commit together, so a run killed half-way
 leaves a consistent graph, and re-running the file converges to the graph of one clean run.

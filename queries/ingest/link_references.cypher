@@ -1,10 +1,10 @@
 // ingest/link_references: links the listed references of each given paper (just written, its
-// pending_refs holding every reference it lists): CITES to each referenced paper in the graph,
-// and for one outside it an AWAITS edge to the (:PendingRef {id}) node that indexes the wait;
-// then the papers that were waiting for a given paper (an index seek on PendingRef.id) cite it.
-// So CITES are exact after every batch whichever order the citing and cited papers arrive in,
-// without scanning the waiting references of other papers. A paper's pending_refs stays equal
-// to the ids its AWAITS edges name, and a PendingRef nobody awaits is deleted.
+// pending_refs holding every reference it lists): CITES to each referenced paper in the graph;
+// the references to papers outside it stay in pending_refs and in pending_key, the same ids as
+// one string '|id|id|' (null when none) under a TEXT index. Then the papers that were waiting
+// for a given paper cite it: found by `pending_key CONTAINS '|id|'`, a text-index scan, never a
+// scan of every paper's references. So CITES are exact after every batch whichever order the
+// citing and cited papers arrive in.
 // Returns: linked (CITES edges created), cited_ids (papers that gained a citation)
 /*
 :params {paper_ids: ["W2741809807"]}
@@ -12,21 +12,9 @@
 UNWIND $paper_ids AS paper_id
 MATCH (p:Paper {id: paper_id})
 CALL (p) {
-  MATCH (p)-[w:AWAITS]->(r:PendingRef)
-  WHERE NOT r.id IN p.pending_refs
-  DELETE w
-  WITH r WHERE NOT EXISTS { (r)<-[:AWAITS]-() }
-  DELETE r
-}
-CALL (p) {
   UNWIND p.pending_refs AS ref
   OPTIONAL MATCH (q:Paper {id: ref})
   WITH p, ref, q, q IS NOT NULL AND NOT EXISTS { (p)-[:CITES]->(q) } AS gained
-  CALL (p, ref, q) {
-    WITH p, ref WHERE q IS NULL
-    MERGE (r:PendingRef {id: ref})
-    MERGE (p)-[:AWAITS]->(r)
-  }
   CALL (p, q, gained) {
     WITH p, q WHERE gained
     MERGE (p)-[:CITES]->(q)
@@ -34,19 +22,19 @@ CALL (p) {
   RETURN collect(CASE WHEN q IS NULL THEN ref END) AS waiting,
          collect(CASE WHEN gained THEN q.id END) AS cited
 }
-SET p.pending_refs = waiting
+SET p.pending_refs = waiting,
+    p.pending_key = CASE WHEN waiting = [] THEN null
+                         ELSE '|' + reduce(key = '', ref IN waiting | key + ref + '|') END
 WITH p, cited
 CALL (p) {
-  OPTIONAL MATCH (citing:Paper)-[w:AWAITS]->(r:PendingRef {id: p.id})
-  CALL (p, citing, w) {
-    WITH p, citing, w WHERE w IS NOT NULL
-    MERGE (citing)-[:CITES]->(p)
-    SET citing.pending_refs = [x IN citing.pending_refs WHERE x <> p.id]
-    DELETE w
-  }
-  WITH collect(DISTINCT r) AS indexed, count(w) AS waited
-  FOREACH (r IN indexed | DELETE r)
-  RETURN waited
+  MATCH (citing:Paper)
+  WHERE citing.pending_key CONTAINS '|' + p.id + '|'
+  MERGE (citing)-[:CITES]->(p)
+  WITH citing, [ref IN citing.pending_refs WHERE ref <> p.id] AS waiting
+  SET citing.pending_refs = waiting,
+      citing.pending_key = CASE WHEN waiting = [] THEN null
+                                ELSE '|' + reduce(key = '', ref IN waiting | key + ref + '|') END
+  RETURN count(citing) AS waited
 }
 WITH sum(size(cited) + waited) AS linked,
      collect(cited + CASE WHEN waited > 0 THEN [p.id] ELSE [] END) + [[null]] AS gained

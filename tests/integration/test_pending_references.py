@@ -1,7 +1,8 @@
-"""A reference to a paper not in the graph waits as an AWAITS edge to a (:PendingRef {id}) node
-(queries/ingest/link_references.cypher): the paper it names links it by an index seek whenever
-it lands, so CITES and citation figures are exact after every batch whichever order the citing
-and cited papers arrive in, and nothing of a wait is left once it is resolved or dropped."""
+"""A reference to a paper not in the graph waits in the citing paper's pending_refs and its
+pending_key '|id|id|' under a TEXT index (queries/ingest/link_references.cypher): the paper it
+names finds it by a text-index CONTAINS whenever it lands, so CITES and citation figures are
+exact after every batch whichever order the citing and cited papers arrive in, and nothing of a
+wait is left once it is resolved or dropped."""
 
 from __future__ import annotations
 
@@ -36,11 +37,12 @@ def _short(work_id: str) -> str:
     return work_id.rsplit("/", 1)[-1]
 
 
-def _pending(graph: Graph) -> tuple[set[tuple[str, str]], set[tuple[str, str]], int]:
-    """(paper, reference) as papers list them, as AWAITS edges index them; PendingRef nodes."""
+def _pending(graph: Graph) -> set[tuple[str, str]]:
+    """(paper, reference) of every waiting reference; the list and the indexed key agree."""
     row = graph.read("pending_references")[0]
-    return ({tuple(pair) for pair in row["listed"]}, {tuple(pair) for pair in row["awaited"]},
-            row["pending_ref_nodes"])
+    listed = {tuple(pair) for pair in row["listed"]}
+    assert {tuple(pair) for pair in row["keyed"]} == listed
+    return listed
 
 
 def _cites(graph: Graph) -> set[tuple[str, str]]:
@@ -69,19 +71,14 @@ def test_a_reference_to_a_paper_not_yet_in_the_graph_waits_and_links_when_the_pa
     citing, cited = citing_pair
     citing_id, cited_id = _short(citing["id"]), _short(cited["id"])
     _ingest(graph, tmp_path, "citing", [citing])
-    listed, awaited, nodes = _pending(graph)
-    assert (citing_id, cited_id) in awaited
-    assert listed == awaited
-    assert nodes == len({ref for _, ref in awaited})
+    waiting = _pending(graph)
+    assert (citing_id, cited_id) in waiting
     assert (citing_id, cited_id) not in _cites(graph)
 
     _ingest(graph, tmp_path, "cited", [cited])
 
     assert (citing_id, cited_id) in _cites(graph)
-    listed, awaited, nodes = _pending(graph)
-    assert (citing_id, cited_id) not in awaited
-    assert listed == awaited
-    assert nodes == len({ref for _, ref in awaited})
+    assert _pending(graph) == waiting - {(citing_id, cited_id)}
     assert assert_read_model_is_exact(graph) > 0
 
 
@@ -116,7 +113,6 @@ def test_idb03_in_reversed_pieces_links_every_citation_of_one_file(
 
     assert _cites(graph) == linked
     assert _pending(graph) == pending
-    assert pending[0] == pending[1]
     assert assert_read_model_is_exact(graph) > 3000
 
 
@@ -124,7 +120,7 @@ def test_a_reingested_paper_that_drops_its_references_leaves_no_waiting_garbage(
     graph: Graph, works: list[dict[str, Any]], tmp_path: Path
 ) -> None:
     _ingest(graph, tmp_path, "first", works[:300])
-    assert _pending(graph)[1]
+    assert _pending(graph)
     once = contents(graph)
     _ingest(graph, tmp_path, "again", works[:300])
     assert contents(graph) == once
@@ -132,5 +128,5 @@ def test_a_reingested_paper_that_drops_its_references_leaves_no_waiting_garbage(
     bare = [{**work, "referenced_works": []} for work in works[:300]]
     _ingest(graph, tmp_path, "bare", bare)
 
-    assert _pending(graph) == (set(), set(), 0)
+    assert _pending(graph) == set()
     assert assert_read_model_is_exact(graph) > 0
