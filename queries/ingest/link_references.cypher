@@ -3,8 +3,8 @@
 // the references to papers outside it stay in pending_refs and in pending_key, the same ids as
 // one string '|id|id|' (null when none) under a TEXT index. Then the papers that were waiting
 // for a given paper cite it: found by `pending_key CONTAINS '|id|'`, a text-index scan, never a
-// scan of every paper's references. So CITES are exact after every batch whichever order the
-// citing and cited papers arrive in.
+// scan of every paper's references (its list confirms the match: an id may hold a '|'). So
+// CITES are exact after every batch whichever order the citing and cited papers arrive in.
 // Returns: linked (CITES edges created), cited_ids (papers that gained a citation)
 /*
 :params {paper_ids: ["W2741809807"]}
@@ -28,7 +28,7 @@ SET p.pending_refs = waiting,
 WITH p, cited
 CALL (p) {
   MATCH (citing:Paper)
-  WHERE citing.pending_key CONTAINS '|' + p.id + '|'
+  WHERE citing.pending_key CONTAINS '|' + p.id + '|' AND p.id IN citing.pending_refs
   MERGE (citing)-[:CITES]->(p)
   WITH citing, [ref IN citing.pending_refs WHERE ref <> p.id] AS waiting
   SET citing.pending_refs = waiting,

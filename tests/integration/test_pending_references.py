@@ -131,3 +131,18 @@ def test_a_reingested_paper_that_drops_its_references_leaves_no_waiting_garbage(
 
     assert _pending(graph) == set()
     assert assert_read_model_is_exact(graph) > 0
+
+
+def test_a_reference_holding_the_key_separator_never_links_the_paper_it_spells_in_part(
+    graph: Graph, citing_pair: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    citing, cited = citing_pair
+    cited_id = _short(cited["id"])
+    odd = {**citing, "referenced_works": [f"W0|{cited_id}"]}
+    _ingest(graph, tmp_path, "odd-citing", [odd])
+
+    _ingest(graph, tmp_path, "cited", [cited])
+
+    assert (_short(citing["id"]), cited_id) not in _cites(graph)
+    listed = graph.read("pending_references")[0]["listed"]
+    assert [_short(citing["id"]), f"W0|{cited_id}"] in listed
