@@ -93,14 +93,15 @@ def generated(works: int, batch: int) -> tuple[Path, Path]:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     base = WORK_DIR / f"scale-{works}-{batch}-base.jsonl.gz"
     more = WORK_DIR / f"scale-{works}-{batch}-batch.jsonl.gz"
-    for path, start, stop in ((base, 0, works), (more, works, works + batch)):
-        if not path.is_file():
-            started = time.perf_counter()
-            partial = path.with_name("partial-" + path.name)
-            generator.write(partial, works + batch, SEED, start, stop)
-            partial.rename(path)
-            print(f"generated {stop - start} works into {path.name} in "
-                  f"{time.perf_counter() - started:.0f}s", flush=True)
+    if not (base.is_file() and more.is_file()):
+        started = time.perf_counter()
+        partial = [path.with_name("partial-" + path.name) for path in (base, more)]
+        generator.write_parts(works + batch, SEED, [(partial[0], 0, works),
+                                                    (partial[1], works, works + batch)])
+        for done, path in zip(partial, (base, more), strict=True):
+            done.rename(path)
+        print(f"generated {works} + {batch} works into {base.name} and {more.name} in "
+              f"{time.perf_counter() - started:.0f}s", flush=True)
     return base, more
 
 
