@@ -17,16 +17,16 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadConfiguration, BadInput
-from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, iter_batches
+from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, RenderedPaper, iter_batches, parse_and_render
 from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
 from kg.ingest.pipeline import Format
-from kg.ingest.records import PaperRecord
 from kg.ingest.rejects import RejectsFile
 from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
@@ -124,17 +124,18 @@ def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, s
     """The records of one file that parse and whose id is new; the rest go to the rejects (a
     repeated work with its line number and id, not its text: workers keep the text of rejected
     lines only)."""
-    for item in parse_file(path, fmt.parse, default_workers()):
+    for item in parse_file(path, partial(parse_and_render, fmt.parse), default_workers()):
         report.read += 1
         if isinstance(item, Rejected):
             report.rejected += 1
             rejects.add(item.number, item.reason, item.raw)
             continue
-        record: PaperRecord = item.record
+        rendered: RenderedPaper = item.record
+        record = rendered.record
         if record.id in seen:
             report.rejected += 1
             rejects.add(item.number, f"work {record.id} came earlier in the input; a bulk load "
                         "takes each work once", "")
             continue
         seen.add(record.id)
-        yield record
+        yield rendered

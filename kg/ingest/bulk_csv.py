@@ -18,14 +18,15 @@ of a paper with the number of papers, PARTNER per pair of institutions named on 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import numpy as np
 
 from kg.ingest import bulk_figures, derive
-from kg.ingest.records import PaperRecord, name_key
+from kg.ingest.records import AuthorshipRecord, PaperRecord, name_key
 from kg.ingest.writer import _paper_row, _unique_authorships
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
 
@@ -118,6 +119,52 @@ class Interner:
         return ranks
 
 
+@dataclass(frozen=True)
+class RenderedPaper:
+    """A paper's own CSV text and what the parent still needs of its record (the record without
+    its title, abstract and references, which are in the text already)."""
+
+    record: PaperRecord
+    row: str  # the Paper row without the figures known at the end
+    references: str  # its distinct references joined on ARRAY_DELIMITER, and a newline
+    authorships: list[AuthorshipRecord]  # one per researcher (_unique_authorships)
+    topic_ids: list[str]  # distinct, in order
+    authored: str
+    has_topic: str
+    published_in: str
+    reported: int  # cited_by_count
+    ai: bool  # has an AI category
+
+
+def render(paper: PaperRecord) -> RenderedPaper:
+    row = _paper_row(paper)
+    authorships = _unique_authorships(paper)
+    props = row["props"]
+    unique_topics = {t.topic.id: t for t in paper.topics}
+    return RenderedPaper(
+        record=replace(paper, title=None, abstract=None, references=()),
+        row=line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships),
+                  props["upvotes"] or 0, props["date"] or "")),
+        references=ARRAY_DELIMITER.join(row["references"]) + "\n",
+        authorships=authorships,
+        topic_ids=list(unique_topics),
+        authored="".join(line((a.researcher.id, paper.id, a.position, a.is_corresponding,
+                               [i.id for i in a.institutions])) for a in authorships),
+        has_topic="".join(line((paper.id, topic_id, t.score, t.primary))
+                          for topic_id, t in unique_topics.items()),
+        published_in="" if paper.source is None else line((paper.id, paper.source.id)),
+        reported=props["cited_by_count"] or 0,
+        ai=any(c in AI_CATEGORIES for c in props["categories"] or ()),
+    )
+
+
+def parse_and_render(parse: Callable[[dict[str, Any]], PaperRecord],
+                     obj: dict[str, Any]) -> RenderedPaper:
+    """A parsing worker's whole share of the CSV work for one line (`functools.partial` of a
+    format's parser is the `parse` of `parallel_parse.parse_file`)."""
+    return render(parse(obj))
+
+
 class CsvGraph:
     """Writes the CSV files of one bulk load into `directory`."""
 
@@ -166,13 +213,15 @@ class CsvGraph:
         self.files[name] = out
         return out
 
-    def add_batch(self, papers: list[PaperRecord]) -> None:
-        """One batch of the transactional path (papers with unique ids, not seen before)."""
+    def add_batch(self, papers: list[PaperRecord] | list[RenderedPaper]) -> None:
+        """One batch of the transactional path (papers with unique ids, not seen before), as
+        records or as their rendering (`render`, done by the parsing workers of a bulk load)."""
         researchers: dict[str, list[Any]] = {}
         institutions: dict[str, list[Any]] = {}
         topics: dict[str, list[Any]] = {}
-        for paper in papers:
-            self._paper(paper)
+        for item in papers:
+            self._paper(item)
+            paper = item.record if isinstance(item, RenderedPaper) else item
             for authorship in paper.authorships:
                 researcher = authorship.researcher
                 row = researchers.setdefault(researcher.id, [researcher.name, researcher.orcid])
@@ -216,46 +265,39 @@ class CsvGraph:
             fields.append([None] * width)
         return fields[index]
 
-    def _paper(self, paper: PaperRecord) -> None:
+    def _paper(self, item: PaperRecord | RenderedPaper) -> None:
+        rendered = item if isinstance(item, RenderedPaper) else render(item)
+        paper = rendered.record
         number = self.papers(paper.id)
-        row = _paper_row(paper)
-        authorships = _unique_authorships(paper)
-        props = row["props"]
-        staged = line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships),
-                       props["upvotes"] or 0, props["date"] or ""))
-        self.staged_papers.write(f"{len(staged)}\n{staged}")
-        self.references.write(ARRAY_DELIMITER.join(row["references"]) + "\n")
+        self.staged_papers.write(f"{len(rendered.row)}\n{rendered.row}")
+        self.references.write(rendered.references)
         self.paper_years.append(MISSING_YEAR if paper.year is None else paper.year)
-        self.paper_author_counts.append(len(authorships))
-        self.paper_reported.append(props["cited_by_count"] or 0)
-        self.paper_ai.append(any(c in AI_CATEGORIES for c in props["categories"] or ()))
-        authored = self.files["AUTHORED"]
-        for authorship in authorships:
-            researcher = self.researchers(authorship.researcher.id)
+        self.paper_author_counts.append(len(rendered.authorships))
+        self.paper_reported.append(rendered.reported)
+        self.paper_ai.append(rendered.ai)
+        self.files["AUTHORED"].write(rendered.authored)
+        researchers, institutions = self.researchers, self.institutions
+        for authorship in rendered.authorships:
+            researcher = researchers(authorship.researcher.id)
             if researcher == len(self.researcher_fields):
                 self.researcher_fields.append([None, None, None])
-            institution_ids = [i.id for i in authorship.institutions]
-            authored.write(line((authorship.researcher.id, paper.id, authorship.position,
-                                 authorship.is_corresponding, institution_ids)))
+            for institution in authorship.institutions:
+                self._state(institutions, self.institution_fields, institution.id, 4)
+                self.affiliations[0].append(researcher)
+                self.affiliations[1].append(institutions(institution.id))
+                self.affiliations[2].append(number)
             self.authored[0].append(number)
             self.authored[1].append(researcher)
-            for institution_id in institution_ids:
-                self._state(self.institutions, self.institution_fields, institution_id, 4)
-                self.affiliations[0].append(researcher)
-                self.affiliations[1].append(self.institutions(institution_id))
-                self.affiliations[2].append(number)
-        unique_topics = {t.topic.id: t for t in paper.topics}
-        for topic_id, assignment in unique_topics.items():
+        self.files["HAS_TOPIC"].write(rendered.has_topic)
+        for topic_id in rendered.topic_ids:
             self._state(self.topics, self.topic_fields, topic_id, 2)
-            self.files["HAS_TOPIC"].write(line((paper.id, topic_id, assignment.score,
-                                                assignment.primary)))
             self.has_topic[0].append(number)
             self.has_topic[1].append(self.topics(topic_id))
         if paper.source is not None:
             state = self._state(self.sources, self.source_fields, paper.source.id, 2)
             state[0] = paper.source.name if paper.source.name is not None else state[0]
             state[1] = paper.source.type if paper.source.type is not None else state[1]
-            self.files["PUBLISHED_IN"].write(line((paper.id, paper.source.id)))
+            self.files["PUBLISHED_IN"].write(rendered.published_in)
 
     def finish(self) -> dict[str, list[Path]]:
         """Write what needed every record; returns the node and relationship files by label/type."""
