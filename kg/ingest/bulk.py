@@ -131,11 +131,10 @@ def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, s
             rejects.add(item.number, item.reason, item.raw)
             continue
         rendered: RenderedPaper = item.record
-        record = rendered.record
-        if record.id in seen:
+        if rendered.id in seen:
             report.rejected += 1
-            rejects.add(item.number, f"work {record.id} came earlier in the input; a bulk load "
+            rejects.add(item.number, f"work {rendered.id} came earlier in the input; a bulk load "
                         "takes each work once", "")
             continue
-        seen.add(record.id)
+        seen.add(rendered.id)
         yield rendered

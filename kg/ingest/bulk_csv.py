@@ -19,14 +19,13 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 import numpy as np
 
 from kg.ingest import bulk_figures, derive
-from kg.ingest.records import AuthorshipRecord, PaperRecord, name_key
+from kg.ingest.records import PaperRecord, name_key
 from kg.ingest.writer import _paper_row, _unique_authorships
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
 
@@ -97,6 +96,16 @@ def line(values: Iterable[Any]) -> str:
     return ",".join(map(field, values)) + "\n"
 
 
+def quoted(ids: list[str]) -> list[str]:
+    """`field` of each id, computed once for the many rows that name it."""
+    return ['"' + node_id.replace('"', '""') + '"' for node_id in ids]
+
+
+def optional(values: list[Any]) -> list[str]:
+    """`field` of each int, float or None (repr, or an empty field)."""
+    return ["" if value is None else repr(value) for value in values]
+
+
 class Interner:
     """Ids to dense integers, in order of first sight."""
 
@@ -119,21 +128,26 @@ class Interner:
         return ranks
 
 
-@dataclass(frozen=True)
-class RenderedPaper:
-    """A paper's own CSV text and what the parent still needs of its record (the record without
-    its title, abstract and references, which are in the text already)."""
+class RenderedPaper(NamedTuple):
+    """A paper's own CSV text and, as plain tuples (cheap to send from a worker), what the
+    parent still needs of its record."""
 
-    record: PaperRecord
+    id: str
+    year: int | None
     row: str  # the Paper row without the figures known at the end
     references: str  # its distinct references joined on ARRAY_DELIMITER, and a newline
-    authorships: list[AuthorshipRecord]  # one per researcher (_unique_authorships)
-    topic_ids: list[str]  # distinct, in order
     authored: str
     has_topic: str
     published_in: str
     reported: int  # cited_by_count
     ai: bool  # has an AI category
+    people: tuple[tuple[str, str | None, str | None], ...]  # id, name, orcid per authorship
+    places: tuple[tuple[Any, ...], ...]  # id, name, ror, country, type, lineage per affiliation
+    unique: tuple[tuple[str, tuple[str, ...]], ...]  # _unique_authorships: id, institution ids
+    topics: tuple[tuple[str, str | None, str | None, str | None], ...]  # id, name, level,
+    # parent id of each assignment's topic and its ancestors
+    topic_ids: tuple[str, ...]  # distinct, in order
+    source: tuple[str, str | None, str | None] | None  # id, name, type
 
 
 def render(paper: PaperRecord) -> RenderedPaper:
@@ -141,20 +155,30 @@ def render(paper: PaperRecord) -> RenderedPaper:
     authorships = _unique_authorships(paper)
     props = row["props"]
     unique_topics = {t.topic.id: t for t in paper.topics}
+    source = paper.source
     return RenderedPaper(
-        record=replace(paper, title=None, abstract=None, references=()),
+        id=paper.id,
+        year=paper.year,
         row=line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships),
                   props["upvotes"] or 0, props["date"] or "")),
         references=ARRAY_DELIMITER.join(row["references"]) + "\n",
-        authorships=authorships,
-        topic_ids=list(unique_topics),
         authored="".join(line((a.researcher.id, paper.id, a.position, a.is_corresponding,
                                [i.id for i in a.institutions])) for a in authorships),
         has_topic="".join(line((paper.id, topic_id, t.score, t.primary))
                           for topic_id, t in unique_topics.items()),
-        published_in="" if paper.source is None else line((paper.id, paper.source.id)),
+        published_in="" if source is None else line((paper.id, source.id)),
         reported=props["cited_by_count"] or 0,
         ai=any(c in AI_CATEGORIES for c in props["categories"] or ()),
+        people=tuple((a.researcher.id, a.researcher.name, a.researcher.orcid)
+                     for a in paper.authorships),
+        places=tuple((i.id, i.name, i.ror, i.country, i.type, i.lineage)
+                     for a in paper.authorships for i in a.institutions),
+        unique=tuple((a.researcher.id, tuple(i.id for i in a.institutions))
+                     for a in authorships),
+        topics=tuple((t.id, t.name, t.level, t.parent_id) for assignment in paper.topics
+                     for t in (assignment.topic, *assignment.ancestors)),
+        topic_ids=tuple(unique_topics),
+        source=None if source is None else (source.id, source.name, source.type),
     )
 
 
@@ -177,6 +201,7 @@ class CsvGraph:
         self.topics = Interner()
         self.sources = Interner()
         self.researcher_fields: list[list[Any]] = []  # name, name_key, orcid
+        self.name_keys: dict[str, str] = {}
         self.institution_fields: list[list[Any]] = []  # name, ror, country, type
         self.topic_fields: list[list[Any]] = []  # name, level
         self.source_fields: list[list[Any]] = []  # name, type
@@ -220,25 +245,21 @@ class CsvGraph:
         institutions: dict[str, list[Any]] = {}
         topics: dict[str, list[Any]] = {}
         for item in papers:
-            self._paper(item)
-            paper = item.record if isinstance(item, RenderedPaper) else item
-            for authorship in paper.authorships:
-                researcher = authorship.researcher
-                row = researchers.setdefault(researcher.id, [researcher.name, researcher.orcid])
-                row[1] = row[1] or researcher.orcid
-                if row[0] is None and researcher.name:
-                    row[0] = researcher.name
-                for institution in authorship.institutions:
-                    inst = institutions.setdefault(institution.id, [
-                        institution.name, institution.ror, institution.country, institution.type,
-                        set()])
-                    inst[4].update(institution.lineage)
-            for assignment in paper.topics:
-                for topic in (assignment.topic, *assignment.ancestors):
-                    topics.setdefault(topic.id, [topic.name, topic.level, topic.parent_id])
+            paper = item if isinstance(item, RenderedPaper) else render(item)
+            self._paper(paper)
+            for researcher_id, name, orcid in paper.people:
+                row = researchers.setdefault(researcher_id, [name, orcid])
+                row[1] = row[1] or orcid
+                if row[0] is None and name:
+                    row[0] = name
+            for institution_id, *fields, lineage in paper.places:
+                inst = institutions.setdefault(institution_id, [*fields, set()])
+                inst[4].update(lineage)
+            for topic_id, *fields in paper.topics:
+                topics.setdefault(topic_id, fields)
         for researcher_id, (name, orcid) in researchers.items():
             state = self._state(self.researchers, self.researcher_fields, researcher_id, 3)
-            key = name_key(name) if name else None
+            key = self._name_key(name) if name else None
             state[0] = name if name is not None else state[0]
             state[1] = key if key is not None else state[1]
             state[2] = orcid if orcid is not None else state[2]
@@ -258,6 +279,12 @@ class CsvGraph:
                 self._state(self.topics, self.topic_fields, parent_id, 2)
                 self.subtopic_of.add((self.topics(topic_id), self.topics(parent_id)))
 
+    def _name_key(self, name: str) -> str:
+        key = self.name_keys.get(name)
+        if key is None:
+            key = self.name_keys[name] = name_key(name)
+        return key
+
     @staticmethod
     def _state(interner: Interner, fields: list[list[Any]], node_id: str, width: int) -> list[Any]:
         index = interner(node_id)
@@ -265,39 +292,38 @@ class CsvGraph:
             fields.append([None] * width)
         return fields[index]
 
-    def _paper(self, item: PaperRecord | RenderedPaper) -> None:
-        rendered = item if isinstance(item, RenderedPaper) else render(item)
-        paper = rendered.record
+    def _paper(self, paper: RenderedPaper) -> None:
         number = self.papers(paper.id)
-        self.staged_papers.write(f"{len(rendered.row)}\n{rendered.row}")
-        self.references.write(rendered.references)
+        self.staged_papers.write(f"{len(paper.row)}\n{paper.row}")
+        self.references.write(paper.references)
         self.paper_years.append(MISSING_YEAR if paper.year is None else paper.year)
-        self.paper_author_counts.append(len(rendered.authorships))
-        self.paper_reported.append(rendered.reported)
-        self.paper_ai.append(rendered.ai)
-        self.files["AUTHORED"].write(rendered.authored)
+        self.paper_author_counts.append(len(paper.unique))
+        self.paper_reported.append(paper.reported)
+        self.paper_ai.append(paper.ai)
+        self.files["AUTHORED"].write(paper.authored)
         researchers, institutions = self.researchers, self.institutions
-        for authorship in rendered.authorships:
-            researcher = researchers(authorship.researcher.id)
+        for researcher_id, institution_ids in paper.unique:
+            researcher = researchers(researcher_id)
             if researcher == len(self.researcher_fields):
                 self.researcher_fields.append([None, None, None])
-            for institution in authorship.institutions:
-                self._state(institutions, self.institution_fields, institution.id, 4)
+            for institution_id in institution_ids:
+                self._state(institutions, self.institution_fields, institution_id, 4)
                 self.affiliations[0].append(researcher)
-                self.affiliations[1].append(institutions(institution.id))
+                self.affiliations[1].append(institutions(institution_id))
                 self.affiliations[2].append(number)
             self.authored[0].append(number)
             self.authored[1].append(researcher)
-        self.files["HAS_TOPIC"].write(rendered.has_topic)
-        for topic_id in rendered.topic_ids:
+        self.files["HAS_TOPIC"].write(paper.has_topic)
+        for topic_id in paper.topic_ids:
             self._state(self.topics, self.topic_fields, topic_id, 2)
             self.has_topic[0].append(number)
             self.has_topic[1].append(self.topics(topic_id))
         if paper.source is not None:
-            state = self._state(self.sources, self.source_fields, paper.source.id, 2)
-            state[0] = paper.source.name if paper.source.name is not None else state[0]
-            state[1] = paper.source.type if paper.source.type is not None else state[1]
-            self.files["PUBLISHED_IN"].write(rendered.published_in)
+            source_id, name, kind = paper.source
+            state = self._state(self.sources, self.source_fields, source_id, 2)
+            state[0] = name if name is not None else state[0]
+            state[1] = kind if kind is not None else state[1]
+            self.files["PUBLISHED_IN"].write(paper.published_in)
 
     def finish(self) -> dict[str, list[Path]]:
         """Write what needed every record; returns the node and relationship files by label/type."""
@@ -344,17 +370,19 @@ class CsvGraph:
 
     def _researchers(self, people: bulk_figures.ResearcherFigures) -> None:
         out = self._open("Researcher", node_header=NODE_FILES["Researcher"])
-        columns = zip(self.researchers.ids, self.researcher_fields, people.works.tolist(),
+        columns = zip(quoted(self.researchers.ids), self.researcher_fields, people.works.tolist(),
                       people.citations.tolist(), people.h_index.tolist(),
-                      people.i10_index.tolist(), people.first_year, people.last_year,
+                      people.i10_index.tolist(), optional(people.first_year),
+                      optional(people.last_year),
                       people.novel_works.tolist(), people.novelty.tolist(),
                       people.topics.tolist(), people.close_collaborators.tolist(),
                       people.ai_works.tolist(), people.ai_score.tolist(), strict=True)
-        for (node_id, (name, key, orcid), works, citations, h_index, i10, first, last, novel,
-             novelty, topics, close, ai_works, ai_score) in columns:
-            out.write(line((node_id, name, key, orcid, 0, False, False, works, citations,
-                            h_index, i10, first, last, novel, novelty, topics, close, 0,
-                            ai_works, ai_score)))
+        out.writelines(
+            f"{node_id},{line((name, key, orcid))[:-1]},0,false,false,{works},{citations},"
+            f"{h_index},{i10},{first},{last},{novel},{novelty!r},{topics},{close},0,{ai_works},"
+            f"{ai_score}\n"
+            for (node_id, (name, key, orcid), works, citations, h_index, i10, first, last, novel,
+                 novelty, topics, close, ai_works, ai_score) in columns)
 
     def _nodes(self, label: str, interner: Interner, fields: list[list[Any]], row) -> None:
         out = self._open(label, node_header=NODE_FILES[label])
@@ -418,10 +446,11 @@ class CsvGraph:
         works = groups.count()
         first_year, last_year = groups.min_max(years[paper])
         weight = groups.ordered_sum(terms)
-        ids = self.researchers.ids
-        for key, n, lo, hi, w in zip(groups.keys.tolist(), works.tolist(), first_year,
-                                     last_year, weight.tolist(), strict=True):
-            out.write(line((ids[key // size], ids[key % size], n, lo, hi, w)))
+        ids = quoted(self.researchers.ids)
+        out.writelines(
+            f"{ids[a]},{ids[b]},{n},{lo},{hi},{w!r}\n" for a, b, n, lo, hi, w in zip(
+                (groups.keys // size).tolist(), (groups.keys % size).tolist(), works.tolist(),
+                optional(first_year), optional(last_year), weight.tolist(), strict=True))
         return (groups.keys // size, groups.keys % size), works
 
     def _affiliations(self) -> None:
@@ -434,10 +463,11 @@ class CsvGraph:
         groups = _Groups(people * size + places, papers)
         works = groups.count()
         first_year, last_year = groups.min_max(years[papers])
-        for key, n, lo, hi in zip(groups.keys.tolist(), works.tolist(), first_year, last_year,
-                                  strict=True):
-            out.write(line((self.researchers.ids[key // size], self.institutions.ids[key % size],
-                            n, lo, hi)))
+        people_ids, place_ids = quoted(self.researchers.ids), quoted(self.institutions.ids)
+        out.writelines(
+            f"{people_ids[a]},{place_ids[b]},{n},{lo},{hi}\n" for a, b, n, lo, hi in zip(
+                (groups.keys // size).tolist(), (groups.keys % size).tolist(), works.tolist(),
+                optional(first_year), optional(last_year), strict=True))
 
     def _cooccurrence(self, has_topic: tuple[np.ndarray, np.ndarray]) -> tuple[Any, ...]:
         """Writes CO_OCCURS; returns the topic pairs of every paper (first, second, paper, low,
@@ -452,9 +482,9 @@ class CsvGraph:
         groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
         together = groups.count()
         a, b = groups.keys // size, groups.keys % size
-        ids = self.topics.ids
-        for x, y, n in zip(a.tolist(), b.tolist(), together.tolist(), strict=True):
-            out.write(line((ids[x], ids[y], n)))
+        ids = quoted(self.topics.ids)
+        out.writelines(f"{ids[x]},{ids[y]},{n}\n"
+                       for x, y, n in zip(a.tolist(), b.tolist(), together.tolist(), strict=True))
         return (first, second, paper, low, high), groups.keys, together
 
     def _partners(self) -> None:
@@ -471,9 +501,10 @@ class CsvGraph:
         low = np.where(ranks[first] < ranks[second], first, second)
         high = np.where(ranks[first] < ranks[second], second, first)
         groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
-        ids = self.institutions.ids
-        for key, n in zip(groups.keys.tolist(), groups.count().tolist(), strict=True):
-            out.write(line((ids[key // size], ids[key % size], n)))
+        ids = quoted(self.institutions.ids)
+        out.writelines(f"{ids[a]},{ids[b]},{n}\n" for a, b, n in zip(
+            (groups.keys // size).tolist(), (groups.keys % size).tolist(),
+            groups.count().tolist(), strict=True))
 
 
 def _pairs_within(groups: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, ...]:
