@@ -1,10 +1,11 @@
-"""`kg ingest FORMAT --bulk FILE...`: the initial load of an empty database through Neo4j's
-offline importer. The records are parsed by the format's own parser in worker processes
-(`kg/ingest/parallel_parse.py`), written as CSV files with the derived edges and the read model's
-stored figures (`kg/ingest/bulk_csv.py`, `bulk_figures.py`), the local server is stopped,
-`neo4j-admin database import full` replaces the empty database, the server starts again, the
-empty lists the importer cannot write are set, and the schema (constraints, indexes) is applied.
-The graph equals the one `kg ingest FORMAT FILE...` builds (tested on idb03).
+"""`kg ingest FORMAT --bulk FILE...`: the initial load of an empty database through Neo4j's offline
+importer. The records are parsed by the format's own parser in worker processes
+(`kg/ingest/parallel_parse.py`), which also render each paper's own CSV rows, written as CSV files
+with the derived edges and the read model's stored figures (`kg/ingest/bulk_csv.py`,
+`bulk_figures.py`), the local server is stopped, `neo4j-admin database import full` replaces the
+empty database, the server starts again, the empty lists the importer cannot write are set, and
+the schema (constraints, indexes) is applied. The graph equals the one `kg ingest FORMAT FILE...`
+builds (tested on idb03).
 
 Limits: OpenAlex works only (the other formats match names against the graph while they load);
 a work whose id came earlier is rejected (the transactional path would overwrite it); the
