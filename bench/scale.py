@@ -1,21 +1,23 @@
 """The scale benchmark, one command:
 `.venv/bin/python -m bench.scale [--works 100000] [--batch 5000] [--heap 2g] [--pagecache 2g]`.
 
-On a Neo4j of its own (`.kg/neo4j-bench-scale`, wiped first) with the heap and page cache given:
+On a Neo4j of its own (`.kg/neo4j-bench-scale`, wiped first) with the heap and page cache given,
+the large graph first and every figure printed as soon as it is measured (a long run that is cut
+short still leaves the figures of its first steps):
 
-  1. idb03 by `--bulk`, trust computed, and the API's requests timed in-process (GraphQL schema,
-     loaders, services, Neo4j; no HTTP): the baseline of step 5;
-  2. the server wiped, then `--works` generated works (testkit/generator.py, seed fixed; cached in
-     `.kg/bench/`) loaded by `kg ingest openalex --bulk`: time per phase, works/s, store size;
-  3. incremental ingest of `--batch` further works of the same generation (they cite the loaded
+  1. `--works` generated works (testkit/generator.py, seed fixed; cached in `.kg/bench/`) loaded
+     by `kg ingest openalex --bulk`: time per phase, works/s, store size, the server's memory;
+  2. incremental ingest of `--batch` further works of the same generation (they cite the loaded
      works and share their researchers) through the transactional path: works/s; then every
      derived edge of the graph compared with the same edges computed in Python from both files
      (bulk_csv, no Neo4j): count and digest must be equal;
-  4. `kg trust compute` (kg.trust.compute) next to a baseline on the same walk graph: the plain
-     export (one row per edge, string ids, through the driver) + scipy power iteration; the
-     Spearman correlation of the two rankings of researchers;
-  5. p50 of profile, papers, topic, depth-2 neighbourhood of the biggest hub, search and trending
-     on the scale graph and the ratio to the same requests on idb03.
+  3. `kg trust compute` (kg.trust.compute), the walk export and iteration timed alone;
+  4. p50 of profile, papers, topic, depth-2 neighbourhood of the biggest hub, search and trending
+     executed in-process (GraphQL schema, loaders, services, Neo4j; no HTTP);
+  5. the trust baseline on the same walk graph: the plain export (one row per edge, string ids,
+     through the driver) + scipy power iteration; the Spearman correlation of the two rankings;
+  6. the server wiped, idb03 by `--bulk`, trust computed and the same requests timed: the ratio
+     of each p50 to idb03's.
 
 Results go to stdout; docs/benchmarks.md and docs/scaling.md quote runs of this.
 """
@@ -50,6 +52,7 @@ from kg.ingest.bulk_csv import CsvGraph, iter_batches
 from kg.ingest.formats import FORMATS
 from kg.ingest.lines import read_records
 from kg.ingest.pipeline import ingest_file
+from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
 from testkit import database, generator
 from testkit.datasets import IDB03_WORKS
@@ -93,14 +96,15 @@ def generated(works: int, batch: int) -> tuple[Path, Path]:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     base = WORK_DIR / f"scale-{works}-{batch}-base.jsonl.gz"
     more = WORK_DIR / f"scale-{works}-{batch}-batch.jsonl.gz"
-    for path, start, stop in ((base, 0, works), (more, works, works + batch)):
-        if not path.is_file():
-            started = time.perf_counter()
-            partial = path.with_name("partial-" + path.name)
-            generator.write(partial, works + batch, SEED, start, stop)
-            partial.rename(path)
-            print(f"generated {stop - start} works into {path.name} in "
-                  f"{time.perf_counter() - started:.0f}s", flush=True)
+    if not (base.is_file() and more.is_file()):
+        started = time.perf_counter()
+        partial = [path.with_name("partial-" + path.name) for path in (base, more)]
+        generator.write_parts(works + batch, SEED, [(partial[0], 0, works),
+                                                    (partial[1], works, works + batch)])
+        for done, path in zip(partial, (base, more), strict=True):
+            done.rename(path)
+        print(f"generated {works} + {batch} works into {base.name} and {more.name} in "
+              f"{time.perf_counter() - started:.0f}s", flush=True)
     return base, more
 
 
@@ -243,6 +247,31 @@ def api_p50(graph: Graph, count: int = REQUESTS) -> dict[str, float]:
     return {kind: statistics.median(values) for kind, values in times.items()}
 
 
+def incremental_step(graph: Graph, settings: Settings, base_path: Path, batch_path: Path,
+                     home: str) -> None:
+    started = time.perf_counter()
+    report = ingest_file(graph, batch_path, FORMATS["openalex"], settings.batch_size,
+                         WORK_DIR / "scale-batch.rejects.jsonl")
+    seconds = time.perf_counter() - started
+    print(f"incremental: {report.written} works in {seconds:.1f}s "
+          f"({report.written / seconds:.0f} works/s), rejected {report.rejected}", flush=True)
+    in_graph = digest(graph_derived(graph))
+    expected = digest(python_derived([base_path, batch_path], settings.batch_size,
+                                     WORK_DIR / f"{home}-expected"))
+    print(f"derived edges after the batch: {in_graph[0]} in the graph, {expected[0]} "
+          f"computed apart; {'EQUAL' if in_graph == expected else 'DIFFERENT'}", flush=True)
+
+
+def server_memory(server: LocalServer) -> str:
+    """Resident and peak resident memory of the server's JVM."""
+    try:
+        status = Path(f"/proc/{int(server.pid_file.read_text().strip())}/status").read_text()
+    except (OSError, ValueError):
+        return "memory ?"
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return f"RSS {fields.get('VmRSS', '?').strip()}, peak {fields.get('VmHWM', '?').strip()}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--works", type=int, default=100_000)
@@ -265,52 +294,44 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Neo4j at {settings.neo4j_uri}: heap {settings.neo4j_heap}, page cache "
           f"{settings.neo4j_pagecache}", flush=True)
     with database.scratch_server(settings, base.state_dir / args.home) as server:
-        bulk_load(settings, server, IDB03_WORKS)
-        with database.connect(settings) as graph:
-            trust.compute(graph)
-            small = api_p50(graph, args.requests)
-        server.stop()
-        server.wipe()
-        server.start()
+        # the large graph first, each figure printed as it is measured; idb03 last
         loaded = bulk_load(settings, server, base_path)
-        print(f"store {store_size(server)}; bulk {args.works / loaded.seconds:.0f} works/s",
-              flush=True)
+        print(f"store {store_size(server)}; bulk {args.works / loaded.seconds:.0f} works/s; "
+              f"server {server_memory(server)}", flush=True)
         with database.connect(settings) as graph:
             if incremental:
-                started = time.perf_counter()
-                report = ingest_file(graph, batch_path, FORMATS["openalex"], settings.batch_size,
-                                     WORK_DIR / "scale-batch.rejects.jsonl")
-                seconds = time.perf_counter() - started
-                print(f"incremental: {report.written} works in {seconds:.1f}s "
-                      f"({report.written / seconds:.0f} works/s), rejected {report.rejected}",
-                      flush=True)
-                in_graph = digest(graph_derived(graph))
-                expected = digest(python_derived([base_path, batch_path], settings.batch_size,
-                                                 WORK_DIR / f"{args.home}-expected"))
-                print(f"derived edges after the batch: {in_graph[0]} in the graph, {expected[0]} "
-                      f"computed apart; {'EQUAL' if in_graph == expected else 'DIFFERENT'}",
-                      flush=True)
-
+                incremental_step(graph, settings, base_path, batch_path, args.home)
             started = time.perf_counter()
             walk = trust.export_walk(graph)
             exported = time.perf_counter() - started
             propagated, iterations, _ = trust.propagate(walk)
             iterated = time.perf_counter() - started - exported
+            print(f"trust: walk {walk.size} nodes, {walk.matrix.nnz // 2} edges, {iterations} "
+                  f"steps; kg export {exported:.1f}s + iterate {iterated:.1f}s", flush=True)
             run = trust.compute(graph)
+            print(f"kg trust compute {run.seconds:.1f}s (levels, walk, write-back, scores); "
+                  f"server {server_memory(server)}", flush=True)
+            large = api_p50(graph, args.requests)
+            for kind, seconds in large.items():
+                print(f"API p50 {args.works}: {kind} {seconds * 1e3:.1f}ms", flush=True)
             stored = {row["id"]: row["propagated"] for row in graph.read("trust_values_all")}
             plain, plain_export, plain_iterate = baseline_trust(graph)
             ids = sorted(plain)
             rho = spearman([stored[i] for i in ids], [plain[i] for i in ids])
             plain_total = plain_export + plain_iterate
-            print(f"trust: walk {walk.size} nodes, {walk.matrix.nnz // 2} edges, {iterations} "
-                  f"steps; kg export {exported:.1f}s + iterate {iterated:.1f}s; kg trust compute "
-                  f"{run.seconds:.1f}s (levels, walk, write-back, scores)", flush=True)
             print(f"trust baseline (row-per-edge export {plain_export:.1f}s + scipy "
                   f"{plain_iterate:.1f}s) {plain_total:.1f}s: compute/baseline "
                   f"{run.seconds / plain_total:.2f}x, walk/baseline "
-                  f"{(exported + iterated) / plain_total:.2f}x; Spearman {rho:.6f}", flush=True)
-
-            large = api_p50(graph, args.requests)
+                  f"{(exported + iterated) / plain_total:.2f}x; Spearman {rho:.6f}; "
+                  f"server {server_memory(server)}", flush=True)
+        server.stop()
+        server.wipe()
+        server.start()
+        wait_until_ready(settings)
+        bulk_load(settings, server, IDB03_WORKS)
+        with database.connect(settings) as graph:
+            trust.compute(graph)
+            small = api_p50(graph, args.requests)
         print(f"{'API p50 (in-process)':<22} {'idb03':>9} {args.works:>9} {'ratio':>6}")
         for kind, seconds in large.items():
             print(f"{kind:<22} {small[kind] * 1e3:>7.1f}ms {seconds * 1e3:>7.1f}ms "

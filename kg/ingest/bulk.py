@@ -1,10 +1,11 @@
-"""`kg ingest FORMAT --bulk FILE...`: the initial load of an empty database through Neo4j's
-offline importer. The records are parsed by the format's own parser in worker processes
-(`kg/ingest/parallel_parse.py`), written as CSV files with the derived edges and the read model's
-stored figures (`kg/ingest/bulk_csv.py`, `bulk_figures.py`), the local server is stopped,
-`neo4j-admin database import full` replaces the empty database, the server starts again, the
-empty lists the importer cannot write are set, and the schema (constraints, indexes) is applied.
-The graph equals the one `kg ingest FORMAT FILE...` builds (tested on idb03).
+"""`kg ingest FORMAT --bulk FILE...`: the initial load of an empty database through Neo4j's offline
+importer. The records are parsed by the format's own parser in worker processes
+(`kg/ingest/parallel_parse.py`), which also render each paper's own CSV rows, written as CSV files
+with the derived edges and the read model's stored figures (`kg/ingest/bulk_csv.py`,
+`bulk_figures.py`), the local server is stopped, `neo4j-admin database import full` replaces the
+empty database, the server starts again, the empty lists the importer cannot write are set, and
+the schema (constraints, indexes) is applied. The graph equals the one `kg ingest FORMAT FILE...`
+builds (tested on idb03).
 
 Limits: OpenAlex works only (the other formats match names against the graph while they load);
 a work whose id came earlier is rejected (the transactional path would overwrite it); the
@@ -17,16 +18,16 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadConfiguration, BadInput
-from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, iter_batches
+from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, RenderedPaper, iter_batches, parse_and_render
 from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
 from kg.ingest.pipeline import Format
-from kg.ingest.records import PaperRecord
 from kg.ingest.rejects import RejectsFile
 from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
@@ -124,17 +125,17 @@ def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, s
     """The records of one file that parse and whose id is new; the rest go to the rejects (a
     repeated work with its line number and id, not its text: workers keep the text of rejected
     lines only)."""
-    for item in parse_file(path, fmt.parse, default_workers()):
+    for item in parse_file(path, partial(parse_and_render, fmt.parse), default_workers()):
         report.read += 1
         if isinstance(item, Rejected):
             report.rejected += 1
             rejects.add(item.number, item.reason, item.raw)
             continue
-        record: PaperRecord = item.record
-        if record.id in seen:
+        rendered: RenderedPaper = item.record
+        if rendered.id in seen:
             report.rejected += 1
-            rejects.add(item.number, f"work {record.id} came earlier in the input; a bulk load "
+            rejects.add(item.number, f"work {rendered.id} came earlier in the input; a bulk load "
                         "takes each work once", "")
             continue
-        seen.add(record.id)
-        yield record
+        seen.add(rendered.id)
+        yield rendered

@@ -18,9 +18,9 @@ of a paper with the number of papers, PARTNER per pair of institutions named on 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 import numpy as np
 
@@ -97,6 +97,16 @@ def line(values: Iterable[Any]) -> str:
     return ",".join(map(field, values)) + "\n"
 
 
+def quoted(ids: list[str]) -> list[str]:
+    """`field` of each id, computed once for the many rows that name it."""
+    return ['"' + node_id.replace('"', '""') + '"' for node_id in ids]
+
+
+def optional(values: list[Any]) -> list[str]:
+    """`field` of each int, float or None (repr, or an empty field)."""
+    return ["" if value is None else repr(value) for value in values]
+
+
 class Interner:
     """Ids to dense integers, in order of first sight."""
 
@@ -119,6 +129,67 @@ class Interner:
         return ranks
 
 
+class RenderedPaper(NamedTuple):
+    """A paper's own CSV text and, as plain tuples (cheap to send from a worker), what the
+    parent still needs of its record."""
+
+    id: str
+    year: int | None
+    row: str  # the Paper row without the figures known at the end
+    references: str  # its distinct references joined on ARRAY_DELIMITER, and a newline
+    authored: str
+    has_topic: str
+    published_in: str
+    reported: int  # cited_by_count
+    ai: bool  # has an AI category
+    people: tuple[tuple[str, str | None, str | None], ...]  # id, name, orcid per authorship
+    places: tuple[tuple[Any, ...], ...]  # id, name, ror, country, type, lineage per affiliation
+    unique: tuple[tuple[str, tuple[str, ...]], ...]  # _unique_authorships: id, institution ids
+    topics: tuple[tuple[str, str | None, str | None, str | None], ...]  # id, name, level,
+    # parent id of each assignment's topic and its ancestors
+    topic_ids: tuple[str, ...]  # distinct, in order
+    source: tuple[str, str | None, str | None] | None  # id, name, type
+
+
+def render(paper: PaperRecord) -> RenderedPaper:
+    row = _paper_row(paper)
+    authorships = _unique_authorships(paper)
+    props = row["props"]
+    unique_topics = {t.topic.id: t for t in paper.topics}
+    source = paper.source
+    return RenderedPaper(
+        id=paper.id,
+        year=paper.year,
+        row=line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships),
+                  props["upvotes"] or 0, props["date"] or "")),
+        references=ARRAY_DELIMITER.join(row["references"]) + "\n",
+        authored="".join(line((a.researcher.id, paper.id, a.position, a.is_corresponding,
+                               [i.id for i in a.institutions])) for a in authorships),
+        has_topic="".join(line((paper.id, topic_id, t.score, t.primary))
+                          for topic_id, t in unique_topics.items()),
+        published_in="" if source is None else line((paper.id, source.id)),
+        reported=props["cited_by_count"] or 0,
+        ai=any(c in AI_CATEGORIES for c in props["categories"] or ()),
+        people=tuple((a.researcher.id, a.researcher.name, a.researcher.orcid)
+                     for a in paper.authorships),
+        places=tuple((i.id, i.name, i.ror, i.country, i.type, i.lineage)
+                     for a in paper.authorships for i in a.institutions),
+        unique=tuple((a.researcher.id, tuple(i.id for i in a.institutions))
+                     for a in authorships),
+        topics=tuple((t.id, t.name, t.level, t.parent_id) for assignment in paper.topics
+                     for t in (assignment.topic, *assignment.ancestors)),
+        topic_ids=tuple(unique_topics),
+        source=None if source is None else (source.id, source.name, source.type),
+    )
+
+
+def parse_and_render(parse: Callable[[dict[str, Any]], PaperRecord],
+                     obj: dict[str, Any]) -> RenderedPaper:
+    """A parsing worker's whole share of the CSV work for one line (`functools.partial` of a
+    format's parser is the `parse` of `parallel_parse.parse_file`)."""
+    return render(parse(obj))
+
+
 class CsvGraph:
     """Writes the CSV files of one bulk load into `directory`."""
 
@@ -131,6 +202,7 @@ class CsvGraph:
         self.topics = Interner()
         self.sources = Interner()
         self.researcher_fields: list[list[Any]] = []  # name, name_key, orcid
+        self.name_keys: dict[str, str] = {}
         self.institution_fields: list[list[Any]] = []  # name, ror, country, type
         self.topic_fields: list[list[Any]] = []  # name, level
         self.source_fields: list[list[Any]] = []  # name, type
@@ -167,30 +239,28 @@ class CsvGraph:
         self.files[name] = out
         return out
 
-    def add_batch(self, papers: list[PaperRecord]) -> None:
-        """One batch of the transactional path (papers with unique ids, not seen before)."""
+    def add_batch(self, papers: list[PaperRecord] | list[RenderedPaper]) -> None:
+        """One batch of the transactional path (papers with unique ids, not seen before), as
+        records or as their rendering (`render`, done by the parsing workers of a bulk load)."""
         researchers: dict[str, list[Any]] = {}
         institutions: dict[str, list[Any]] = {}
         topics: dict[str, list[Any]] = {}
-        for paper in papers:
+        for item in papers:
+            paper = item if isinstance(item, RenderedPaper) else render(item)
             self._paper(paper)
-            for authorship in paper.authorships:
-                researcher = authorship.researcher
-                row = researchers.setdefault(researcher.id, [researcher.name, researcher.orcid])
-                row[1] = row[1] or researcher.orcid
-                if row[0] is None and researcher.name:
-                    row[0] = researcher.name
-                for institution in authorship.institutions:
-                    inst = institutions.setdefault(institution.id, [
-                        institution.name, institution.ror, institution.country, institution.type,
-                        set()])
-                    inst[4].update(institution.lineage)
-            for assignment in paper.topics:
-                for topic in (assignment.topic, *assignment.ancestors):
-                    topics.setdefault(topic.id, [topic.name, topic.level, topic.parent_id])
+            for researcher_id, name, orcid in paper.people:
+                row = researchers.setdefault(researcher_id, [name, orcid])
+                row[1] = row[1] or orcid
+                if row[0] is None and name:
+                    row[0] = name
+            for institution_id, *fields, lineage in paper.places:
+                inst = institutions.setdefault(institution_id, [*fields, set()])
+                inst[4].update(lineage)
+            for topic_id, *fields in paper.topics:
+                topics.setdefault(topic_id, fields)
         for researcher_id, (name, orcid) in researchers.items():
             state = self._state(self.researchers, self.researcher_fields, researcher_id, 3)
-            key = name_key(name) if name else None
+            key = self._name_key(name) if name else None
             state[0] = name if name is not None else state[0]
             state[1] = key if key is not None else state[1]
             state[2] = orcid if orcid is not None else state[2]
@@ -210,6 +280,12 @@ class CsvGraph:
                 self._state(self.topics, self.topic_fields, parent_id, 2)
                 self.subtopic_of.add((self.topics(topic_id), self.topics(parent_id)))
 
+    def _name_key(self, name: str) -> str:
+        key = self.name_keys.get(name)
+        if key is None:
+            key = self.name_keys[name] = name_key(name)
+        return key
+
     @staticmethod
     def _state(interner: Interner, fields: list[list[Any]], node_id: str, width: int) -> list[Any]:
         index = interner(node_id)
@@ -217,46 +293,38 @@ class CsvGraph:
             fields.append([None] * width)
         return fields[index]
 
-    def _paper(self, paper: PaperRecord) -> None:
+    def _paper(self, paper: RenderedPaper) -> None:
         number = self.papers(paper.id)
-        row = _paper_row(paper)
-        authorships = _unique_authorships(paper)
-        props = row["props"]
-        staged = line((paper.id, *(props[name] for name, _ in PAPER_COLUMNS), len(authorships),
-                       props["upvotes"] or 0, props["date"] or ""))
-        self.staged_papers.write(f"{len(staged)}\n{staged}")
-        self.references.write(ARRAY_DELIMITER.join(row["references"]) + "\n")
+        self.staged_papers.write(f"{len(paper.row)}\n{paper.row}")
+        self.references.write(paper.references)
         self.paper_years.append(MISSING_YEAR if paper.year is None else paper.year)
-        self.paper_author_counts.append(len(authorships))
-        self.paper_reported.append(props["cited_by_count"] or 0)
-        self.paper_ai.append(any(c in AI_CATEGORIES for c in props["categories"] or ()))
-        authored = self.files["AUTHORED"]
-        for authorship in authorships:
-            researcher = self.researchers(authorship.researcher.id)
+        self.paper_author_counts.append(len(paper.unique))
+        self.paper_reported.append(paper.reported)
+        self.paper_ai.append(paper.ai)
+        self.files["AUTHORED"].write(paper.authored)
+        researchers, institutions = self.researchers, self.institutions
+        for researcher_id, institution_ids in paper.unique:
+            researcher = researchers(researcher_id)
             if researcher == len(self.researcher_fields):
                 self.researcher_fields.append([None, None, None])
-            institution_ids = [i.id for i in authorship.institutions]
-            authored.write(line((authorship.researcher.id, paper.id, authorship.position,
-                                 authorship.is_corresponding, institution_ids)))
+            for institution_id in institution_ids:
+                self._state(institutions, self.institution_fields, institution_id, 4)
+                self.affiliations[0].append(researcher)
+                self.affiliations[1].append(institutions(institution_id))
+                self.affiliations[2].append(number)
             self.authored[0].append(number)
             self.authored[1].append(researcher)
-            for institution_id in institution_ids:
-                self._state(self.institutions, self.institution_fields, institution_id, 4)
-                self.affiliations[0].append(researcher)
-                self.affiliations[1].append(self.institutions(institution_id))
-                self.affiliations[2].append(number)
-        unique_topics = {t.topic.id: t for t in paper.topics}
-        for topic_id, assignment in unique_topics.items():
+        self.files["HAS_TOPIC"].write(paper.has_topic)
+        for topic_id in paper.topic_ids:
             self._state(self.topics, self.topic_fields, topic_id, 2)
-            self.files["HAS_TOPIC"].write(line((paper.id, topic_id, assignment.score,
-                                                assignment.primary)))
             self.has_topic[0].append(number)
             self.has_topic[1].append(self.topics(topic_id))
         if paper.source is not None:
-            state = self._state(self.sources, self.source_fields, paper.source.id, 2)
-            state[0] = paper.source.name if paper.source.name is not None else state[0]
-            state[1] = paper.source.type if paper.source.type is not None else state[1]
-            self.files["PUBLISHED_IN"].write(line((paper.id, paper.source.id)))
+            source_id, name, kind = paper.source
+            state = self._state(self.sources, self.source_fields, source_id, 2)
+            state[0] = name if name is not None else state[0]
+            state[1] = kind if kind is not None else state[1]
+            self.files["PUBLISHED_IN"].write(paper.published_in)
 
     def finish(self) -> dict[str, list[Path]]:
         """Write what needed every record; returns the node and relationship files by label/type."""
@@ -303,17 +371,19 @@ class CsvGraph:
 
     def _researchers(self, people: bulk_figures.ResearcherFigures) -> None:
         out = self._open("Researcher", node_header=NODE_FILES["Researcher"])
-        columns = zip(self.researchers.ids, self.researcher_fields, people.works.tolist(),
+        columns = zip(quoted(self.researchers.ids), self.researcher_fields, people.works.tolist(),
                       people.citations.tolist(), people.h_index.tolist(),
-                      people.i10_index.tolist(), people.first_year, people.last_year,
+                      people.i10_index.tolist(), optional(people.first_year),
+                      optional(people.last_year),
                       people.novel_works.tolist(), people.novelty.tolist(),
                       people.topics.tolist(), people.close_collaborators.tolist(),
                       people.ai_works.tolist(), people.ai_score.tolist(), strict=True)
-        for (node_id, (name, key, orcid), works, citations, h_index, i10, first, last, novel,
-             novelty, topics, close, ai_works, ai_score) in columns:
-            out.write(line((node_id, name, key, orcid, 0, False, False, works, citations,
-                            h_index, i10, first, last, novel, novelty, topics, close, 0,
-                            ai_works, ai_score)))
+        out.writelines(
+            f"{node_id},{line((name, key, orcid))[:-1]},0,false,false,{works},{citations},"
+            f"{h_index},{i10},{first},{last},{novel},{novelty!r},{topics},{close},0,{ai_works},"
+            f"{ai_score}\n"
+            for (node_id, (name, key, orcid), works, citations, h_index, i10, first, last, novel,
+                 novelty, topics, close, ai_works, ai_score) in columns)
 
     def _nodes(self, label: str, interner: Interner, fields: list[list[Any]], row) -> None:
         out = self._open(label, node_header=NODE_FILES[label])
@@ -378,10 +448,11 @@ class CsvGraph:
         works = groups.count()
         first_year, last_year = groups.min_max(years[paper])
         weight = groups.ordered_sum(terms)
-        ids = self.researchers.ids
-        for key, n, lo, hi, w in zip(groups.keys.tolist(), works.tolist(), first_year,
-                                     last_year, weight.tolist(), strict=True):
-            out.write(line((ids[key // size], ids[key % size], n, lo, hi, w)))
+        ids = quoted(self.researchers.ids)
+        out.writelines(
+            f"{ids[a]},{ids[b]},{n},{lo},{hi},{w!r}\n" for a, b, n, lo, hi, w in zip(
+                (groups.keys // size).tolist(), (groups.keys % size).tolist(), works.tolist(),
+                optional(first_year), optional(last_year), weight.tolist(), strict=True))
         return (groups.keys // size, groups.keys % size), works
 
     def _affiliations(self) -> None:
@@ -394,10 +465,11 @@ class CsvGraph:
         groups = _Groups(people * size + places, papers)
         works = groups.count()
         first_year, last_year = groups.min_max(years[papers])
-        for key, n, lo, hi in zip(groups.keys.tolist(), works.tolist(), first_year, last_year,
-                                  strict=True):
-            out.write(line((self.researchers.ids[key // size], self.institutions.ids[key % size],
-                            n, lo, hi)))
+        people_ids, place_ids = quoted(self.researchers.ids), quoted(self.institutions.ids)
+        out.writelines(
+            f"{people_ids[a]},{place_ids[b]},{n},{lo},{hi}\n" for a, b, n, lo, hi in zip(
+                (groups.keys // size).tolist(), (groups.keys % size).tolist(), works.tolist(),
+                optional(first_year), optional(last_year), strict=True))
 
     def _cooccurrence(self, has_topic: tuple[np.ndarray, np.ndarray]) -> tuple[Any, ...]:
         """Writes CO_OCCURS; returns the topic pairs of every paper (first, second, paper, low,
@@ -412,9 +484,9 @@ class CsvGraph:
         groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
         together = groups.count()
         a, b = groups.keys // size, groups.keys % size
-        ids = self.topics.ids
-        for x, y, n in zip(a.tolist(), b.tolist(), together.tolist(), strict=True):
-            out.write(line((ids[x], ids[y], n)))
+        ids = quoted(self.topics.ids)
+        out.writelines(f"{ids[x]},{ids[y]},{n}\n"
+                       for x, y, n in zip(a.tolist(), b.tolist(), together.tolist(), strict=True))
         return (first, second, paper, low, high), groups.keys, together
 
     def _partners(self) -> None:
@@ -431,9 +503,10 @@ class CsvGraph:
         low = np.where(ranks[first] < ranks[second], first, second)
         high = np.where(ranks[first] < ranks[second], second, first)
         groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
-        ids = self.institutions.ids
-        for key, n in zip(groups.keys.tolist(), groups.count().tolist(), strict=True):
-            out.write(line((ids[key // size], ids[key % size], n)))
+        ids = quoted(self.institutions.ids)
+        out.writelines(f"{ids[a]},{ids[b]},{n}\n" for a, b, n in zip(
+            (groups.keys // size).tolist(), (groups.keys % size).tolist(),
+            groups.count().tolist(), strict=True))
 
 
 def _pairs_within(groups: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, ...]:

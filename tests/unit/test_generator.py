@@ -57,3 +57,26 @@ def test_a_hyperauthored_consortium_paper_appears_once_in_ten_thousand_works() -
     counts = [len(work["authorships"]) for work in works]
     assert sum(1 for n in counts if n > 1000) == 1
     assert max(counts) >= generator.CONSORTIUM_SIZES[0]
+
+
+def test_the_bytes_do_not_depend_on_the_number_of_processes_nor_on_writing_parts_at_once(
+    tmp_path,
+) -> None:
+    works = 2 * generator.CHUNK + 300
+    alone, together = tmp_path / "alone.jsonl.gz", tmp_path / "together.jsonl.gz"
+    head, tail = tmp_path / "head.jsonl", tmp_path / "tail.jsonl"
+    assert generator.write(alone, works, seed=9, processes=1) == works
+    assert generator.write(together, works, seed=9, processes=2) == works
+    assert gzip.decompress(alone.read_bytes()) == gzip.decompress(together.read_bytes())
+    middle = generator.CHUNK + 10
+    assert generator.write_parts(works, 9, [(head, 0, middle), (tail, middle, works)],
+                                 processes=2) == [middle, works - middle]
+    assert (head.read_bytes() + tail.read_bytes()) == gzip.decompress(alone.read_bytes())
+
+
+def test_a_path_without_gz_gets_plain_json_lines(tmp_path) -> None:
+    path = tmp_path / "w.jsonl"
+    generator.write(path, 50, seed=2, processes=1)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 50
+    assert all(json.loads(line)["id"].startswith("https://openalex.org/W") for line in lines)

@@ -1,0 +1,63 @@
+"""The CSV stage of `kg ingest openalex --bulk` alone, no Neo4j:
+`.venv/bin/python -m bench.bulk_csv [--works 100000]`.
+
+Parses the generated works of bench/scale.py (the same cached file, generated if missing) in
+the worker processes of a bulk load and writes every CSV file with the derived edges and stored
+figures into `.kg/bench/bulk-csv-<works>/` (deleted afterwards); prints the wall time, the CPU
+seconds of the parent and of the parsing workers (getrusage: a figure the machine's load does
+not inflate much, unlike the wall time) and works/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import time
+from functools import partial
+
+from bench.database import WORK_DIR
+from bench.scale import generated
+from kg.ingest.bulk_csv import CsvGraph, iter_batches, parse_and_render
+from kg.ingest.formats import FORMATS
+from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
+
+
+def cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--works", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=5_000, help="as bench.scale (its cache)")
+    args = parser.parse_args(argv)
+    path, _ = generated(args.works, args.batch)
+    directory = WORK_DIR / f"bulk-csv-{args.works}"
+    shutil.rmtree(directory, ignore_errors=True)
+    started, parent, children = time.perf_counter(), cpu(resource.RUSAGE_SELF), \
+        cpu(resource.RUSAGE_CHILDREN)
+    csv = CsvGraph(directory)
+    parsed = (item.record for item in parse_file(
+        path, partial(parse_and_render, FORMATS["openalex"].parse), default_workers())
+        if not isinstance(item, Rejected))
+    read = 0
+    for batch in iter_batches(parsed, 5_000):
+        csv.add_batch(batch)
+        read += len(batch)
+    streamed = time.perf_counter() - started
+    files = csv.finish()
+    wall = time.perf_counter() - started
+    size = sum(p.stat().st_size for paths in files.values() for p in paths)
+    print(f"CSV stage, {read} works: {wall:.1f}s wall ({streamed:.1f}s reading, "
+          f"{wall - streamed:.1f}s derived edges, figures and node files), "
+          f"{read / wall:.0f} works/s; CPU parent {cpu(resource.RUSAGE_SELF) - parent:.1f}s, "
+          f"workers {cpu(resource.RUSAGE_CHILDREN) - children:.1f}s; CSV {size / 1e9:.2f} GB",
+          flush=True)
+    shutil.rmtree(directory, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
