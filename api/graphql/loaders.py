@@ -17,7 +17,7 @@ the per-loader transaction and hop that cost the time, without a second copy of 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,13 +79,19 @@ def _call_of(function: Callable[..., Any], args: tuple[Any, ...], then: Then | N
 
 def _named_nodes(then: Then | None, graph: Graph, values: list[Any], skip: set[Hashable]
                  ) -> dict[str, Any]:
-    """The nodes `then` says these values name, read now (in the same transaction)."""
+    """The nodes `then` says these values name: those the values carry, and the others read
+    now (in the same transaction)."""
     if then is None:
         return {}
-    named = list(dict.fromkeys(i for value in values if value is not None
-                               for i in then.ids(value) if i not in skip))
-    found = then.loader.fetch(graph, named) if named else {}
-    return {i: found.get(i) for i in named}
+    present = [value for value in values if value is not None]
+    named = list(dict.fromkeys(i for value in present for i in then.ids(value) if i not in skip))
+    carried: dict[str, Any] = {}
+    if then.carried is not None:
+        for value in present:
+            carried.update(then.carried(value))
+    missing = [i for i in named if i not in carried]
+    found = then.loader.fetch(graph, missing) if missing else {}
+    return {i: carried[i] if i in carried else found.get(i) for i in named}
 
 
 class Batcher:
@@ -162,10 +168,13 @@ class Batcher:
 
 @dataclass(frozen=True)
 class Then:
-    """The nodes a loader's answers name, read in the same round: `ids(value)` go to `loader`."""
+    """The nodes a loader's answers name, read in the same round: `ids(value)` go to `loader`.
+    With `carried`, the nodes the answer already holds (`{id: node}`, read by the same query,
+    so they cost no query of their own) prime `loader` as they are."""
 
     loader: Loader
     ids: Callable[[Any], Sequence[str]]
+    carried: Callable[[Any], Mapping[str, Any]] | None = None
 
 
 class Loader:
@@ -280,16 +289,18 @@ class Loaders:
         self.source = loader(nodes.sources_by_ids)
         self.node_type = loader(nodes.node_types)
         self.authors_of_paper = loader(papers.authors_of, Then(
-            self.researcher, lambda authors: [a.researcher_id for a in authors]))
+            self.researcher, lambda authors: [a.researcher_id for a in authors],
+            lambda authors: {a.researcher_id: a.node for a in authors if a.node}))
         self.topics_of_paper = loader(papers.topics_of, Then(
-            self.topic, lambda assigned: [t.topic_id for t in assigned]))
+            self.topic, lambda assigned: [t.topic_id for t in assigned],
+            lambda assigned: {t.topic_id: t.node for t in assigned if t.node}))
         self.institutions_of_researcher = loader(institutions.institutions_of, Then(
             self.institution, lambda affiliations: [a.institution_id for a in affiliations]))
         self.papers_of_researcher = loader(papers.papers_of, Then(
-            self.paper, lambda page: page.items))
+            self.paper, lambda page: page.items, lambda page: page.nodes))
         self.metrics = loader(metrics.metrics_for)
         self.coauthors = loader(coauthorship.coauthors_for, Then(
-            self.researcher, lambda page: [c.id for c in page.items]))
+            self.researcher, lambda page: [c.id for c in page.items], _carried))
         self.close_collaborators = loader(coauthorship.close_collaborators_for, Then(
             self.researcher, lambda close: [c.id for c in close]))
         self.suggested_collaborators = loader(coauthorship.suggested_collaborators_for)
@@ -312,8 +323,10 @@ class Loaders:
         self.invitations_of_user = loader(accounts.invitations_of)
         self.topic_children = loader(topics.topic_children_for, Then(self.topic, _ids))
         self.adjacent_topics = loader(topics.adjacent_topics_for, Then(
-            self.topic, lambda page: [a.topic.id for a in page.items]))
-        self.top_papers_of_topic = loader(topics.top_papers_for, Then(self.paper, _ids))
+            self.topic, lambda page: [a.topic.id for a in page.items],
+            lambda page: {a.topic.id: a.node for a in page.items if a.node}))
+        self.top_papers_of_topic = loader(topics.top_papers_for, Then(self.paper, _ids,
+                                                                      _carried_of_list))
         self.top_researchers_of_topic = loader(topics.top_researchers_for, Then(
             self.researcher, _ids))
         self.trust = loader(trust_by_id)
@@ -332,6 +345,15 @@ class Loaders:
 
 def _ids(items: Sequence[Any]) -> list[str]:
     return [item.id for item in items]
+
+
+def _carried(page: Any) -> dict[str, Any]:
+    return _carried_of_list(page.items)
+
+
+def _carried_of_list(items: Sequence[Any]) -> dict[str, Any]:
+    """The nodes items hold (`item.node`, read by the items' own query), by the items' ids."""
+    return {item.id: item.node for item in items if item.node is not None}
 
 
 def trust_by_id(graph: Graph, ids: list[str]) -> dict[str, Any]:

@@ -133,8 +133,11 @@ class Graph:
         return self.write_transaction(lambda tx: tx.run(name, **params))
 
     def read_transaction(self, work: Callable[[Transaction], T]) -> T:
+        """`work` in one read transaction (retried on transient errors). BEGIN travels with the
+        first query instead of in a round trip of its own, as the driver's `execute_query` does
+        (its `_pipelined_begin` switch, which the driver does not publish for `execute_read`)."""
         self.transactions_run += 1
-        with self.translated_errors(), self._session() as session:
+        with self.translated_errors(), self._session() as session, session._pipelined_begin:
             return session.execute_read(lambda tx: work(Transaction(self, tx)))
 
     def write_transaction(self, work: Callable[[Transaction], T]) -> T:
