@@ -4,10 +4,12 @@ level.
 Every nested fetch goes through a loader, so a list of N items costs one query per level, not N.
 The loaders of a request share one `Batcher`: loads (and root fields' service calls) that become
 due while the request's resolvers run up to their next `await` are collected until the event
-loop has had a few idle turns, then ALL of them run in ONE read transaction in ONE worker-thread
-hop. A loader whose answers name other nodes (a page of co-authors, a paper's authors) declares
-it (`then`), and those nodes are read in the same transaction, so `coauthors { edges { node } }`
-is one round trip, not two.
+loop has had a few idle turns, then ALL of them run in ONE read session in ONE worker-thread
+hop, each query an auto-commit READ statement (`Graph.read_statements`: one Bolt round trip per
+query, no BEGIN or COMMIT). A loader whose answers name other nodes (a page of co-authors, a
+paper's authors) declares it (`then`): when its query carries those nodes they prime the node
+loader as they are, otherwise they are read in the same round, so `coauthors { edges { node } }`
+is one query, not two.
 
 Why not the async driver: the services are plain synchronous functions over a graph handle,
 shared with the CLI, the benchmarks and the tests; batching a level into one thread hop removes
@@ -137,31 +139,33 @@ class Batcher:
         calls, loaders = self._riders + self._calls, self._loaders
         self._calls, self._riders, self._loaders, self._flush = [], [], [], None
         calls += [call for loader in loaders for call in loader.take_calls()]
-        outcomes = await run_in_threadpool(self._in_one_transaction, calls)
+        outcomes = await run_in_threadpool(self._in_one_session, calls)
         for call, (value, error) in zip(calls, outcomes, strict=True):
             call.settle(value, error)
 
-    def _in_one_transaction(self, calls: list[_Call]) -> list[tuple[Any, BaseException | None]]:
+    def _in_one_session(self, calls: list[_Call]) -> list[tuple[Any, BaseException | None]]:
         def work(tx: Any) -> list[tuple[Any, BaseException | None]]:
             inside = self.graph.within(tx)
             outcomes: list[tuple[Any, BaseException | None]] = []
             for call in calls:
                 try:
                     outcomes.append((call.work(inside), None))
-                except KgError as exc:  # the caller's to see; the transaction is still good
+                except (GraphUnavailable, QueryTimeout):
+                    raise  # the round's other calls would meet it too: answer them all now
+                except KgError as exc:  # the caller's to see; the session is still good
                     outcomes.append((None, exc))
             return outcomes
 
         try:
-            return self.graph.read_transaction(work)
+            return self.graph.read_statements(work)
         except (GraphUnavailable, QueryTimeout) as exc:
             return [(None, exc)] * len(calls)
-        except Exception:  # noqa: BLE001 - one call broke the transaction: give each its own
+        except Exception:  # noqa: BLE001 - one call broke the session: give each its own
             return [self._alone(call) for call in calls]
 
     def _alone(self, call: _Call) -> tuple[Any, BaseException | None]:
         try:
-            return self.graph.read_transaction(lambda tx: call.work(self.graph.within(tx))), None
+            return self.graph.read_statements(lambda tx: call.work(self.graph.within(tx))), None
         except Exception as exc:  # noqa: BLE001 - handed to the resolver that asked
             return None, exc
 
