@@ -95,6 +95,19 @@ def topics_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[PaperTopic]]
     return found
 
 
+def authors_and_topics_of(graph: Graph, paper_ids: list[str]
+                          ) -> tuple[dict[str, list[Authorship]], dict[str, list[PaperTopic]]]:
+    """`authors_of` and `topics_of` these papers in one query."""
+    authors: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
+    assigned: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
+    for row in graph.read("papers/authors_and_topics_of_papers", paper_ids=paper_ids):
+        authors[row["paper_id"]] = [
+            Authorship(**{**a, "node": ResearcherNode(**a["node"])}) for a in row["authors"]]
+        assigned[row["paper_id"]] = [
+            PaperTopic(**{**t, "node": TopicNode(**t["node"])}) for t in row["topics"]]
+    return authors, assigned
+
+
 def trending_papers(
     graph: Graph, first: int, after: str | None = None, since: str | None = None
 ) -> Page[str]:

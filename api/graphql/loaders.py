@@ -40,6 +40,7 @@ from kg.db.graph import Graph
 from kg.errors import GraphUnavailable, KgError, QueryTimeout
 
 BatchFn = Callable[..., dict[Any, Any]]
+JointFn = Callable[[Graph, list[Any]], tuple[dict[Any, Any], dict[Any, Any]]]
 
 # Turns of the event loop without a new load before a batch is sent: graphql-core starts the
 # resolvers of one level over a few turns (each nested list and `await` adds one).
@@ -138,6 +139,7 @@ class Batcher:
             quiet, seen = (quiet + 1, seen) if now == seen else (0, now)
         calls, loaders = self._riders + self._calls, self._loaders
         self._calls, self._riders, self._loaders, self._flush = [], [], [], None
+        loaders.sort(key=lambda loader: loader.joint is None)  # a joint takes its partner's keys
         calls += [call for loader in loaders for call in loader.take_calls()]
         outcomes = await run_in_threadpool(self._in_one_session, calls)
         for call, (value, error) in zip(calls, outcomes, strict=True):
@@ -193,6 +195,15 @@ class Loader:
         self._also: list[Then] = []
         self._answers: dict[Hashable, asyncio.Future[Any]] = {}
         self._queued: list[Hashable] = []
+        self.joint: tuple[Loader, JointFn] | None = None
+
+    def joins(self, partner: Loader, fetch_both: JointFn) -> None:
+        """When a round asks this loader and `partner` for some of the same plain ids (queued,
+        or as look-ahead `also` of one page), read both answers with ONE call of
+        `fetch_both(graph, ids)` -> (this loader's answers, the partner's): a researcher's node
+        and its figures, a paper's authors and topics. The nodes each side's `then` names
+        are read (or taken as carried) as without the joint."""
+        self.joint = (partner, fetch_both)
 
     def also(self, then: Then) -> None:
         """For the rest of the request, read what `then` names (and the nodes that names in
@@ -223,12 +234,50 @@ class Loader:
             self._answers[key].set_result(value)
 
     def take_calls(self) -> list[_Call]:
+        joint = self._joint_call()
         queued, self._queued = self._queued, []
         groups: dict[tuple[Hashable, ...], list[Hashable]] = {}
         for key in queued:
             options = key[1:] if isinstance(key, tuple) else ()
             groups.setdefault(options, []).append(key)
-        return [self._call(keys, options) for options, keys in groups.items()]
+        return joint + [self._call(keys, options) for options, keys in groups.items()]
+
+    def _joint_call(self) -> list[_Call]:
+        if self.joint is None:
+            return []
+        partner, fetch_both = self.joint
+        ours = [key for key in self._queued if not isinstance(key, tuple)]
+        theirs = [key for key in partner._queued if key in set(ours)]
+        if not theirs:
+            return []
+        self._queued = [key for key in self._queued if isinstance(key, tuple)]
+        partner._queued = [key for key in partner._queued if key not in set(theirs)]
+        sides = ((self, ours), (partner, theirs))
+        skips = [set(loader._then.loader.asked()) if loader._then else set()
+                 for loader, _ in sides]
+
+        def work(graph: Graph) -> list[tuple[dict[Any, Any], dict[str, Any]]]:
+            both = fetch_both(graph, ours)
+            return [(found, _named_nodes(loader._then, graph, list(found.values()), skip))
+                    for (loader, _), found, skip in zip(sides, both, skips, strict=True)]
+
+        def settle(value: Any, error: BaseException | None) -> None:
+            for i, (loader, keys) in enumerate(sides):
+                found, named = value[i] if error is None else ({}, {})
+                for key in keys:
+                    future = loader._answers[key]
+                    if future.done():
+                        continue
+                    if error is not None:
+                        del loader._answers[key]
+                        future.set_exception(error)
+                    else:
+                        future.set_result(found.get(key))
+                if loader._then is not None:
+                    for node_id, node in named.items():
+                        loader._then.loader.prime(node_id, node)
+
+        return [_Call(work, settle)]
 
     def _call(self, keys: list[Hashable], options: tuple[Hashable, ...]) -> _Call:
         ids = [key[0] if isinstance(key, tuple) else key for key in keys]
@@ -268,9 +317,12 @@ def _deeper(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashab
     """The answers of `Loader.also`'s follow-ups and of their own `then`, to prime; a follow-up
     that fails is left to its resolvers (they load it in the next round, as without it)."""
     primed: list[tuple[Loader, dict[str, Any]]] = []
+    joined = _joined(graph, values, deeper)
     for then, skip, inner_skip in deeper:
         try:
-            named = _named_nodes(then, graph, values, skip)
+            named = joined[then.loader] if then.loader in joined else _named_nodes(
+                then, graph, values, skip)
+            named = {i: found for i, found in named.items() if i not in skip}
             inner = then.loader._then
             primed.append((then.loader, named))
             if inner is not None:
@@ -279,6 +331,29 @@ def _deeper(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashab
         except KgError:
             continue
     return primed
+
+
+def _joined(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashable],
+                                                                set[Hashable]]]
+            ) -> dict[Loader, dict[Any, Any]]:
+    """The answers of follow-ups whose loaders are joint partners (`Loader.joins`) and name
+    the same ids, read with one call each pair; a pair that fails is left to the loop."""
+    loaders = {then.loader: then for then, _, _ in deeper}
+    answers: dict[Loader, dict[Any, Any]] = {}
+    for loader, then in loaders.items():
+        if loader.joint is None or loader.joint[0] not in loaders or loader in answers:
+            continue
+        partner, fetch_both = loader.joint
+        ids = list(dict.fromkeys(i for value in values if value is not None
+                                 for i in then.ids(value)))
+        if ids != list(dict.fromkeys(i for value in values if value is not None
+                                     for i in loaders[partner].ids(value))):
+            continue
+        try:
+            answers[loader], answers[partner] = fetch_both(graph, ids) if ids else ({}, {})
+        except KgError:
+            continue
+    return answers
 
 
 class Loaders:
@@ -298,11 +373,13 @@ class Loaders:
         self.topics_of_paper = loader(papers.topics_of, Then(
             self.topic, lambda assigned: [t.topic_id for t in assigned],
             lambda assigned: {t.topic_id: t.node for t in assigned if t.node}))
+        self.authors_of_paper.joins(self.topics_of_paper, papers.authors_and_topics_of)
         self.institutions_of_researcher = loader(institutions.institutions_of, Then(
             self.institution, lambda affiliations: [a.institution_id for a in affiliations]))
         self.papers_of_researcher = loader(papers.papers_of, Then(
             self.paper, lambda page: page.items, lambda page: page.nodes))
         self.metrics = loader(metrics.metrics_for)
+        self.researcher.joins(self.metrics, metrics.researchers_with_metrics)
         self.coauthors = loader(coauthorship.coauthors_for, Then(
             self.researcher, lambda page: [c.id for c in page.items], _carried))
         self.close_collaborators = loader(coauthorship.close_collaborators_for, Then(

@@ -254,17 +254,17 @@ def test_look_ahead_changes_no_answer(idb03_graph, uncached, monkeypatch) -> Non
 
 
 # The bench's profile, papers and topic requests (bench/peer.py): the rows of a page carry the
-# nodes they name, so each runs exactly these named queries, one of each, in one transaction.
+# nodes they name, and a researcher's node and figures are one query, so each runs exactly these
+# named queries, one of each, in one session.
 CARRIED = {
     "profile": ("""query ($id: ID!) { researcher(id: $id) { id name metrics { works hIndex }
       coauthors(first: 100) { edges { sharedWorks node { id name } } } } }""",
-                {"nodes/researchers_by_ids", "metrics/researcher_metrics",
-                 "coauthorship/coauthor_pages"}),
+                {"nodes/researchers_with_metrics_by_ids", "coauthorship/coauthor_pages"}),
     "papers": ("""query ($id: ID!) { researcher(id: $id) {
       papers(first: 20, orderBy: CITATIONS) { edges { node { id title citedByCount
         authors { researcher { id name } } topics { topic { id name } } } } } } }""",
                {"nodes/researchers_by_ids", "papers/papers_of_researchers_by_citations",
-                "papers/authors_of_papers", "papers/topics_of_papers"}),
+                "papers/authors_and_topics_of_papers"}),
     "topic": (TOPIC_PAGE, {"nodes/topics_by_ids", "topics/adjacent_of_topics",
                            "topics/top_papers_of_topics"}),
 }

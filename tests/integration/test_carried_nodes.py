@@ -4,7 +4,7 @@ paper's authors and topics, a topic's adjacent topics and top papers."""
 
 from __future__ import annotations
 
-from kg import coauthorship, nodes, papers, topics
+from kg import coauthorship, metrics, nodes, papers, topics
 from kg.db.graph import Graph
 from kg.papers import PaperOrder
 
@@ -69,3 +69,24 @@ def test_carried_nodes_leave_the_services_answers_equal_to_rows_without_them(
     bare = [coauthorship.Coauthor(c.id, c.name, c.shared_works, c.first_year, c.last_year)
             for c in page.items]
     assert page.items == bare
+
+
+def test_researchers_with_their_figures_are_the_nodes_and_the_metrics_of_the_two_queries(
+        idb03_graph: Graph) -> None:
+    ids = [*_hubs(idb03_graph), "A0-not-there"]
+    found, figures = metrics.researchers_with_metrics(idb03_graph, ids)
+    assert set(found) == set(figures) == set(ids[:-1])
+    assert found == nodes.researchers_by_ids(idb03_graph, ids)
+    assert figures == metrics.metrics_for(idb03_graph, ids)
+
+
+def test_authors_and_topics_read_together_equal_each_read_alone(idb03_graph: Graph) -> None:
+    paper_ids = [i for page in papers.papers_of(idb03_graph, _hubs(idb03_graph), 50).values()
+                 for i in page.items] + ["W0-not-there"]
+    authors, assigned = papers.authors_and_topics_of(idb03_graph, paper_ids)
+    assert authors == papers.authors_of(idb03_graph, paper_ids)
+    assert assigned == papers.topics_of(idb03_graph, paper_ids)
+    assert [a.node for found in authors.values() for a in found] == [
+        a.node for found in papers.authors_of(idb03_graph, paper_ids).values() for a in found]
+    assert [t.node for found in assigned.values() for t in found] == [
+        t.node for found in papers.topics_of(idb03_graph, paper_ids).values() for t in found]
