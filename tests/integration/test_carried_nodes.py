@@ -81,8 +81,9 @@ def test_researchers_with_their_figures_are_the_nodes_and_the_metrics_of_the_two
 
 
 def test_authors_and_topics_read_together_equal_each_read_alone(idb03_graph: Graph) -> None:
-    paper_ids = [i for page in papers.papers_of(idb03_graph, _hubs(idb03_graph), 50).values()
-                 for i in page.items] + ["W0-not-there"]
+    paper_ids = list(dict.fromkeys([
+        i for page in papers.papers_of(idb03_graph, _hubs(idb03_graph), 50).values()
+        for i in page.items])) + ["W0-not-there"]
     authors, assigned = papers.authors_and_topics_of(idb03_graph, paper_ids)
     assert authors == papers.authors_of(idb03_graph, paper_ids)
     assert assigned == papers.topics_of(idb03_graph, paper_ids)
