@@ -15,11 +15,12 @@ Rules (also in docs/services.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kg.db.graph import Graph, Row, Transaction
 from kg.errors import BadInput, NotFound
+from kg.nodes import ResearcherNode
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 
 CLOSE_COLLABORATOR_MIN_WORKS = 2
@@ -33,6 +34,8 @@ class Coauthor:
     shared_works: int
     first_year: int | None
     last_year: int | None
+    # the co-author's node, when the query read it too (a page of co-authors does)
+    node: ResearcherNode | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -211,8 +214,9 @@ def _decode_cursor(cursor: str | None) -> dict[str, Any] | None:
 
 
 def _coauthor(row: Row) -> Coauthor:
+    node = row.get("node")
     return Coauthor(row["id"], row["name"], row["shared_works"], row["first_year"],
-                    row["last_year"])
+                    row["last_year"], ResearcherNode(**node) if node else None)
 
 
 def _page(row: Row, first: int) -> Page[Coauthor]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from kg.db.graph import Graph, Row
 from kg.errors import NotFound
+from kg.nodes import ResearcherNode
 
 ATYPICAL_NPMI = -0.1
 AI_CATEGORIES = ("cs.AI", "cs.LG", "cs.CL", "cs.CV", "cs.NE", "stat.ML")
@@ -64,6 +65,16 @@ def metrics_for(graph: Graph, researcher_ids: list[str]) -> dict[str, Researcher
     rows = graph.read("metrics/researcher_metrics",
                       researcher_ids=list(dict.fromkeys(researcher_ids)))
     return {row["id"]: _metrics(row) for row in rows}
+
+
+def researchers_with_metrics(graph: Graph, researcher_ids: list[str]
+                             ) -> tuple[dict[str, ResearcherNode], dict[str, ResearcherMetrics]]:
+    """The nodes of many researchers (as `nodes.researchers_by_ids`) and their profile figures
+    (as `metrics_for`) in one query; unknown ids are absent from both."""
+    rows = graph.read("nodes/researchers_with_metrics_by_ids",
+                      ids=list(dict.fromkeys(researcher_ids)))
+    figures = {row["id"]: _metrics(row.pop("metrics")) for row in rows}
+    return {row["id"]: ResearcherNode(**row) for row in rows}, figures
 
 
 def _metrics(row: Row) -> ResearcherMetrics:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from kg.errors import BadInput
@@ -22,6 +22,8 @@ class Page(Generic[T]):
     cursors: list[str]
     total_count: int
     has_next_page: bool
+    # the nodes the items name, {id: node}, when the page's query read them too
+    nodes: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def end_cursor(self) -> str | None:

@@ -4,11 +4,12 @@ and citing papers of a paper (paged) and citations per year, in the graph and as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from kg.db.graph import Graph
 from kg.ingest import source_ids
+from kg.nodes import PaperNode, ResearcherNode, TopicNode
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, pages_of_owners
 
 
@@ -39,6 +40,7 @@ class Authorship:
     researcher_id: str
     position: str | None
     is_corresponding: bool
+    node: ResearcherNode | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,15 @@ class PaperTopic:
     topic_id: str
     score: float | None
     primary: bool
+    node: TopicNode | None = field(default=None, compare=False, repr=False)
 
 
 def papers_of(
     graph: Graph, researcher_ids: list[str], first: int, after: str | None = None,
     order: PaperOrder = PaperOrder.RECENT,
 ) -> dict[str, Page[str]]:
-    """Paper ids of each researcher, one page each (a cursor applies to every researcher)."""
+    """Paper ids of each researcher, one page each (a cursor applies to every researcher), with
+    the papers' nodes (`Page.nodes`)."""
     check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, str))
     rows = graph.read(order.value, researcher_ids=researcher_ids, after_key=after_key,
@@ -70,6 +74,7 @@ def papers_of(
             cursors=[encode_cursor([row["sort_key"], row["paper_id"]]) for row in kept],
             total_count=totals[rid],
             has_next_page=len(items) > first,
+            nodes={row["paper_id"]: PaperNode(**row["node"]) for row in kept},
         )
     return pages
 
@@ -77,15 +82,30 @@ def papers_of(
 def authors_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[Authorship]]:
     found: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
     for row in graph.read("papers/authors_of_papers", paper_ids=paper_ids):
-        found[row.pop("paper_id")].append(Authorship(**row))
+        node = ResearcherNode(**row.pop("node"))
+        found[row.pop("paper_id")].append(Authorship(**row, node=node))
     return found
 
 
 def topics_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[PaperTopic]]:
     found: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
     for row in graph.read("papers/topics_of_papers", paper_ids=paper_ids):
-        found[row.pop("paper_id")].append(PaperTopic(**row))
+        node = TopicNode(**row.pop("node"))
+        found[row.pop("paper_id")].append(PaperTopic(**row, node=node))
     return found
+
+
+def authors_and_topics_of(graph: Graph, paper_ids: list[str]
+                          ) -> tuple[dict[str, list[Authorship]], dict[str, list[PaperTopic]]]:
+    """`authors_of` and `topics_of` these papers in one query."""
+    authors: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
+    assigned: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
+    for row in graph.read("papers/authors_and_topics_of_papers", paper_ids=paper_ids):
+        authors[row["paper_id"]] = [
+            Authorship(**{**a, "node": ResearcherNode(**a["node"])}) for a in row["authors"]]
+        assigned[row["paper_id"]] = [
+            PaperTopic(**{**t, "node": TopicNode(**t["node"])}) for t in row["topics"]]
+    return authors, assigned
 
 
 def trending_papers(

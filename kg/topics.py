@@ -19,12 +19,13 @@ topic of any level when one of its topics is that topic or lies below it along S
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
 from kg.errors import BadInput, NotFound
+from kg.nodes import PaperNode, TopicNode
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of, pages_of_owners
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
 
@@ -41,6 +42,7 @@ class AdjacentTopic:
     topic: Topic
     cooccurrences: int
     weight: float  # NPMI
+    node: TopicNode | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class TopPaper:
     title: str | None
     year: int | None
     citations: int
+    node: PaperNode | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,12 @@ class TrendingTopic:
 def _check_level(level: str) -> None:
     if level not in LEVELS:
         raise BadInput(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+
+
+def _top_paper(row: dict[str, Any]) -> TopPaper:
+    node = row.get("node")
+    return TopPaper(row["id"], row["title"], row["year"], row["citations"],
+                    PaperNode(**node) if node else None)
 
 
 def _topic(row: dict[str, Any]) -> Topic:
@@ -284,7 +293,7 @@ def top_papers_for(graph: Graph, topic_ids: list[str], first: int = 10
                    ) -> dict[str, list[TopPaper]]:
     """`top_papers` of many topics in one query; ids not in the graph are absent."""
     check_first(first, graph.settings.max_page_size)
-    return {row["of_id"]: [TopPaper(**p) for p in row["papers"]]
+    return {row["of_id"]: [_top_paper(p) for p in row["papers"]]
             for row in graph.read("topics/top_papers_of_topics", topic_ids=topic_ids,
                                   first=first)}
 
@@ -306,7 +315,8 @@ def adjacent_topics_for(graph: Graph, topic_ids: list[str], first: int = 10,
     found = {}
     for row in graph.read("topics/adjacent_of_topics", topic_ids=topic_ids, after=after_key,
                           first=first + 1):
-        neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"])
+        neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
+                                    node=TopicNode(**n["node"]))
                       for n in row["neighbours"]]
         found[row["of_id"]] = page_of(neighbours, first, row["total"], _adjacent_cursor)
     return found

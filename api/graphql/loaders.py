@@ -4,10 +4,12 @@ level.
 Every nested fetch goes through a loader, so a list of N items costs one query per level, not N.
 The loaders of a request share one `Batcher`: loads (and root fields' service calls) that become
 due while the request's resolvers run up to their next `await` are collected until the event
-loop has had a few idle turns, then ALL of them run in ONE read transaction in ONE worker-thread
-hop. A loader whose answers name other nodes (a page of co-authors, a paper's authors) declares
-it (`then`), and those nodes are read in the same transaction, so `coauthors { edges { node } }`
-is one round trip, not two.
+loop has had a few idle turns, then ALL of them run in ONE read session in ONE worker-thread
+hop, each query an auto-commit READ statement (`Graph.read_statements`: one Bolt round trip per
+query, no BEGIN or COMMIT). A loader whose answers name other nodes (a page of co-authors, a
+paper's authors) declares it (`then`): when its query carries those nodes they prime the node
+loader as they are, otherwise they are read in the same round, so `coauthors { edges { node } }`
+is one query, not two.
 
 Why not the async driver: the services are plain synchronous functions over a graph handle,
 shared with the CLI, the benchmarks and the tests; batching a level into one thread hop removes
@@ -17,7 +19,7 @@ the per-loader transaction and hop that cost the time, without a second copy of 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +40,7 @@ from kg.db.graph import Graph
 from kg.errors import GraphUnavailable, KgError, QueryTimeout
 
 BatchFn = Callable[..., dict[Any, Any]]
+JointFn = Callable[[Graph, list[Any]], tuple[dict[Any, Any], dict[Any, Any]]]
 
 # Turns of the event loop without a new load before a batch is sent: graphql-core starts the
 # resolvers of one level over a few turns (each nested list and `await` adds one).
@@ -79,13 +82,19 @@ def _call_of(function: Callable[..., Any], args: tuple[Any, ...], then: Then | N
 
 def _named_nodes(then: Then | None, graph: Graph, values: list[Any], skip: set[Hashable]
                  ) -> dict[str, Any]:
-    """The nodes `then` says these values name, read now (in the same transaction)."""
+    """The nodes `then` says these values name: those the values carry, and the others read
+    now (in the same transaction)."""
     if then is None:
         return {}
-    named = list(dict.fromkeys(i for value in values if value is not None
-                               for i in then.ids(value) if i not in skip))
-    found = then.loader.fetch(graph, named) if named else {}
-    return {i: found.get(i) for i in named}
+    present = [value for value in values if value is not None]
+    named = list(dict.fromkeys(i for value in present for i in then.ids(value) if i not in skip))
+    carried: dict[str, Any] = {}
+    if then.carried is not None:
+        for value in present:
+            carried.update(then.carried(value))
+    missing = [i for i in named if i not in carried]
+    found = then.loader.fetch(graph, missing) if missing else {}
+    return {i: carried[i] if i in carried else found.get(i) for i in named}
 
 
 class Batcher:
@@ -130,42 +139,48 @@ class Batcher:
             quiet, seen = (quiet + 1, seen) if now == seen else (0, now)
         calls, loaders = self._riders + self._calls, self._loaders
         self._calls, self._riders, self._loaders, self._flush = [], [], [], None
+        loaders.sort(key=lambda loader: loader.joint is None)  # a joint takes its partner's keys
         calls += [call for loader in loaders for call in loader.take_calls()]
-        outcomes = await run_in_threadpool(self._in_one_transaction, calls)
+        outcomes = await run_in_threadpool(self._in_one_session, calls)
         for call, (value, error) in zip(calls, outcomes, strict=True):
             call.settle(value, error)
 
-    def _in_one_transaction(self, calls: list[_Call]) -> list[tuple[Any, BaseException | None]]:
+    def _in_one_session(self, calls: list[_Call]) -> list[tuple[Any, BaseException | None]]:
         def work(tx: Any) -> list[tuple[Any, BaseException | None]]:
             inside = self.graph.within(tx)
             outcomes: list[tuple[Any, BaseException | None]] = []
             for call in calls:
                 try:
                     outcomes.append((call.work(inside), None))
-                except KgError as exc:  # the caller's to see; the transaction is still good
+                except (GraphUnavailable, QueryTimeout):
+                    raise  # the round's other calls would meet it too: answer them all now
+                except KgError as exc:  # the caller's to see; the session is still good
                     outcomes.append((None, exc))
             return outcomes
 
         try:
-            return self.graph.read_transaction(work)
+            return self.graph.read_statements(work)
         except (GraphUnavailable, QueryTimeout) as exc:
             return [(None, exc)] * len(calls)
-        except Exception:  # noqa: BLE001 - one call broke the transaction: give each its own
+        except Exception:  # noqa: BLE001 - one call broke the session: give each its own
             return [self._alone(call) for call in calls]
 
     def _alone(self, call: _Call) -> tuple[Any, BaseException | None]:
         try:
-            return self.graph.read_transaction(lambda tx: call.work(self.graph.within(tx))), None
+            return self.graph.read_statements(lambda tx: call.work(self.graph.within(tx))), None
         except Exception as exc:  # noqa: BLE001 - handed to the resolver that asked
             return None, exc
 
 
 @dataclass(frozen=True)
 class Then:
-    """The nodes a loader's answers name, read in the same round: `ids(value)` go to `loader`."""
+    """The nodes a loader's answers name, read in the same round: `ids(value)` go to `loader`.
+    With `carried`, the nodes the answer already holds (`{id: node}`, read by the same query,
+    so they cost no query of their own) prime `loader` as they are."""
 
     loader: Loader
     ids: Callable[[Any], Sequence[str]]
+    carried: Callable[[Any], Mapping[str, Any]] | None = None
 
 
 class Loader:
@@ -180,6 +195,15 @@ class Loader:
         self._also: list[Then] = []
         self._answers: dict[Hashable, asyncio.Future[Any]] = {}
         self._queued: list[Hashable] = []
+        self.joint: tuple[Loader, JointFn] | None = None
+
+    def joins(self, partner: Loader, fetch_both: JointFn) -> None:
+        """When a round asks this loader and `partner` for some of the same plain ids (queued,
+        or as look-ahead `also` of one page), read both answers with ONE call of
+        `fetch_both(graph, ids)` -> (this loader's answers, the partner's): a researcher's node
+        and its figures, a paper's authors and topics. The nodes each side's `then` names
+        are read (or taken as carried) as without the joint."""
+        self.joint = (partner, fetch_both)
 
     def also(self, then: Then) -> None:
         """For the rest of the request, read what `then` names (and the nodes that names in
@@ -210,12 +234,50 @@ class Loader:
             self._answers[key].set_result(value)
 
     def take_calls(self) -> list[_Call]:
+        joint = self._joint_call()
         queued, self._queued = self._queued, []
         groups: dict[tuple[Hashable, ...], list[Hashable]] = {}
         for key in queued:
             options = key[1:] if isinstance(key, tuple) else ()
             groups.setdefault(options, []).append(key)
-        return [self._call(keys, options) for options, keys in groups.items()]
+        return joint + [self._call(keys, options) for options, keys in groups.items()]
+
+    def _joint_call(self) -> list[_Call]:
+        if self.joint is None:
+            return []
+        partner, fetch_both = self.joint
+        ours = [key for key in self._queued if not isinstance(key, tuple)]
+        theirs = [key for key in partner._queued if key in set(ours)]
+        if not theirs:
+            return []
+        self._queued = [key for key in self._queued if isinstance(key, tuple)]
+        partner._queued = [key for key in partner._queued if key not in set(theirs)]
+        sides = ((self, ours), (partner, theirs))
+        skips = [set(loader._then.loader.asked()) if loader._then else set()
+                 for loader, _ in sides]
+
+        def work(graph: Graph) -> list[tuple[dict[Any, Any], dict[str, Any]]]:
+            both = fetch_both(graph, ours)
+            return [(found, _named_nodes(loader._then, graph, list(found.values()), skip))
+                    for (loader, _), found, skip in zip(sides, both, skips, strict=True)]
+
+        def settle(value: Any, error: BaseException | None) -> None:
+            for i, (loader, keys) in enumerate(sides):
+                found, named = value[i] if error is None else ({}, {})
+                for key in keys:
+                    future = loader._answers[key]
+                    if future.done():
+                        continue
+                    if error is not None:
+                        del loader._answers[key]
+                        future.set_exception(error)
+                    else:
+                        future.set_result(found.get(key))
+                if loader._then is not None:
+                    for node_id, node in named.items():
+                        loader._then.loader.prime(node_id, node)
+
+        return [_Call(work, settle)]
 
     def _call(self, keys: list[Hashable], options: tuple[Hashable, ...]) -> _Call:
         ids = [key[0] if isinstance(key, tuple) else key for key in keys]
@@ -255,9 +317,12 @@ def _deeper(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashab
     """The answers of `Loader.also`'s follow-ups and of their own `then`, to prime; a follow-up
     that fails is left to its resolvers (they load it in the next round, as without it)."""
     primed: list[tuple[Loader, dict[str, Any]]] = []
+    joined = _joined(graph, values, deeper)
     for then, skip, inner_skip in deeper:
         try:
-            named = _named_nodes(then, graph, values, skip)
+            named = joined[then.loader] if then.loader in joined else _named_nodes(
+                then, graph, values, skip)
+            named = {i: found for i, found in named.items() if i not in skip}
             inner = then.loader._then
             primed.append((then.loader, named))
             if inner is not None:
@@ -266,6 +331,29 @@ def _deeper(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashab
         except KgError:
             continue
     return primed
+
+
+def _joined(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashable],
+                                                                set[Hashable]]]
+            ) -> dict[Loader, dict[Any, Any]]:
+    """The answers of follow-ups whose loaders are joint partners (`Loader.joins`) and name
+    the same ids, read with one call each pair; a pair that fails is left to the loop."""
+    loaders = {then.loader: then for then, _, _ in deeper}
+    answers: dict[Loader, dict[Any, Any]] = {}
+    for loader, then in loaders.items():
+        if loader.joint is None or loader.joint[0] not in loaders or loader in answers:
+            continue
+        partner, fetch_both = loader.joint
+        ids = list(dict.fromkeys(i for value in values if value is not None
+                                 for i in then.ids(value)))
+        if ids != list(dict.fromkeys(i for value in values if value is not None
+                                     for i in loaders[partner].ids(value))):
+            continue
+        try:
+            answers[loader], answers[partner] = fetch_both(graph, ids) if ids else ({}, {})
+        except KgError:
+            continue
+    return answers
 
 
 class Loaders:
@@ -280,16 +368,20 @@ class Loaders:
         self.source = loader(nodes.sources_by_ids)
         self.node_type = loader(nodes.node_types)
         self.authors_of_paper = loader(papers.authors_of, Then(
-            self.researcher, lambda authors: [a.researcher_id for a in authors]))
+            self.researcher, lambda authors: [a.researcher_id for a in authors],
+            lambda authors: {a.researcher_id: a.node for a in authors if a.node}))
         self.topics_of_paper = loader(papers.topics_of, Then(
-            self.topic, lambda assigned: [t.topic_id for t in assigned]))
+            self.topic, lambda assigned: [t.topic_id for t in assigned],
+            lambda assigned: {t.topic_id: t.node for t in assigned if t.node}))
+        self.authors_of_paper.joins(self.topics_of_paper, papers.authors_and_topics_of)
         self.institutions_of_researcher = loader(institutions.institutions_of, Then(
             self.institution, lambda affiliations: [a.institution_id for a in affiliations]))
         self.papers_of_researcher = loader(papers.papers_of, Then(
-            self.paper, lambda page: page.items))
+            self.paper, lambda page: page.items, lambda page: page.nodes))
         self.metrics = loader(metrics.metrics_for)
+        self.researcher.joins(self.metrics, metrics.researchers_with_metrics)
         self.coauthors = loader(coauthorship.coauthors_for, Then(
-            self.researcher, lambda page: [c.id for c in page.items]))
+            self.researcher, lambda page: [c.id for c in page.items], _carried))
         self.close_collaborators = loader(coauthorship.close_collaborators_for, Then(
             self.researcher, lambda close: [c.id for c in close]))
         self.suggested_collaborators = loader(coauthorship.suggested_collaborators_for)
@@ -312,8 +404,10 @@ class Loaders:
         self.invitations_of_user = loader(accounts.invitations_of)
         self.topic_children = loader(topics.topic_children_for, Then(self.topic, _ids))
         self.adjacent_topics = loader(topics.adjacent_topics_for, Then(
-            self.topic, lambda page: [a.topic.id for a in page.items]))
-        self.top_papers_of_topic = loader(topics.top_papers_for, Then(self.paper, _ids))
+            self.topic, lambda page: [a.topic.id for a in page.items],
+            lambda page: {a.topic.id: a.node for a in page.items if a.node}))
+        self.top_papers_of_topic = loader(topics.top_papers_for, Then(self.paper, _ids,
+                                                                      _carried_of_list))
         self.top_researchers_of_topic = loader(topics.top_researchers_for, Then(
             self.researcher, _ids))
         self.trust = loader(trust_by_id)
@@ -332,6 +426,15 @@ class Loaders:
 
 def _ids(items: Sequence[Any]) -> list[str]:
     return [item.id for item in items]
+
+
+def _carried(page: Any) -> dict[str, Any]:
+    return _carried_of_list(page.items)
+
+
+def _carried_of_list(items: Sequence[Any]) -> dict[str, Any]:
+    """The nodes items hold (`item.node`, read by the items' own query), by the items' ids."""
+    return {item.id: item.node for item in items if item.node is not None}
 
 
 def trust_by_id(graph: Graph, ids: list[str]) -> dict[str, Any]:

@@ -58,9 +58,11 @@ class Explained:
 
 
 class Transaction:
-    """A named-query view of one driver transaction."""
+    """A named-query view of one driver transaction, or of a READ session whose queries are
+    auto-commit statements (`Graph.read_statements`); those translate their errors one by one,
+    a transaction's are translated where it ends (so the driver can retry transient ones)."""
 
-    def __init__(self, graph: Graph, tx: neo4j.ManagedTransaction) -> None:
+    def __init__(self, graph: Graph, tx: neo4j.ManagedTransaction | neo4j.Session) -> None:
         self._graph = graph
         self._tx = tx
 
@@ -69,6 +71,9 @@ class Transaction:
         query.check(params)
         self._graph.queries_run += 1
         self._graph.queries_by_name[name] += 1
+        if isinstance(self._tx, neo4j.Session):
+            with self._graph.translated_errors():
+                return [record.data() for record in self._tx.run(query.text, params)]
         return [record.data() for record in self._tx.run(query.text, params)]
 
 
@@ -89,7 +94,7 @@ class Graph:
         self.sessions_in_use = 0
         self.pool_max_size = POOL_MAX_SIZE
         self._sessions_lock = threading.Lock()
-        self.transactions_run = 0
+        self.transactions_run = 0  # transactions, and sessions of auto-commit reads, opened
         self.driver = neo4j.GraphDatabase.driver(
             settings.neo4j_uri,
             auth=(settings.neo4j_user, settings.neo4j_password),
@@ -133,9 +138,23 @@ class Graph:
         return self.write_transaction(lambda tx: tx.run(name, **params))
 
     def read_transaction(self, work: Callable[[Transaction], T]) -> T:
+        """`work` in one read transaction (retried on transient errors). BEGIN travels with the
+        first query instead of in a round trip of its own, as the driver's `execute_query` does
+        (its `_pipelined_begin` switch, which the driver does not publish for `execute_read`)."""
         self.transactions_run += 1
-        with self.translated_errors(), self._session() as session:
+        with self.translated_errors(), self._session() as session, session._pipelined_begin:
             return session.execute_read(lambda tx: work(Transaction(self, tx)))
+
+    def read_statements(self, work: Callable[[Transaction], T]) -> T:
+        """`work` in one READ session (one connection) where every named query it runs is an
+        auto-commit statement: one round trip per query, no BEGIN and no COMMIT. Neo4j runs
+        transactions at read-committed isolation, so the queries of a read transaction see no
+        more consistent a graph than these do; what is lost is the driver's retry of a
+        transient error (the statement fails with GraphUnavailable). READ access mode keeps
+        them read-only: the server refuses a write (Forbidden)."""
+        self.transactions_run += 1
+        with self.translated_errors(), self._session(neo4j.READ_ACCESS) as session:
+            return work(Transaction(self, session))
 
     def write_transaction(self, work: Callable[[Transaction], T]) -> T:
         self.transactions_run += 1
@@ -214,14 +233,14 @@ class Graph:
             return keys, rows, False
 
     @contextmanager
-    def _session(self) -> Iterator[neo4j.Session]:
+    def _session(self, access_mode: str = neo4j.WRITE_ACCESS) -> Iterator[neo4j.Session]:
         """A session, counted in `sessions_in_use` while open (the driver does not publish how
         many of its pooled connections are in use; each open session holds one while it works)."""
         with self._sessions_lock:
             self.sessions_in_use += 1
         try:
             with self.driver.session(
-                database=self.settings.neo4j_database,
+                database=self.settings.neo4j_database, default_access_mode=access_mode,
                 bookmark_manager=self.driver.execute_query_bookmark_manager,
             ) as session:
                 yield session

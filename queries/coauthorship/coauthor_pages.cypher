@@ -2,7 +2,10 @@
 // then the most recent last year (unknown years sort as -1), then id; keyset-paged: `after` is the
 // sort key of the last co-author already seen (or null for the first page). Fetch limit = page
 // size + 1 to learn whether another page follows.
-// Returns: researcher_id, total_count, coauthors [{id, name, shared_works, first_year, last_year, recency}]
+// Each co-author carries its node as nodes/researchers_by_ids returns it (`node`), so a page
+// with its people is one query.
+// Returns: researcher_id, total_count, coauthors [{id, name, shared_works, first_year, last_year,
+//          recency, node}]
 /*
 :params {requests: [{researcher_id: "A5023888391", after: null}], limit: 26}
 */
@@ -20,6 +23,13 @@ CALL (r, request) {
   ORDER BY c.works DESC, recency DESC, o.id
   LIMIT $limit
   RETURN collect({id: o.id, name: o.name, shared_works: c.works, first_year: c.first_year,
-                  last_year: c.last_year, recency: recency}) AS coauthors
+                  last_year: c.last_year, recency: recency,
+                  node: {id: o.id, name: o.name, orcid: o.orcid,
+                         alt_names: coalesce(o.alt_names, []),
+                         open_to_collaborate: coalesce(o.open_to_collaborate, false),
+                         verification_level: coalesce(o.verification_level, 0),
+                         claimed: coalesce(o.claimed, false), trust_score: o.trust_score,
+                         trust_tier: o.trust_tier, trust_propagated: o.trust_propagated}})
+         AS coauthors
 }
 RETURN r.id AS researcher_id, COUNT { (r)-[:COAUTHOR]-() } AS total_count, coauthors

@@ -1,6 +1,8 @@
 // papers/papers_of_researchers_by_recency: each researcher's papers, newest first (year, then id), after a
 // keyset cursor ($after_key: [key, id] of the last paper seen, or null), at most $limit each.
-// Returns: researcher_id, paper_id, sort_key, total
+// Each paper carries its node as nodes/papers_by_ids returns it (`node`), so a page with its
+// papers is one query.
+// Returns: researcher_id, paper_id, sort_key, total, node
 /*
 :params {researcher_ids: ["A1"], after_key: null, limit: 20}
 */
@@ -15,4 +17,12 @@ CALL (r) {
   ORDER BY sort_key DESC, p.id
   LIMIT $limit
 }
-RETURN researcher_id, p.id AS paper_id, sort_key, COUNT { (r)-[:AUTHORED]->() } AS total
+RETURN researcher_id, p.id AS paper_id, sort_key, COUNT { (r)-[:AUTHORED]->() } AS total,
+       {id: p.id, doi: p.doi, title: p.title, abstract: p.abstract, year: p.year,
+        date: p.date, type: p.type, cited_by_count: coalesce(p.cited_by_count, 0),
+        citations: coalesce(p.citations, 0),
+        upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) },
+        is_retracted: coalesce(p.is_retracted, false),
+        categories: coalesce(p.categories, []), organisation: p.organisation,
+        source_ids: coalesce(p.ids, [p.id]),
+        source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s:Source) RETURN s.id })} AS node

@@ -1,7 +1,8 @@
 // topics/adjacent_of_topics: topics/adjacent for many topics in one query (the same order, NPMI
 // and keyset cursor, which applies to every topic).
-// Returns: of_id, total, neighbours [{id, name, level, papers, npmi}] (no row for a topic not in
-// the graph)
+// Each neighbour carries its node as nodes/topics_by_ids returns it (`node`).
+// Returns: of_id, total, neighbours [{id, name, level, papers, npmi, node}] (no row for a topic
+// not in the graph)
 /*
 :params {topic_ids: ["T10965"], after: null, first: 10}
 */
@@ -21,6 +22,10 @@ CALL (t, n, n_t) {
   WITH u, papers, npmi
   ORDER BY papers DESC, npmi DESC, u.id
   LIMIT $first
-  RETURN collect({id: u.id, name: u.name, level: u.level, papers: papers, npmi: npmi}) AS neighbours
+  RETURN collect({id: u.id, name: u.name, level: u.level, papers: papers, npmi: npmi,
+                  node: {id: u.id, name: u.name, level: u.level,
+                         papers: coalesce(u.papers, 0),
+                         parent_id: head(COLLECT { MATCH (u)-[:SUBTOPIC_OF]->(up:Topic)
+                                                   RETURN up.id })}}) AS neighbours
 }
 RETURN of_id, COUNT { (t)-[:CO_OCCURS]-(:Topic) } AS total, neighbours

@@ -1,7 +1,9 @@
 // topics/top_papers_of_topics: topics/top_papers for many topics in one query: the most cited
 // papers on each topic or any topic under it (stored citations), ties by year (newest first) then
 // id, the first $first each.
-// Returns: of_id, papers [{id, title, year, citations}] (no row for a topic not in the graph)
+// Each paper carries its node as nodes/papers_by_ids returns it (`node`).
+// Returns: of_id, papers [{id, title, year, citations, node}] (no row for a topic not in the
+// graph)
 /*
 :params {topic_ids: ["T10399"], first: 10}
 */
@@ -13,6 +15,15 @@ CALL (t) {
   WITH p, coalesce(p.citations, 0) AS citations
   ORDER BY citations DESC, coalesce(p.year, 0) DESC, p.id
   LIMIT $first
-  RETURN collect({id: p.id, title: p.title, year: p.year, citations: citations}) AS papers
+  RETURN collect({id: p.id, title: p.title, year: p.year, citations: citations,
+                  node: {id: p.id, doi: p.doi, title: p.title, abstract: p.abstract,
+                         year: p.year, date: p.date, type: p.type,
+                         cited_by_count: coalesce(p.cited_by_count, 0), citations: citations,
+                         upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) },
+                         is_retracted: coalesce(p.is_retracted, false),
+                         categories: coalesce(p.categories, []), organisation: p.organisation,
+                         source_ids: coalesce(p.ids, [p.id]),
+                         source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s:Source)
+                                                   RETURN s.id })}}) AS papers
 }
 RETURN of_id, papers

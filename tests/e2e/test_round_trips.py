@@ -251,3 +251,32 @@ def test_look_ahead_changes_no_answer(idb03_graph, uncached, monkeypatch) -> Non
         monkeypatch.setitem(schema.PREFETCH, node_type, (owner, {}, {}))
     level_by_level = [uncached.data(query, **variables) for query, variables in requests]
     assert ahead == level_by_level
+
+
+# The bench's profile, papers and topic requests (bench/peer.py): the rows of a page carry the
+# nodes they name, and a researcher's node and figures are one query, so each runs exactly these
+# named queries, one of each, in one session.
+CARRIED = {
+    "profile": ("""query ($id: ID!) { researcher(id: $id) { id name metrics { works hIndex }
+      coauthors(first: 100) { edges { sharedWorks node { id name } } } } }""",
+                {"nodes/researchers_with_metrics_by_ids", "coauthorship/coauthor_pages"}),
+    "papers": ("""query ($id: ID!) { researcher(id: $id) {
+      papers(first: 20, orderBy: CITATIONS) { edges { node { id title citedByCount
+        authors { researcher { id name } } topics { topic { id name } } } } } } }""",
+               {"nodes/researchers_by_ids", "papers/papers_of_researchers_by_citations",
+                "papers/authors_and_topics_of_papers"}),
+    "topic": (TOPIC_PAGE, {"nodes/topics_by_ids", "topics/adjacent_of_topics",
+                           "topics/top_papers_of_topics"}),
+}
+
+
+@pytest.mark.parametrize("request_kind", sorted(CARRIED))
+def test_a_page_whose_rows_carry_their_nodes_runs_no_node_query_for_them(
+        idb03_graph, uncached, request_kind: str) -> None:
+    query, expected = CARRIED[request_kind]
+    node_id = _topic(idb03_graph) if request_kind == "topic" else _hub(idb03_graph)
+    before = uncached.graph.transactions_run
+    counted, data = _queries(uncached, query, id=node_id)
+    assert data[request_kind if request_kind == "topic" else "researcher"]
+    assert counted == Counter(dict.fromkeys(expected, 1))
+    assert uncached.graph.transactions_run - before == 1

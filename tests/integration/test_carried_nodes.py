@@ -1,0 +1,93 @@
+"""The nodes a read-model row carries (so the API needs no follow-up node query) equal the nodes
+the node queries return for the same ids: a co-author page's people, a researcher's papers, a
+paper's authors and topics, a topic's adjacent topics and top papers."""
+
+from __future__ import annotations
+
+from kg import coauthorship, metrics, nodes, papers, topics
+from kg.db.graph import Graph
+from kg.papers import PaperOrder
+
+
+def _hubs(graph: Graph) -> list[str]:
+    _, rows, _ = graph.run_read_only(
+        "MATCH (r:Researcher) RETURN r.id AS id ORDER BY COUNT { (r)-[:COAUTHOR]-() } DESC, r.id "
+        "LIMIT 5", {}, 10.0, 5, 1_000_000)
+    return [row["id"] for row in rows]
+
+
+def _largest_topics(graph: Graph) -> list[str]:
+    _, rows, _ = graph.run_read_only(
+        "MATCH (t:Topic) RETURN t.id AS id ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id "
+        "LIMIT 5", {}, 10.0, 5, 1_000_000)
+    return [row["id"] for row in rows]
+
+
+def test_a_coauthor_page_carries_each_coauthors_node_as_the_node_query_reads_it(
+        idb03_graph: Graph) -> None:
+    for page in coauthorship.coauthors_for(idb03_graph, _hubs(idb03_graph), 100).values():
+        carried = {c.id: c.node for c in page.items}
+        assert carried and None not in carried.values()
+        assert carried == nodes.researchers_by_ids(idb03_graph, list(carried))
+
+
+def test_a_page_of_papers_carries_each_papers_node_in_either_order(idb03_graph: Graph) -> None:
+    hubs = _hubs(idb03_graph)
+    for order in PaperOrder:
+        for page in papers.papers_of(idb03_graph, hubs, 50, order=order).values():
+            assert page.items and set(page.nodes) == set(page.items)
+            assert dict(page.nodes) == nodes.papers_by_ids(idb03_graph, page.items)
+
+
+def test_the_authors_and_topics_of_papers_carry_their_nodes(idb03_graph: Graph) -> None:
+    paper_ids = [i for page in papers.papers_of(idb03_graph, _hubs(idb03_graph), 50).values()
+                 for i in page.items]
+    people = {a.researcher_id: a.node for found in papers.authors_of(idb03_graph, paper_ids)
+              .values() for a in found}
+    assigned = {t.topic_id: t.node for found in papers.topics_of(idb03_graph, paper_ids)
+                .values() for t in found}
+    assert people and assigned
+    assert people == nodes.researchers_by_ids(idb03_graph, list(people))
+    assert assigned == nodes.topics_by_ids(idb03_graph, list(assigned))
+
+
+def test_adjacent_topics_and_top_papers_carry_their_nodes(idb03_graph: Graph) -> None:
+    topic_ids = _largest_topics(idb03_graph)
+    adjacent = {a.topic.id: a.node for page in topics.adjacent_topics_for(
+        idb03_graph, topic_ids, 50).values() for a in page.items}
+    top = {p.id: p.node for found in topics.top_papers_for(idb03_graph, topic_ids, 50).values()
+           for p in found}
+    assert adjacent and top
+    assert adjacent == nodes.topics_by_ids(idb03_graph, list(adjacent))
+    assert top == nodes.papers_by_ids(idb03_graph, list(top))
+
+
+def test_carried_nodes_leave_the_services_answers_equal_to_rows_without_them(
+        idb03_graph: Graph) -> None:
+    hub = _hubs(idb03_graph)[0]
+    page = coauthorship.coauthors_of(idb03_graph, hub, 10)
+    bare = [coauthorship.Coauthor(c.id, c.name, c.shared_works, c.first_year, c.last_year)
+            for c in page.items]
+    assert page.items == bare
+
+
+def test_researchers_with_their_figures_are_the_nodes_and_the_metrics_of_the_two_queries(
+        idb03_graph: Graph) -> None:
+    ids = [*_hubs(idb03_graph), "A0-not-there"]
+    found, figures = metrics.researchers_with_metrics(idb03_graph, ids)
+    assert set(found) == set(figures) == set(ids[:-1])
+    assert found == nodes.researchers_by_ids(idb03_graph, ids)
+    assert figures == metrics.metrics_for(idb03_graph, ids)
+
+
+def test_authors_and_topics_read_together_equal_each_read_alone(idb03_graph: Graph) -> None:
+    paper_ids = list(dict.fromkeys([
+        i for page in papers.papers_of(idb03_graph, _hubs(idb03_graph), 50).values()
+        for i in page.items])) + ["W0-not-there"]
+    authors, assigned = papers.authors_and_topics_of(idb03_graph, paper_ids)
+    assert authors == papers.authors_of(idb03_graph, paper_ids)
+    assert assigned == papers.topics_of(idb03_graph, paper_ids)
+    assert [a.node for found in authors.values() for a in found] == [
+        a.node for found in papers.authors_of(idb03_graph, paper_ids).values() for a in found]
+    assert [t.node for found in assigned.values() for t in found] == [
+        t.node for found in papers.topics_of(idb03_graph, paper_ids).values() for t in found]
