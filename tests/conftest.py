@@ -108,3 +108,41 @@ def idb03_graph(session_graph: Graph, settings: Settings, tmp_path_factory) -> G
         DatabaseState.loaded = "idb03"
     session_graph.queries_run = 0
     return session_graph
+
+
+def _on_shared_idb03(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    return "idb03_graph" in names and "graph" not in names
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests on the shared idb03 load (`idb03_graph`) together, so it is ingested as few
+    times as possible: a `graph` test in between empties the database and the next one loads it
+    again. Each module stays contiguous (its module-scoped fixtures are set up once) and keeps
+    its own order but for moving those tests to one end; the modules holding them move to where
+    the first of them was: a mixed module with them last, the modules of only those tests, then
+    the other mixed modules with them first."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    pure, mixed, first = [], [], None
+    for name, tests in modules.items():
+        shared = [_on_shared_idb03(item) for item in tests]
+        if any(shared):
+            first = first or name
+            (pure if all(shared) else mixed).append(name)
+    if first is None:
+        return
+
+    def shared_first(name: str) -> list[pytest.Item]:
+        return sorted(modules[name], key=lambda item: not _on_shared_idb03(item))
+
+    block = [sorted(modules[mixed[0]], key=_on_shared_idb03)] if mixed else []
+    block += [modules[name] for name in pure] + [shared_first(name) for name in mixed[1:]]
+    ordered: list[pytest.Item] = []
+    for name, tests in modules.items():
+        if name == first:
+            ordered += [item for tests in block for item in tests]
+        elif name not in pure and name not in mixed:
+            ordered += tests
+    items[:] = ordered
