@@ -22,7 +22,7 @@ from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.server.control import docker_engine_answers, wait_until_ready
 from kg.server.local import LocalServer
-from testkit import database
+from testkit import database, snapshot
 from testkit.database import delete_everything
 from testkit.datasets import IDB03_WORKS
 
@@ -81,9 +81,11 @@ def session_graph(test_database: TestDatabase) -> Iterator[Graph]:
 
 
 class DatabaseState:
-    """Which data set the shared test database holds, so read-only tests can share one load."""
+    """Which data set the shared test database holds, so read-only tests can share one load;
+    and idb03 as ingested the first time, which later loads restore."""
 
     loaded: str | None = None
+    idb03: snapshot.Snapshot | None = None
 
 
 @pytest.fixture
@@ -95,17 +97,30 @@ def graph(session_graph: Graph) -> Graph:
     return session_graph
 
 
+def load_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
+    """Make the shared database hold exactly the idb03 works, unless it does. The first load
+    ingests the file; later ones restore the snapshot of that ingest, which
+    tests/integration/test_snapshot.py proves equal to an ingested graph. A caller that goes on
+    to change the graph sets `DatabaseState.loaded = None`."""
+    if DatabaseState.loaded == "idb03":
+        return
+    delete_everything(graph)
+    if DatabaseState.idb03 is None:
+        rejects = tmp_path_factory.mktemp("idb03") / "rejects.jsonl"
+        report = ingest_file(graph, IDB03_WORKS, FORMATS["openalex"], settings.batch_size,
+                             rejects)
+        assert report.rejected == 0
+        DatabaseState.idb03 = snapshot.take(graph)
+    else:
+        snapshot.restore(graph, DatabaseState.idb03)
+    DatabaseState.loaded = "idb03"
+
+
 @pytest.fixture
 def idb03_graph(session_graph: Graph, settings: Settings, tmp_path_factory) -> Graph:
     """The test database holding exactly the idb03 OpenAlex works (loaded once, shared by the
     tests that use this fixture). Tests must not change it; a test that does uses `graph`."""
-    if DatabaseState.loaded != "idb03":
-        delete_everything(session_graph)
-        rejects = tmp_path_factory.mktemp("idb03") / "rejects.jsonl"
-        report = ingest_file(session_graph, IDB03_WORKS, FORMATS["openalex"],
-                             settings.batch_size, rejects)
-        assert report.rejected == 0
-        DatabaseState.loaded = "idb03"
+    load_idb03(session_graph, settings, tmp_path_factory)
     session_graph.queries_run = 0
     return session_graph
 
