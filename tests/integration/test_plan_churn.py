@@ -12,10 +12,13 @@ Database hits, not milliseconds: they count the work a plan does, whatever the m
 
 from __future__ import annotations
 
+import gzip
 import re
+from itertools import islice
 from pathlib import Path
 
 from kg.config import Settings
+from kg.db import statistics
 from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
@@ -63,7 +66,11 @@ def test_every_api_query_costs_at_most_twice_as_much_after_a_large_set_came_and_
 
 
 def test_a_bulk_write_reports_its_statistics_refresh(graph: Graph, tmp_path: Path) -> None:
-    report = ingest_file(graph, IDB03_WORKS, FORMATS["openalex"], 1000, tmp_path / "r.jsonl")
+    works = tmp_path / "works.jsonl"
+    with gzip.open(IDB03_WORKS, "rt", encoding="utf-8") as source:
+        works.write_text("".join(islice(source, statistics.LARGE_CHANGE)), encoding="utf-8")
+    report = ingest_file(graph, works, FORMATS["openalex"], 1000, tmp_path / "r.jsonl")
+    assert report.written == statistics.LARGE_CHANGE
     assert report.statistics is not None and report.statistics.replanned
     assert re.search(r"statistics resampled, plans cleared in \d+\.\d\ds$",
                      report.summary("openalex"))
