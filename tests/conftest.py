@@ -22,7 +22,7 @@ from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.server.control import docker_engine_answers, wait_until_ready
 from kg.server.local import LocalServer
-from testkit import database
+from testkit import database, snapshot
 from testkit.database import delete_everything
 from testkit.datasets import IDB03_WORKS
 
@@ -81,9 +81,11 @@ def session_graph(test_database: TestDatabase) -> Iterator[Graph]:
 
 
 class DatabaseState:
-    """Which data set the shared test database holds, so read-only tests can share one load."""
+    """Which data set the shared test database holds, so read-only tests can share one load;
+    and idb03 as ingested the first time, which later loads restore."""
 
     loaded: str | None = None
+    idb03: snapshot.Snapshot | None = None
 
 
 @pytest.fixture
@@ -95,16 +97,67 @@ def graph(session_graph: Graph) -> Graph:
     return session_graph
 
 
+def load_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
+    """Make the shared database hold exactly the idb03 works, unless it does. The first load
+    ingests the file; later ones restore the snapshot of that ingest, which
+    tests/integration/test_snapshot.py proves equal to an ingested graph. A caller that goes on
+    to change the graph sets `DatabaseState.loaded = None`."""
+    if DatabaseState.loaded == "idb03":
+        return
+    delete_everything(graph)
+    if DatabaseState.idb03 is None:
+        rejects = tmp_path_factory.mktemp("idb03") / "rejects.jsonl"
+        report = ingest_file(graph, IDB03_WORKS, FORMATS["openalex"], settings.batch_size,
+                             rejects)
+        assert report.rejected == 0
+        DatabaseState.idb03 = snapshot.take(graph)
+    else:
+        snapshot.restore(graph, DatabaseState.idb03)
+    DatabaseState.loaded = "idb03"
+
+
 @pytest.fixture
 def idb03_graph(session_graph: Graph, settings: Settings, tmp_path_factory) -> Graph:
     """The test database holding exactly the idb03 OpenAlex works (loaded once, shared by the
     tests that use this fixture). Tests must not change it; a test that does uses `graph`."""
-    if DatabaseState.loaded != "idb03":
-        delete_everything(session_graph)
-        rejects = tmp_path_factory.mktemp("idb03") / "rejects.jsonl"
-        report = ingest_file(session_graph, IDB03_WORKS, FORMATS["openalex"],
-                             settings.batch_size, rejects)
-        assert report.rejected == 0
-        DatabaseState.loaded = "idb03"
+    load_idb03(session_graph, settings, tmp_path_factory)
     session_graph.queries_run = 0
     return session_graph
+
+
+def _on_shared_idb03(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    return "idb03_graph" in names and "graph" not in names
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests on the shared idb03 load (`idb03_graph`) together, so it is ingested as few
+    times as possible: a `graph` test in between empties the database and the next one loads it
+    again. Each module stays contiguous (its module-scoped fixtures are set up once) and keeps
+    its own order but for moving those tests to one end; the modules holding them move to where
+    the first of them was: a mixed module with them last, the modules of only those tests, then
+    the other mixed modules with them first."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    pure, mixed, first = [], [], None
+    for name, tests in modules.items():
+        shared = [_on_shared_idb03(item) for item in tests]
+        if any(shared):
+            first = first or name
+            (pure if all(shared) else mixed).append(name)
+    if first is None:
+        return
+
+    def shared_first(name: str) -> list[pytest.Item]:
+        return sorted(modules[name], key=lambda item: not _on_shared_idb03(item))
+
+    block = [sorted(modules[mixed[0]], key=_on_shared_idb03)] if mixed else []
+    block += [modules[name] for name in pure] + [shared_first(name) for name in mixed[1:]]
+    ordered: list[pytest.Item] = []
+    for name, tests in modules.items():
+        if name == first:
+            ordered += [item for tests in block for item in tests]
+        elif name not in pure and name not in mixed:
+            ordered += tests
+    items[:] = ordered

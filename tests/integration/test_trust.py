@@ -18,13 +18,10 @@ from kg.config import Settings
 from kg.db import models
 from kg.db.graph import Graph
 from kg.errors import NotFound
-from kg.ingest.formats import FORMATS
-from kg.ingest.pipeline import ingest_file
-from testkit.database import delete_everything
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import Oracle, load_works, short_id
 from testkit.ranking import spearman
-from tests.conftest import DatabaseState
+from tests.conftest import DatabaseState, load_idb03
 
 AFFILIATION_WEIGHT = 0.25  # the documented walk weight of one researcher-institution link
 
@@ -33,12 +30,7 @@ AFFILIATION_WEIGHT = 0.25  # the documented walk weight of one researcher-instit
 def trusted_graph(session_graph: Graph, settings: Settings, tmp_path_factory) -> Iterator[Graph]:
     """The idb03 works with trust computed. Computing writes researcher properties, so the shared
     idb03 state is marked stale for the modules that follow."""
-    if DatabaseState.loaded != "idb03":
-        delete_everything(session_graph)
-        rejects = tmp_path_factory.mktemp("trust") / "rejects.jsonl"
-        report = ingest_file(session_graph, IDB03_WORKS, FORMATS["openalex"],
-                             settings.batch_size, rejects)
-        assert report.rejected == 0
+    load_idb03(session_graph, settings, tmp_path_factory)
     DatabaseState.loaded = None
     trust.compute(session_graph)
     yield session_graph
