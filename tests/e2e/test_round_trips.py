@@ -165,11 +165,10 @@ def test_five_or_fifty_nested_items_cost_the_same_queries_for_each_batched_field
     many, many_data = _queries(uncached, query, n=50, **variables)
     assert (len(_items(few_data)), len(_items(many_data))) == (5, 50)
     assert few[name] == many[name] == 1  # the field: one query for the whole level
-    # No query kind appears with more items. The node loads around the field may take one
-    # more batch for 50 items when they reach the batcher a loop turn apart (measured: one
-    # more `nodes/topics_by_ids` under adjacentTopics and suggestedCollaborators), never one
-    # per item.
-    assert set(few) == set(many)
+    # The loads around the field take at most one more batch for 50 items than for 5, never
+    # one per item: a batch when their keys reach the batcher a loop turn apart (measured: one
+    # more `nodes/topics_by_ids` under adjacentTopics and suggestedCollaborators), or a kind
+    # that only some of the 50 items need (the institutions among trust explanations).
     assert all(many[q] <= few[q] + 1 for q in many), (few, many)
 
 
