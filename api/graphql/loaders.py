@@ -265,14 +265,7 @@ class Loader:
             for i, (loader, keys) in enumerate(sides):
                 found, named = value[i] if error is None else ({}, {})
                 for key in keys:
-                    future = loader._answers[key]
-                    if future.done():
-                        continue
-                    if error is not None:
-                        del loader._answers[key]
-                        future.set_exception(error)
-                    else:
-                        future.set_result(found.get(key))
+                    _settle(loader._answers, key, error, found.get(key))
                 if loader._then is not None:
                     for node_id, node in named.items():
                         loader._then.loader.prime(node_id, node)
@@ -293,14 +286,7 @@ class Loader:
 
         def settle(value: Any, error: BaseException | None) -> None:
             for key, i in zip(keys, ids, strict=True):
-                future = self._answers[key]
-                if future.done():
-                    continue
-                if error is not None:
-                    del self._answers[key]
-                    future.set_exception(error)
-                else:
-                    future.set_result(value[0].get(i))
+                _settle(self._answers, key, error, None if error else value[0].get(i))
             if error is None and then is not None:
                 for i, node in value[1].items():
                     then.loader.prime(i, node)
@@ -309,6 +295,20 @@ class Loader:
                     loader.prime(i, found)
 
         return _Call(work, settle)
+
+
+def _settle(answers: dict[Hashable, asyncio.Future[Any]], key: Hashable,
+            error: BaseException | None, value: Any) -> None:
+    """Give the awaiting resolver its answer or the round's error; a failed key is forgotten so
+    that a later load asks again."""
+    future = answers[key]
+    if future.done():
+        return
+    if error is not None:
+        del answers[key]
+        future.set_exception(error)
+    else:
+        future.set_result(value)
 
 
 def _deeper(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashable],
