@@ -1,0 +1,42 @@
+"""The rows a named query answers are the driver's `Record.data()` of its records, for every kind
+of value, built without the driver's exporter on plain values (kg/db/graph.py `_row`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.db.graph import Graph
+
+
+def _scratch_rows(graph: Graph) -> tuple[list[dict], list[dict]]:
+    query = graph.queries["values_of_every_kind"]
+
+    def both(tx) -> tuple[list[dict], list[dict]]:  # noqa: ANN001 - the named-query view
+        rows = tx.run("values_of_every_kind")
+        records = list(tx._tx.run(query.text))  # the driver's own records, same transaction
+        return rows, [record.data() for record in records]
+
+    try:
+        return graph.write_transaction(both)
+    finally:
+        graph.write("delete_everything", limit=100)
+
+
+def test_rows_equal_the_drivers_record_data_for_every_kind_of_value(graph: Graph) -> None:
+    rows, data = _scratch_rows(graph)
+    assert rows[0].keys() == data[0].keys()
+    assert rows[0] == data[0]
+
+
+def test_nodes_inside_maps_and_lists_become_plain_maps(graph: Graph) -> None:
+    row = _scratch_rows(graph)[0][0]
+    assert row["nodes_in_map"]["first"]["name"] == "a"
+    assert row["nodes_in_map"]["rest"][1]["again"]["tags"] == ["x", "y"]
+    assert row["nested"] == [{"deep": [1, [2, {"deeper": "x"}]]}, [], {}]
+
+
+@pytest.mark.parametrize("name", ["node", "relationship", "path"])
+def test_graph_values_are_exported_as_the_driver_exports_them(graph: Graph, name: str) -> None:
+    rows, data = _scratch_rows(graph)
+    assert rows[0][name] == data[0][name]
+    assert not hasattr(rows[0][name], "element_id")
