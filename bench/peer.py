@@ -2,7 +2,8 @@
 
 Both servers answer over the same Neo4j (a scratch server of the bench's own, `.kg/neo4j-peer`,
 loaded with the idb03 OpenAlex works and, with --with-68k, the 68k papercopilot papers beside
-them): `kg serve` with its defaults, and the peer of `bench/peer/` (@neo4j/graphql 7 with
+them, in `.kg/neo4j-peer-68k`, which later --with-68k runs reuse: delete it to load afresh):
+`kg serve` with its defaults, and the peer of `bench/peer/` (@neo4j/graphql 7 with
 graphql-yoga on Node, type definitions for the same labels and relationships; `npm ci` there
 first). Equivalent requests, over the 10 best-connected researchers and the 10 largest topics:
 
@@ -44,6 +45,8 @@ from kg.db import schema
 from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
+from kg.server.control import wait_until_ready
+from kg.server.local import LocalServer
 from testkit import database, datasets
 from testkit.census import census
 from testkit.converters import papercopilot_to_jsonl
@@ -127,11 +130,30 @@ def peer_database(with_68k: bool) -> Iterator[Settings]:
         yield base
         return
     settings = database.on_free_ports(base)
-    home = "neo4j-peer-68k" if with_68k else "neo4j-peer"
+    home = base.state_dir / ("neo4j-peer-68k" if with_68k else "neo4j-peer")
     print(f"starting Neo4j at {settings.neo4j_uri}", flush=True)
-    with database.scratch_server(settings, base.state_dir / home):
+    if with_68k and (home / "data" / "databases").is_dir():
+        # loading the 68k papers takes 15-20 minutes: a home a previous run loaded is reused
+        with kept_server(settings, home):
+            load(settings, with_68k)
+            yield settings
+        return
+    with database.scratch_server(settings, home):
         load(settings, with_68k)
         yield settings
+
+
+@contextmanager
+def kept_server(settings: Settings, home: Path) -> Iterator[None]:
+    """The local server of `home` with the data it holds, stopped at the end."""
+    server = LocalServer(settings, home=home)
+    server.stop()
+    server.start()
+    try:
+        wait_until_ready(settings)
+        yield
+    finally:
+        server.stop()
 
 
 def load(settings: Settings, with_68k: bool) -> None:
