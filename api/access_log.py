@@ -41,11 +41,12 @@ class AccessLog:
             seconds = time.perf_counter() - started
             telemetry.observe_request(scope["path"], scope["method"], status, seconds)
             client = scope.get("client")
-            log.info(json.dumps({
-                "request_id": rid,
-                "method": scope["method"],
-                "path": scope["path"],
-                "status": status,
-                "ms": round(seconds * 1000, 1),
-                "client": client[0] if client else None,
-            }))
+            if log.isEnabledFor(logging.INFO):  # the line is built only when it is written
+                log.info(json.dumps({
+                    "request_id": rid,
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "status": status,
+                    "ms": round(seconds * 1000, 1),
+                    "client": client[0] if client else None,
+                }))
