@@ -336,8 +336,9 @@ def stopped_query_error(code: str) -> KgError | None:
     return None
 
 
-# Values the driver hands back as they are; maps and lists of them are rebuilt only where they
-# hold something else (nodes, relationships, paths become plain data as `Record.data` makes them).
+# Values of these types are taken as the driver hands them; maps and lists are rebuilt around
+# them; anything else (nodes, relationships, paths) is exported by the driver as `Record.data`
+# exports it.
 _PLAIN = frozenset((str, int, float, bool, type(None)))
 
 
