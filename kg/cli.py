@@ -21,6 +21,7 @@ derive, trust, export) show progress with rate and ETA on a terminal.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import logging
 import os
@@ -244,6 +245,20 @@ def doctor_checks(args: argparse.Namespace, settings: Settings) -> int:
 WORKER_HEALTHCHECK_SECONDS = 60
 
 
+def serve_log_config() -> dict[str, Any]:
+    """uvicorn's logging with the app's JSON access line (logger `api.access`) on stdout in place of
+    uvicorn's plain one: without a handler of its own the JSON line was never written."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    log_config = copy.deepcopy(LOGGING_CONFIG)
+    log_config["formatters"]["line"] = {"format": "%(message)s"}
+    log_config["handlers"]["api_access"] = {"formatter": "line", "class": "logging.StreamHandler",
+                                            "stream": "ext://sys.stdout"}
+    log_config["loggers"]["api.access"] = {"handlers": ["api_access"], "level": "INFO",
+                                           "propagate": False}
+    return log_config
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -261,7 +276,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         port=args.port,
         workers=args.workers,
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+        log_config=serve_log_config(),
         log_level="info",
+        access_log=False,
     )
     return 0
 

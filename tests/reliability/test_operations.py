@@ -138,7 +138,7 @@ def _wait_for(check, seconds: float) -> None:  # noqa: ANN001
         time.sleep(0.5)
 
 
-def test_kg_serve_with_neo4j_down_serves_unavailable_and_becomes_ready_when_it_starts(
+def test_kg_serve_with_neo4j_down_answers_unavailable_then_ready_and_logs_json_lines(
     scratch: Scratch,
 ) -> None:
     query = {"query": '{ paper(id: "W1") { id } }'}
@@ -160,7 +160,11 @@ def test_kg_serve_with_neo4j_down_serves_unavailable_and_becomes_ready_when_it_s
         assert status == 200 and "errors" not in body
     finally:
         serve.terminate()
-        _, errors = serve.communicate(timeout=30)
+        output, errors = serve.communicate(timeout=30)
         scratch.server.start()
         wait_until_ready(scratch.settings)
     assert "serving anyway" in errors
+    access_lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    assert {"request_id": headers["x-request-id"], "method": "POST", "path": "/graphql",
+            "status": 200}.items() <= next(
+        line for line in access_lines if line["request_id"] == headers["x-request-id"]).items()
