@@ -9,7 +9,9 @@ names, whenever it lands, finds the papers waiting for it by a text-index CONTAI
 
 A re-ingested paper whose record is unchanged costs one index read: every Paper stores the
 `digest` of the record it was written from (`record_digest`, the bulk path stores the same), and a
-batch rewrites only the papers whose digest differs; the researchers, institutions, topics and
+batch rewrites only the papers whose digest differs (a Paper that merges an arXiv record and an
+OpenAlex work has none, in whichever order they came: it is not one record, and the attach path
+writes it from two); the researchers, institutions, topics and
 venues every record names are upserted as before, so the last record to name one still decides
 its name, whether or not its paper changed.
 
@@ -49,7 +51,8 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
         {"id": paper_id, "digest": row["props"]["digest"]} for paper_id, row in rows.items()])}
     changed = [p for p in papers if p.id not in unchanged]
     before = derive.facts_before(tx, [p.id for p in changed]) if changed else {}
-    landed = tx.run("ingest/papers", papers=[rows[p.id] for p in changed])[0]
+    landed = (tx.run("ingest/papers", papers=[rows[p.id] for p in changed])[0] if changed
+              else {"written": 0, "uncited_ids": []})
     tx.run("ingest/sources", papers=[_source_row(p) for p in papers])
     tx.run("ingest/institutions", institutions=_institution_rows(papers))
     topic_rows = _topic_rows(papers)
@@ -106,7 +109,7 @@ def _paper_row(paper: PaperRecord) -> dict[str, Any]:
         "ids": sorted({paper.id, *paper.ids}),
         "arxiv_id": paper.arxiv_id,
         "sources": list(paper.sources) or None,
-        "digest": record_digest(paper),
+        "digest": record_digest(paper) if len(paper.sources) <= 1 else None,
     }
     return {"id": paper.id, "props": props, "references": list(dict.fromkeys(paper.references))}
 
