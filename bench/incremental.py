@@ -7,7 +7,8 @@ same generation (they share researchers, topics and institutions with the loaded
 the transactional path three times, each timed:
 
   1. new works: derived edges moved by the deltas of what each batch changed (kg/ingest/derive.py);
-  2. the same file again: nothing changed, so nothing moves (idempotent);
+  2. the same file again: nothing changed, so nothing is rewritten and nothing moves (each
+     Paper's record digest; idempotent);
   3. the first `--baseline` works of the file again through the baseline, the writer as it was
      before deltas: every derived edge of every researcher and topic the batch touches re-derived
      from all their papers (`derive.recount`, what each batch used to run), so a hub's whole
@@ -162,12 +163,19 @@ def main(argv: list[str] | None = None) -> int:
                       f"({rates[run]:.1f} works/s), rejected {report.rejected}", flush=True)
                 print("  slowest queries: " + ", ".join(
                     f"{name} {took:.1f}s" for name, took in spent.most_common(10)), flush=True)
+                batches = -(-report.read // settings.batch_size)
+                print(f"  per batch of {settings.batch_size}: named queries "
+                      f"{sum(spent.values()) / batches:.2f}s, the rest (parsing, rows, commit) "
+                      f"{(seconds - sum(spent.values())) / batches:.2f}s", flush=True)
                 if run != "deltas, same file again":
                     found = digest(graph_derived(graph))
                     print(f"  derived edges: {found[0]} in the graph, {expected[0]} computed "
                           f"apart; {'EQUAL' if found == expected else 'DIFFERENT'}", flush=True)
             ratio = rates["deltas, new works"] / rates["recount baseline, same works again"]
             print(f"deltas (new works) / recount baseline, works/s: {ratio:.1f}x", flush=True)
+            print(f"unchanged re-ingest: {rates['deltas, same file again']:.1f} works/s, "
+                  f"{rates['deltas, same file again'] / rates['deltas, new works']:.1f}x the new "
+                  "works", flush=True)
     return 0
 
 

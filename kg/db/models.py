@@ -164,6 +164,8 @@ class Paper(StructuredNode):
     # references to papers not in the graph yet, as a list and as '|id|id|' (TEXT index)
     pending_refs = ArrayProperty(StringProperty())
     pending_key = StringProperty()
+    # of the record it was written from: a re-ingest rewrites only a changed one (writer.py)
+    digest = StringProperty()
     topics = RelationshipTo("Topic", "HAS_TOPIC", model=HasTopic)
     cites = RelationshipTo("Paper", "CITES")
     published_in = RelationshipTo("Source", "PUBLISHED_IN")

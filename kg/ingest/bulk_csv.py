@@ -40,7 +40,7 @@ PAPER_COLUMNS = (
     ("is_retracted", "boolean"), ("referenced_works_count", "long"), ("upvotes", "long"),
     ("organisation", "string"), ("categories", "string[]"), ("published", "string"),
     ("listings", "string[]"), ("listed_author_count", "long"),
-    ("ids", "string[]"), ("arxiv_id", "string"), ("sources", "string[]"),
+    ("ids", "string[]"), ("arxiv_id", "string"), ("sources", "string[]"), ("digest", "string"),
 )
 NODE_FILES = {
     "Paper": ("id:ID(Paper)", *(f"{name}:{kind}" for name, kind in PAPER_COLUMNS),

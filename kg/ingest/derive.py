@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
 from kg.db.graph import Graph, Transaction
 from kg.ingest import readmodel
 
@@ -115,7 +116,8 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
             partners.update(combinations(sorted(new.partners()), 2))
     pairs = [delta.row(a, b) for (a, b), delta in sorted(coauthors.items()) if delta.moves()]
     if pairs:
-        tx.run("derive/move_coauthors", pairs=pairs, max_authors=COAUTHOR_MAX_AUTHORS)
+        tx.run("derive/move_coauthors", pairs=pairs, max_authors=COAUTHOR_MAX_AUTHORS,
+               min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
     moved = [{"a": a, "b": b, "papers": n} for (a, b), n in sorted(cooccurs.items()) if n]
     if moved:
         tx.run("derive/move_cooccurrence", pairs=moved)

@@ -10,12 +10,14 @@ Stored figures and who keeps them exact:
   moved by deltas from the papers' stored flags.
 * Researcher: `works`, `citations`, `h_index`, `i10_index`, `first_year`, `last_year`,
   `topics`, `close_collaborators`, `followers`, `novel_works`, `novelty`, `ai_works`,
-  `ai_score`.
+  `ai_score`. `close_collaborators` moves with the COAUTHOR pairs (derive/move_coauthors: one
+  up or down when a pair's works cross the rule's minimum), never by a recount of a hub's edges.
 
 Each ingest batch refreshes, in its own transaction, the papers it wrote, the papers that lost
 or gained a citation (CITES are linked in the batch, writer.py's `link_references`), the topics
-it touched (a degree read each) and the researchers whose works, co-authors or works' citations
-changed (an expansion over their own works each). One figure depends on the whole file: NPMI
+it touched (a degree read each), the researchers whose works changed (an expansion over their own
+works and their topics each) and, of those whose works' citations only changed, the citation
+figures (their works' stored citations only). One figure depends on the whole file: NPMI
 depends on N, which every batch moves; `after_file` re-decides novelty for every paper that has
 a topic pair (a flip moves its authors' `novel_works` by one; a file that changed no paper's
 topics skips it). So every figure but novelty is exact after every batch, and novelty once a
@@ -35,13 +37,14 @@ CHUNK = 2000
 
 def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[str] = (),
             researcher_ids: Iterable[str] = ()) -> None:
-    """Refresh the stored figures of these papers, topics and researchers (and of the authors of
-    papers whose citations changed) inside the caller's transaction."""
+    """Refresh the stored figures of these papers, topics and researchers (and the citation
+    figures of the authors of papers whose citations changed) inside the caller's transaction."""
     researchers = set(researcher_ids)
+    cited: set[str] = set()
     papers = sorted(set(paper_ids))
     if papers:
         row = tx.run("readmodel/paper_figures", paper_ids=papers)[0]
-        researchers.update(row["researcher_ids"])
+        cited = set(row["researcher_ids"]) - researchers
         if row["topical_delta"] or row["tagged_delta"]:
             tx.run("readmodel/add_to_corpus", topical_delta=row["topical_delta"],
                    tagged_delta=row["tagged_delta"])
@@ -50,8 +53,9 @@ def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[
         tx.run("readmodel/topic_figures", topic_ids=topics)
     if researchers:
         tx.run("readmodel/researcher_figures", researcher_ids=sorted(researchers),
-               min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS,
                ai_categories=list(AI_CATEGORIES), ai_subfield=AI_SUBFIELD)
+    if cited:
+        tx.run("readmodel/researcher_citations", researcher_ids=sorted(cited))
 
 
 def after_file(graph: Graph) -> None:
@@ -83,6 +87,9 @@ def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
     _in_chunks(graph, topic_ids, lambda tx, ids: refresh(tx, topic_ids=ids))
     refresh_novelty(graph)
     _in_chunks(graph, researcher_ids, lambda tx, ids: refresh(tx, researcher_ids=ids))
+    _in_chunks(graph, researcher_ids, lambda tx, ids: tx.run(
+        "readmodel/close_collaborators", researcher_ids=ids,
+        min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS))
 
 
 def _in_chunks(graph: Graph, ids: list[str],

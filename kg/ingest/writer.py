@@ -7,12 +7,21 @@ citing paper's pending_refs and pending_key ('|id|id|', under a TEXT index), so 
 names, whenever it lands, finds the papers waiting for it by a text-index CONTAINS
 (`ingest/link_references`), never by a scan of every paper's references.
 
+A re-ingested paper whose record is unchanged costs one index read: every Paper stores the
+`digest` of the record it was written from (`record_digest`, the bulk path stores the same), and a
+batch rewrites only the papers whose digest differs (a Paper that merges an arXiv record and an
+OpenAlex work has none, in whichever order they came: it is not one record, and the attach path
+writes it from two); the researchers, institutions, topics and
+venues every record names are upserted as before, so the last record to name one still decides
+its name, whether or not its paper changed.
+
 A batch is all or nothing: facts and derived edges commit together, so a run killed half-way
 leaves a consistent graph, and re-running the file converges to the graph of one clean run.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,24 +43,39 @@ def finish(graph: Graph) -> None:
 
 
 def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
-    """Write one batch inside the caller's transaction; returns the number of papers written."""
+    """Write one batch inside the caller's transaction; returns the number of papers written
+    (an unchanged paper counts: it is in the graph as its record gives it)."""
     papers = list({paper.id: paper for paper in papers}.values())
-    before = derive.facts_before(tx, [p.id for p in papers])
-    landed = tx.run("ingest/papers", papers=[_paper_row(p) for p in papers])[0]
+    rows = {p.id: _paper_row(p) for p in papers}
+    unchanged = {row["id"] for row in tx.run("ingest/unchanged_papers", papers=[
+        {"id": paper_id, "digest": row["props"]["digest"]} for paper_id, row in rows.items()])}
+    changed = [p for p in papers if p.id not in unchanged]
+    before = derive.facts_before(tx, [p.id for p in changed]) if changed else {}
+    landed = (tx.run("ingest/papers", papers=[rows[p.id] for p in changed])[0] if changed
+              else {"written": 0, "uncited_ids": []})
     tx.run("ingest/sources", papers=[_source_row(p) for p in papers])
     tx.run("ingest/institutions", institutions=_institution_rows(papers))
-    tx.run("ingest/topics", topics=_topic_rows(papers))
-    tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in papers])
+    topic_rows = _topic_rows(papers)
+    tx.run("ingest/topics", topics=topic_rows)
     tx.run("ingest/researchers", researchers=_researcher_rows(papers))
-    tx.run("ingest/authorships", papers=[_authorships_row(p) for p in papers])
-    cited = tx.run("ingest/link_references", paper_ids=[p.id for p in papers])[0]["cited_ids"]
-    change = derive.move(tx, before, {p.id: _facts(p) for p in papers})
+    if not changed:
+        return len(papers)
+    tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in changed])
+    tx.run("ingest/authorships", papers=[_authorships_row(p) for p in changed])
+    cited = tx.run("ingest/link_references", paper_ids=[p.id for p in changed])[0]["cited_ids"]
+    change = derive.move(tx, before, {p.id: _facts(p) for p in changed})
     if change.topic_ids:
         tx.run("readmodel/mark_novelty_stale")
-    readmodel.refresh(tx, paper_ids=[p.id for p in papers] + landed["uncited_ids"] + cited,
-                      topic_ids=change.topic_ids | {row["id"] for row in _topic_rows(papers)},
+    readmodel.refresh(tx, paper_ids=[p.id for p in changed] + landed["uncited_ids"] + cited,
+                      topic_ids=change.topic_ids | {row["id"] for row in topic_rows},
                       researcher_ids=change.researcher_ids)
-    return landed["written"]
+    return landed["written"] + len(unchanged)
+
+
+def record_digest(paper: PaperRecord) -> str:
+    """A digest of everything a Paper is written from: its record, normalised (the parsed and
+    merged dataclass, whose repr is deterministic: tuples and scalars only)."""
+    return hashlib.blake2b(repr(paper).encode(), digest_size=16).hexdigest()
 
 
 def _facts(paper: PaperRecord) -> derive.PaperFacts:
@@ -85,6 +109,7 @@ def _paper_row(paper: PaperRecord) -> dict[str, Any]:
         "ids": sorted({paper.id, *paper.ids}),
         "arxiv_id": paper.arxiv_id,
         "sources": list(paper.sources) or None,
+        "digest": record_digest(paper) if len(paper.sources) <= 1 else None,
     }
     return {"id": paper.id, "props": props, "references": list(dict.fromkeys(paper.references))}
 

@@ -1,14 +1,14 @@
 // readmodel/researcher_figures: stores the profile figures of each given researcher, from their
 // own works and edges (the stored paper figures: citations, novel): works, citations, h_index,
 // i10_index, first_year, last_year, novel_works, novelty (novel_works / works, 0.0 without
-// works), topics (distinct level-`topic` topics of their works), close_collaborators (COAUTHOR
-// edges with works >= $min_shared_works), followers, ai_works (works in AI: an arXiv category
-// of $ai_categories, or a topic under $ai_subfield) and ai_score (round(100 * ai_works / works), 0
-// without works). One expansion over each researcher's works and their topics; the topics
-// under $ai_subfield are found once.
+// works), topics (distinct level-`topic` topics of their works), followers, ai_works (works
+// in AI: an arXiv category of $ai_categories, or a topic under $ai_subfield) and ai_score
+// (round(100 * ai_works / works), 0 without works). One expansion over each researcher's works and their topics; the topics
+// under $ai_subfield are found once. close_collaborators is moved by derive/move_coauthors
+// (0 until a pair crosses; readmodel/close_collaborators recounts it for `kg derive --full`).
 // Returns: researchers
 /*
-:params {researcher_ids: ["A5023888391"], min_shared_works: 2, ai_categories: ["cs.AI", "cs.LG", "cs.CL", "cs.CV", "cs.NE", "stat.ML"], ai_subfield: "subfields/1702"}
+:params {researcher_ids: ["A5023888391"], ai_categories: ["cs.AI", "cs.LG", "cs.CL", "cs.CV", "cs.NE", "stat.ML"], ai_subfield: "subfields/1702"}
 */
 CALL () {
   MATCH (t:Topic)-[:SUBTOPIC_OF*0..3]->(:Topic {id: $ai_subfield})
@@ -41,7 +41,7 @@ SET r.works = works, r.citations = citations,
     r.novel_works = novel_works,
     r.novelty = CASE WHEN works > 0 THEN toFloat(novel_works) / works ELSE 0.0 END,
     r.topics = topics,
-    r.close_collaborators = COUNT { (r)-[c:COAUTHOR]-() WHERE c.works >= $min_shared_works },
+    r.close_collaborators = coalesce(r.close_collaborators, 0),
     r.followers = COUNT { (r)<-[:FOLLOWS]-() },
     r.ai_works = ai_works,
     r.ai_score = CASE WHEN works > 0 THEN toInteger(round(100.0 * ai_works / works)) ELSE 0 END

@@ -128,14 +128,18 @@ def test_a_full_rederivation_rebuilds_every_stored_figure(graph: Graph, tmp_path
 
 
 @pytest.mark.parametrize("query", ["readmodel/researcher_figures", "readmodel/paper_figures",
-                                   "readmodel/topic_figures", "readmodel/novelty"])
+                                   "readmodel/topic_figures", "readmodel/novelty",
+                                   "readmodel/researcher_citations",
+                                   "readmodel/close_collaborators"])
 def test_an_unknown_id_refreshes_nothing(graph: Graph, query: str) -> None:
     key = {"readmodel/researcher_figures": "researcher_ids",
+           "readmodel/researcher_citations": "researcher_ids",
+           "readmodel/close_collaborators": "researcher_ids",
            "readmodel/topic_figures": "topic_ids"}.get(query, "paper_ids")
     extra: dict[str, Any] = {
-        "readmodel/researcher_figures": {"min_shared_works": 2,
-                                         "ai_categories": list(AI_CATEGORIES),
+        "readmodel/researcher_figures": {"ai_categories": list(AI_CATEGORIES),
                                          "ai_subfield": AI_SUBFIELD},
+        "readmodel/close_collaborators": {"min_shared_works": 2},
         "readmodel/novelty": {"atypical_npmi": ATYPICAL_NPMI},
     }.get(query, {})
     graph.write(query, **{key: ["X-unknown"]}, **extra)
