@@ -22,7 +22,7 @@ CALL (p) {
   RETURN collect(CASE WHEN q IS NULL THEN ref END) AS waiting,
          collect(CASE WHEN gained THEN q.id END) AS cited
 }
-SET p.pending_refs = waiting,
+SET p.pending_refs = CASE WHEN waiting = [] THEN null ELSE waiting END,
     p.pending_key = CASE WHEN waiting = [] THEN null
                          ELSE '|' + reduce(key = '', ref IN waiting | key + ref + '|') END
 WITH p, cited
@@ -31,7 +31,7 @@ CALL (p) {
   WHERE citing.pending_key CONTAINS '|' + p.id + '|' AND p.id IN citing.pending_refs
   MERGE (citing)-[:CITES]->(p)
   WITH citing, [ref IN citing.pending_refs WHERE ref <> p.id] AS waiting
-  SET citing.pending_refs = waiting,
+  SET citing.pending_refs = CASE WHEN waiting = [] THEN null ELSE waiting END,
       citing.pending_key = CASE WHEN waiting = [] THEN null
                                 ELSE '|' + reduce(key = '', ref IN waiting | key + ref + '|') END
   RETURN count(citing) AS waited

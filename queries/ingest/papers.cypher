@@ -6,7 +6,8 @@
 */
 UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
-SET p += row.props, p.pending_refs = row.references
+SET p += row.props,
+    p.pending_refs = CASE WHEN row.references = [] THEN null ELSE row.references END
 WITH p, row
 CALL (p, row) {
   MATCH (p)-[c:CITES]->(q:Paper)
