@@ -1,7 +1,7 @@
 // ingest/link_references: links the listed references of each given paper (just written, its
 // pending_refs holding every reference it lists): CITES to each referenced paper in the graph;
 // the references to papers outside it stay in pending_refs and in pending_key, the same ids as
-// one string '|id|id|' (null when none) under a TEXT index. Then the papers that were waiting
+// one string '|id|id|' (both null when none) under a TEXT index. Then the papers that were waiting
 // for a given paper cite it: found by `pending_key CONTAINS '|id|'`, a text-index scan, never a
 // scan of every paper's references (its list confirms the match: an id may hold a '|'). So
 // CITES are exact after every batch whichever order the citing and cited papers arrive in.

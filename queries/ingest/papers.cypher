@@ -1,5 +1,6 @@
 // ingest/papers: upserts papers and their own properties; drops CITES edges the new record no
-// longer lists and queues every listed reference in pending_refs for `link_references`.
+// longer lists and queues every listed reference in pending_refs for `link_references` (no
+// property when it lists none: no path stores an empty list, the bulk importer cannot).
 // Returns: written (papers upserted), uncited_ids (papers that lost a citation)
 /*
 :params {papers: [{id: "W1", props: {title: "A paper", year: 2020}, references: ["W2"]}]}
