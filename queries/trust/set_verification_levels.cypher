@@ -23,7 +23,13 @@ WITH r, approved_claims,
        WHEN size(approved_claims) > 0 THEN 2
        WHEN r.orcid IS NOT NULL THEN 1
        ELSE 0
-     END AS level
-SET r.verification_level = level, r.claimed = size(approved_claims) > 0
+     END AS level, size(approved_claims) > 0 AS claimed
+// only the researchers whose level or flag changes are written: a first compute on a bulk load
+// (every level 0) writes the ORCID holders, not every researcher, in its one transaction
+CALL (r, level, claimed) {
+  WITH r WHERE r.verification_level IS NULL OR r.verification_level <> level
+            OR r.claimed IS NULL OR r.claimed <> claimed
+  SET r.verification_level = level, r.claimed = claimed
+}
 RETURN level, count(r) AS researchers
 ORDER BY level
