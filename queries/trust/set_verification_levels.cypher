@@ -1,15 +1,17 @@
 // trust/set_verification_levels: sets the verification_level and claimed flag of the given
-// researchers ($researcher_ids), or of every researcher when it is null.
+// researchers ($researcher_ids), or of every researcher when it is null, among those whose
+// internal ids lie in [$first, $first + $size) (one bounded transaction per chunk).
 // L0 imported record; L1 has an ORCID; L2 an account's claim on it was approved; L3 approved and
 // either the claimant's verified ORCID is the researcher's ORCID or the approved evidence is an
 // institutional e-mail (evidence_kind `institutional_email`). ORCIDs compare on their last
 // 19 characters, so `https://orcid.org/0000-...` equals `0000-...`.
 // Returns: level, researchers
 /*
-:params {researcher_ids: null}
+:params {researcher_ids: null, first: 0, size: 100000}
 */
 MATCH (r:Researcher)
-WHERE $researcher_ids IS NULL OR r.id IN $researcher_ids
+WHERE id(r) IN range($first, $first + $size - 1)
+  AND ($researcher_ids IS NULL OR r.id IN $researcher_ids)
 WITH r, [(u:User)-[c:CLAIMED {status: 'approved'}]->(r) |
   CASE
     WHEN u.orcid IS NOT NULL AND r.orcid IS NOT NULL
