@@ -34,6 +34,7 @@ MAX_ITERATIONS = 100
 SCORE_CHUNK = 10_000  # researchers scored per transaction (bounded transaction memory)
 EXPORT_CHUNK = 50_000  # internal node ids read per transaction when exporting the walk
 WRITE_CHUNK = 10_000  # walk nodes written back per transaction
+LEVEL_CHUNK = 200_000  # internal ids whose researchers get their levels per transaction
 SCORE_PARAMETERS = {
     "network_points": 60.0,
     "network_decades": 2.0,
@@ -117,10 +118,13 @@ def compute(graph: Graph, progress: Callable[[int, int], None] | None = None) ->
     saves are skipped at once) and of each chunk of scores."""
     started = time.perf_counter()
     report = progress or (lambda done, total: None)
-    levels = {
-        row["level"]: row["researchers"]
-        for row in graph.write("trust/set_verification_levels", researcher_ids=None)
-    }
+    levels: dict[int, int] = {}
+    highest_id = graph.read("trust/walk_extent")[0]["highest"]
+    for first in range(0, highest_id + 1, LEVEL_CHUNK):
+        for row in graph.write("trust/set_verification_levels", researcher_ids=None,
+                               first=first, size=LEVEL_CHUNK):
+            levels[row["level"]] = levels.get(row["level"], 0) + row["researchers"]
+    levels = dict(sorted(levels.items()))
     walk = export_walk(graph)
     steps = 2 + math.ceil(walk.size / WRITE_CHUNK)
     report(1, steps)

@@ -67,11 +67,18 @@ def declared(directory: Path | None = None) -> set[SchemaItem]:
     return items
 
 
+INDEX_WAIT_SECONDS = 3600  # a fulltext index over a million papers' abstracts takes minutes
+
+
 def apply(graph: Graph) -> None:
-    """Create every missing constraint and index and wait until the indexes are online."""
-    for statement in statements():
+    """Create every missing constraint and index and wait until the indexes are online. The
+    plain indexes go first: they populate in the background while each constraint's creation
+    blocks until its own index is built, so on a loaded store the builds overlap."""
+    found = statements()
+    constraints = [s for s in found if s.upper().startswith("CREATE CONSTRAINT")]
+    for statement in [s for s in found if s not in constraints] + constraints:
         graph.run_schema_statement(statement)
-    graph.read("admin/await_indexes", seconds=300)
+    graph.read("admin/await_indexes", seconds=INDEX_WAIT_SECONDS)
 
 
 def in_database(graph: Graph) -> set[SchemaItem]:

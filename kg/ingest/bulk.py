@@ -3,9 +3,10 @@ importer. The records are parsed by the format's own parser in worker processes
 (`kg/ingest/parallel_parse.py`), which also render each paper's own CSV rows, written as CSV files
 with the derived edges and the read model's stored figures (`kg/ingest/bulk_csv.py`,
 `bulk_figures.py`), the local server is stopped, `neo4j-admin database import full` replaces the
-empty database, the server starts again, the empty lists the importer cannot write are set, and
-the schema (constraints, indexes) is applied. The graph equals the one `kg ingest FORMAT FILE...`
-builds (tested on idb03).
+empty database, the server starts again and the schema (constraints, indexes) is applied. No
+path stores an empty list (the importer cannot write one; the transactional writer leaves the
+property out too), so no pass over the papers follows the import. The graph equals the one
+`kg ingest FORMAT FILE...` builds (tested on idb03).
 
 Limits: OpenAlex works only (the other formats match names against the graph while they load);
 a work whose id came earlier is rejected (the transactional path would overwrite it); the
@@ -33,7 +34,6 @@ from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
 
 BULK_FORMATS = ("openalex",)
-FIX_CHUNK = 50_000  # papers given their empty lists per transaction
 
 
 @dataclass
@@ -108,11 +108,6 @@ def bulk_load(
 
     started = time.perf_counter()
     with Graph.connect(settings) as graph:
-        highest = graph.read("ingest/paper_extent")[0]["highest"]
-        for first in range(0, highest + 1, FIX_CHUNK):
-            graph.write("ingest/empty_lists", first=first, size=FIX_CHUNK)
-        report.phases["lists"] = time.perf_counter() - started
-        started = time.perf_counter()
         schema.apply(graph)
         report.phases["schema"] = time.perf_counter() - started
         started = time.perf_counter()

@@ -102,7 +102,7 @@ def _paper_row(paper: PaperRecord) -> dict[str, Any]:
         "referenced_works_count": paper.referenced_works_count,
         "upvotes": paper.upvotes,
         "organisation": paper.organisation,
-        "categories": list(paper.categories),
+        "categories": list(paper.categories) or None,
         "published": paper.published,
         "listings": list(paper.listings) or None,
         "listed_author_count": paper.listed_author_count,
@@ -197,7 +197,7 @@ def _authorships_row(paper: PaperRecord) -> dict[str, Any]:
                 "researcher_id": a.researcher.id,
                 "position": a.position,
                 "is_corresponding": a.is_corresponding,
-                "institution_ids": [i.id for i in a.institutions],
+                "institution_ids": [i.id for i in a.institutions] or None,
             }
             for a in _unique_authorships(paper)
         ],

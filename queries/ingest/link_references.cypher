@@ -1,7 +1,7 @@
 // ingest/link_references: links the listed references of each given paper (just written, its
 // pending_refs holding every reference it lists): CITES to each referenced paper in the graph;
 // the references to papers outside it stay in pending_refs and in pending_key, the same ids as
-// one string '|id|id|' (null when none) under a TEXT index. Then the papers that were waiting
+// one string '|id|id|' (both null when none) under a TEXT index. Then the papers that were waiting
 // for a given paper cite it: found by `pending_key CONTAINS '|id|'`, a text-index scan, never a
 // scan of every paper's references (its list confirms the match: an id may hold a '|'). So
 // CITES are exact after every batch whichever order the citing and cited papers arrive in.
@@ -22,7 +22,7 @@ CALL (p) {
   RETURN collect(CASE WHEN q IS NULL THEN ref END) AS waiting,
          collect(CASE WHEN gained THEN q.id END) AS cited
 }
-SET p.pending_refs = waiting,
+SET p.pending_refs = CASE WHEN waiting = [] THEN null ELSE waiting END,
     p.pending_key = CASE WHEN waiting = [] THEN null
                          ELSE '|' + reduce(key = '', ref IN waiting | key + ref + '|') END
 WITH p, cited
@@ -31,7 +31,7 @@ CALL (p) {
   WHERE citing.pending_key CONTAINS '|' + p.id + '|' AND p.id IN citing.pending_refs
   MERGE (citing)-[:CITES]->(p)
   WITH citing, [ref IN citing.pending_refs WHERE ref <> p.id] AS waiting
-  SET citing.pending_refs = waiting,
+  SET citing.pending_refs = CASE WHEN waiting = [] THEN null ELSE waiting END,
       citing.pending_key = CASE WHEN waiting = [] THEN null
                                 ELSE '|' + reduce(key = '', ref IN waiting | key + ref + '|') END
   RETURN count(citing) AS waited
