@@ -1,5 +1,6 @@
 """The scale benchmark, one command:
-`.venv/bin/python -m bench.scale [--works 100000] [--batch 5000] [--heap 2g] [--pagecache 2g]`.
+`.venv/bin/python -m bench.scale [--works 100000] [--batch 5000] [--heap 2g] [--pagecache 2g]
+[--reuse]`.
 
 On a Neo4j of its own (`.kg/neo4j-bench-scale`, wiped first) with the heap and page cache given,
 the large graph first and every figure printed as soon as it is measured (a long run that is cut
@@ -284,20 +285,26 @@ def main(argv: list[str] | None = None) -> int:
                              "skip the incremental step and its derived-edge check")
     parser.add_argument("--requests", type=int, default=REQUESTS,
                         help="timed API requests of each kind")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the graph a previous run loaded into --home (no "
+                             "generation, no load, no incremental step); idb03 replaces it at "
+                             "the end as usual")
     args = parser.parse_args(argv)
-    base_path, batch_path = generated(args.works, args.batch)
-    if args.incremental:
-        batch_path = head(batch_path, args.incremental)
-    incremental = args.incremental != 0
+    incremental = args.incremental != 0 and not args.reuse
+    if not args.reuse:
+        base_path, batch_path = generated(args.works, args.batch)
+        if args.incremental:
+            batch_path = head(batch_path, args.incremental)
     base = config.from_env({"NEO4J_HEAP": args.heap, "NEO4J_PAGECACHE": args.pagecache})
     settings = database.on_free_ports(base)
     print(f"Neo4j at {settings.neo4j_uri}: heap {settings.neo4j_heap}, page cache "
           f"{settings.neo4j_pagecache}", flush=True)
-    with database.scratch_server(settings, base.state_dir / args.home) as server:
+    with database.scratch_server(settings, base.state_dir / args.home, keep=args.reuse) as server:
         # the large graph first, each figure printed as it is measured; idb03 last
-        loaded = bulk_load(settings, server, base_path)
-        print(f"store {store_size(server)}; bulk {args.works / loaded.seconds:.0f} works/s; "
-              f"server {server_memory(server)}", flush=True)
+        if not args.reuse:
+            loaded = bulk_load(settings, server, base_path)
+            print(f"store {store_size(server)}; bulk {args.works / loaded.seconds:.0f} works/s; "
+                  f"server {server_memory(server)}", flush=True)
         with database.connect(settings) as graph:
             if incremental:
                 incremental_step(graph, settings, base_path, batch_path, args.home)

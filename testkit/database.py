@@ -36,11 +36,13 @@ def on_free_ports(settings: Settings) -> Settings:
 
 
 @contextmanager
-def scratch_server(settings: Settings, home: Path) -> Iterator[LocalServer]:
-    """A wiped local server in `home`, answering at `settings`, stopped at the end."""
+def scratch_server(settings: Settings, home: Path, keep: bool = False) -> Iterator[LocalServer]:
+    """A local server in `home` (wiped unless `keep`), answering at `settings`, stopped at the
+    end."""
     server = LocalServer(settings, home=home)
     server.stop()
-    server.wipe()
+    if not keep:
+        server.wipe()
     server.start()
     try:
         wait_until_ready(settings)
