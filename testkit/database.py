@@ -23,6 +23,7 @@ from kg.config import Settings
 from kg.db import statistics
 from kg.db.graph import Graph
 from kg.db.queries import QueryLibrary
+from kg.errors import LocalServerError
 from kg.resources import project_dir
 from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer, find_java_home, neo4j_version
@@ -52,9 +53,12 @@ def on_free_ports(settings: Settings, *, brief: bool = False) -> Settings:
 
 
 def class_archive(settings: Settings) -> Path | None:
-    """Where the class-data archive for this JDK build and Neo4j version lives; None when the
-    JDK has no `jcmd` to dump one."""
-    java_home = find_java_home(settings.java_home)
+    """Where the class-data archive for this JDK build and Neo4j version lives; None without a
+    JDK or when it has no `jcmd` to dump one."""
+    try:
+        java_home = find_java_home(settings.java_home)
+    except LocalServerError:  # no local server then either
+        return None
     release = (java_home / "release").read_text(encoding="utf-8")
     build = re.search(r'JAVA_VERSION="([^"]+)"', release)
     if not build or not (java_home / "bin" / "jcmd").exists():
