@@ -42,6 +42,7 @@ class Settings:
     neo4j_pagecache: str = "1g"
     neo4j_transaction_memory: str = "512m"
     neo4j_transaction_memory_total: str = "700m"
+    neo4j_jvm_options: str = ""
     state_dir: Path = field(default_factory=_default_state_dir)
     cache_dir: Path = Path.home() / ".cache" / "kg"
     java_home: Path | None = None
@@ -126,6 +127,8 @@ SETTINGS: tuple[Setting, ...] = (
             "of the local server may use; a query past it is stopped, not the server"),
     Setting("NEO4J_TRANSACTION_MEMORY_TOTAL", "neo4j_transaction_memory_total", str, "heap all "
             "transactions of the local server may use together"),
+    Setting("NEO4J_JVM_OPTIONS", "neo4j_jvm_options", str, "more JVM options, space-separated, "
+            "for the local server and neo4j-admin (the tests start theirs with quicker ones)"),
     Setting("KG_STATE_DIR", "state_dir", Path, "local server home, bench databases (default "
             "`<checkout>/.kg`, or `~/.local/share/kg` for an installed wheel)"),
     Setting("KG_CACHE_DIR", "cache_dir", Path, "Neo4j jars resolved by Maven, shared by every "

@@ -32,7 +32,7 @@ class Scratch:
 
 @pytest.fixture(scope="module")
 def scratch(settings: Settings, tmp_path_factory) -> Iterator[Scratch]:
-    own = on_free_ports(settings)
+    own = on_free_ports(settings, brief=True)
     home = tmp_path_factory.mktemp("bulk-server")
     with scratch_server(own, home) as server:
         yield Scratch(own, server, home)

@@ -10,7 +10,9 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from kg import config
 from kg.config import LOCAL_DEFAULT_PASSWORD
+from testkit.database import quick_jvm_options
 from testkit.ports import free_port
 
 
@@ -23,6 +25,7 @@ def kg_env(tmp_path: Path) -> dict[str, str]:
         KG_STATE_DIR=str(tmp_path / "state"),
         NEO4J_HEAP="512m",
         NEO4J_PAGECACHE="256m",
+        NEO4J_JVM_OPTIONS=" ".join(quick_jvm_options(config.from_env(), brief=True)),
     )
     return env
 

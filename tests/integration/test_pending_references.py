@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from kg.config import Settings
 from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
@@ -20,6 +21,7 @@ from testkit.census import contents, edges
 from testkit.database import delete_everything
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import load_works
+from tests.conftest import DatabaseState, load_idb03
 from tests.integration.test_read_model import assert_read_model_is_exact
 
 
@@ -100,9 +102,11 @@ def test_citing_and_cited_papers_give_the_same_graph_in_either_order_or_batch(
 
 
 def test_idb03_in_reversed_pieces_links_every_citation_of_one_file(
-    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+    graph: Graph, works: list[dict[str, Any]], settings: Settings, tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    _ingest(graph, tmp_path, "whole", works, batch=1000)
+    load_idb03(graph, settings, tmp_path_factory)  # the one file, as ingested (or its snapshot)
+    DatabaseState.loaded = None
     pending = _pending(graph)
     linked = _cites(graph)
     assert len(linked) > 1000

@@ -52,13 +52,15 @@ class Scratch:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory) -> Iterator[Scratch]:
     state = tmp_path_factory.mktemp("ops-state")
-    own = database.on_free_ports(dataclasses.replace(config.from_env(), state_dir=state))
+    own = database.on_free_ports(dataclasses.replace(config.from_env(), state_dir=state),
+                                 brief=True)
     with database.scratch_server(own, state / "neo4j") as server:
         graph = database.connect(own)
         schema.apply(graph)
         env = kg_env(own, state) | {
             "KG_CACHE_DIR": str(own.cache_dir), "NEO4J_HTTP_PORT": str(own.neo4j_http_port),
             "NEO4J_HEAP": own.neo4j_heap, "NEO4J_PAGECACHE": own.neo4j_pagecache,
+            "NEO4J_JVM_OPTIONS": own.neo4j_jvm_options,
             **({"KG_JAVA_HOME": str(own.java_home)} if own.java_home else {})}
         scratch = Scratch(own, server, graph, env)
         yield scratch
