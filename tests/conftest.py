@@ -134,9 +134,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run the tests on the shared idb03 load (`idb03_graph`) together, so it is ingested as few
     times as possible: a `graph` test in between empties the database and the next one loads it
     again. Each module stays contiguous (its module-scoped fixtures are set up once) and keeps
-    its own order but for moving those tests to one end; the modules holding them move to where
-    the first of them was: a mixed module with them last, the modules of only those tests, then
-    the other mixed modules with them first."""
+    its own order but for moving those tests to its front (a module's later tests may change what
+    its fixtures hold; none may count on running before them); the modules holding them move to
+    where the first of them was: the modules of only those tests, then the mixed modules."""
     modules: dict[str, list[pytest.Item]] = {}
     for item in items:
         modules.setdefault(item.nodeid.split("::")[0], []).append(item)
@@ -148,12 +148,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             (pure if all(shared) else mixed).append(name)
     if first is None:
         return
-
-    def shared_first(name: str) -> list[pytest.Item]:
-        return sorted(modules[name], key=lambda item: not _on_shared_idb03(item))
-
-    block = [sorted(modules[mixed[0]], key=_on_shared_idb03)] if mixed else []
-    block += [modules[name] for name in pure] + [shared_first(name) for name in mixed[1:]]
+    block = [modules[name] for name in pure]
+    block += [sorted(modules[name], key=lambda item: not _on_shared_idb03(item)) for name in mixed]
     ordered: list[pytest.Item] = []
     for name, tests in modules.items():
         if name == first:
