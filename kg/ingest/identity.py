@@ -153,7 +153,8 @@ def _arxiv_part(paper: PaperRecord, node: dict[str, Any]) -> dict[str, Any]:
               for name in SHARED_FIELDS}
     return {
         "id": node["id"],
-        "props": {**shared, "categories": list(paper.categories), "arxiv_id": paper.arxiv_id,
+        "props": {**shared, "categories": list(paper.categories) or None,
+                  "arxiv_id": paper.arxiv_id,
                   "ids": sorted({*(props["ids"] or ()), paper.id, *paper.ids}),
                   "sources": sorted({*node["sources"], ARXIV})},
         "topics": [{"id": t.topic.id, "score": t.score, "primary": t.primary}

@@ -85,6 +85,8 @@ def test_arxiv_first_and_openalex_first_give_the_same_graph_and_reingesting_chan
     merged: Graph, works_file: Path, tmp_path: Path
 ) -> None:
     arxiv_first = contents(merged)
+    empty_lists = merged.read("empty_list_properties")[0]
+    assert (empty_lists["nodes"], empty_lists["relationships"]) == (0, 0)
     DatabaseState.loaded = None
     delete_everything(merged)
     _load(merged, works_file, tmp_path, arxiv_first=False)
