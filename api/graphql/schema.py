@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.extensions import ParserCache
 
+from api.graphql.execution import PlainExecutionContext
 from api.graphql.limits import limit_extensions
 from api.graphql.prefetch import Deeper, Start, prefetch
 from api.graphql.results import (
@@ -251,4 +252,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         types=[Paper, Researcher, Topic, Institution, Source, NodeType],
         extensions=[partial(ParserCache, maxsize=1000), *limit_extensions(settings),
                     OperationTelemetry],
+        execution_context_class=PlainExecutionContext,
     )

@@ -1,0 +1,147 @@
+"""Plain objects completed without the per-field machinery.
+
+graphql-core completes every field of every object through the same general path (resolve
+info, argument values, the resolver, awaitable checks, completion by type), and most of a large
+answer is objects whose selected fields are all plain: attributes of a built value (the 100
+co-author edges of a profile, a paper's authors and topics, the nodes and edges of a
+neighbourhood). `PlainExecutionContext` completes such an object directly: for each selection
+set and type it works out once per request which attribute, leaf type and nested plan each
+response key reads, then builds the answer's dict in one pass.
+
+A field is plain when it is strawberry's default resolver (no resolver, no field extension or
+permission), takes no argument and carries no `@defer`; an object is plain when all the fields
+it selects are (recursively), `__typename` included. Anything else, and any value the fast path
+does not expect (a null in a non-null field, a leaf that does not serialise, an object of
+another type), goes through graphql-core's own path, which answers or reports the error exactly
+as before: the fast path has no side effects, so giving up part way loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import (
+    GraphQLLeafType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLResolveInfo,
+)
+from graphql.execution.collect_fields import FieldDetailsList
+from graphql.pyutils import Path, Undefined
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+
+_TYPENAME = "__typename"
+
+
+class _NotPlain(Exception):  # noqa: N818 - a signal to take the general path, not an error
+    pass
+
+
+# A plan: (the type's is_type_of or None, its steps); a step: (response key, attribute or None
+# for __typename, the non-null flags of `_unwrap` or the type's name, leaf type or None,
+# nested plan or None).
+_Step = tuple[str, str | None, Any, GraphQLLeafType | None, "tuple[Any, ...] | None"]
+
+
+class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plans: dict[tuple[GraphQLObjectType, int], tuple[Any, ...] | None] = {}
+
+    def complete_object_value(
+        self, return_type: GraphQLObjectType, field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo, path: Path, result: Any, position_context: Any,
+    ) -> Any:
+        plan = self._plan(return_type, field_details_list)
+        if plan is not None:
+            try:
+                return _object(plan, result)
+            except Exception:  # noqa: BLE001 - the general path answers or reports it
+                pass
+        return super().complete_object_value(return_type, field_details_list, info, path,
+                                             result, position_context)
+
+    def _plan(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
+              ) -> tuple[Any, ...] | None:
+        key = (object_type, id(field_details_list))  # collect_subfields keeps the list alive
+        if key not in self._plans:
+            self._plans[key] = self._make_plan(object_type, field_details_list)
+        return self._plans[key]
+
+    def _make_plan(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
+                   ) -> tuple[Any, ...] | None:
+        grouped, deferred, forbidden = self.collect_subfields(object_type, field_details_list)
+        if deferred or forbidden:
+            return None
+        steps: list[_Step] = []
+        for response_key, details in grouped.items():
+            if any(d.defer_usage is not None or d.node.arguments for d in details):
+                return None
+            name = details[0].node.name.value
+            if name == _TYPENAME:
+                steps.append((response_key, None, object_type.name, None, None))
+                continue
+            field = object_type.fields.get(name)
+            if field is None or field.args or not getattr(field.resolve, "_is_default", False):
+                return None
+            definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            if definition is None or definition.default_resolver is not getattr:
+                return None
+            wrappers, named = _unwrap(field.type)
+            if isinstance(named, GraphQLObjectType):
+                nested = self._plan(named, details)
+                if nested is None:
+                    return None
+                steps.append((response_key, definition.python_name, wrappers, None, nested))
+            elif isinstance(named, GraphQLLeafType):
+                steps.append((response_key, definition.python_name, wrappers, named, None))
+            else:  # an interface or a union: its runtime type is resolved per value
+                return None
+        return object_type.is_type_of, tuple(steps)
+
+
+def _unwrap(field_type: Any) -> tuple[tuple[bool, ...], Any]:
+    """The non-null flag of each level, outermost first (the field, then each list's items),
+    and the named type inside."""
+    flags: list[bool] = []
+    while True:
+        non_null = isinstance(field_type, GraphQLNonNull)
+        if non_null:
+            field_type = field_type.of_type
+        flags.append(non_null)
+        if not isinstance(field_type, GraphQLList):
+            return tuple(flags), field_type
+        field_type = field_type.of_type
+
+
+def _object(plan: tuple[Any, ...], source: Any) -> dict[str, Any]:
+    is_type_of, steps = plan
+    if is_type_of is not None and not is_type_of(source, None):
+        raise _NotPlain
+    answer: dict[str, Any] = {}
+    for response_key, attribute, wrappers, leaf, nested in steps:
+        if attribute is None:
+            answer[response_key] = wrappers  # __typename: the type's name
+            continue
+        answer[response_key] = _value(getattr(source, attribute), wrappers, 0, leaf, nested)
+    return answer
+
+
+def _value(value: Any, wrappers: tuple[bool, ...], level: int, leaf: GraphQLLeafType | None,
+           nested: tuple[Any, ...] | None) -> Any:
+    if value is None or value is Undefined:
+        if wrappers[level]:
+            raise _NotPlain
+        return None
+    if level + 1 < len(wrappers):
+        if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+            raise _NotPlain
+        return [_value(item, wrappers, level + 1, leaf, nested) for item in value]
+    if leaf is not None:
+        coerced = leaf.coerce_output_value(value)
+        if coerced is None or coerced is Undefined:
+            raise _NotPlain
+        return coerced
+    return _object(nested, value)  # type: ignore[arg-type]
