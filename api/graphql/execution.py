@@ -63,6 +63,21 @@ class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return super().complete_object_value(return_type, field_details_list, info, path,
                                              result, position_context)
 
+    def complete_list_value(
+        self, return_type: GraphQLList[Any], field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo, path: Path, result: Any, position_context: Any,
+    ) -> Any:
+        wrappers, named = _unwrap(return_type)
+        plan = (self._plan(named, field_details_list)
+                if isinstance(named, GraphQLObjectType) else None)
+        if plan is not None:
+            try:
+                return _value(result, wrappers, 0, None, plan)
+            except Exception:  # noqa: BLE001 - the general path answers or reports it
+                pass
+        return super().complete_list_value(return_type, field_details_list, info, path,
+                                           result, position_context)
+
     def _plan(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
               ) -> tuple[Any, ...] | None:
         key = (object_type, id(field_details_list))  # collect_subfields keeps the list alive

@@ -4,7 +4,7 @@ request's DataLoaders."""
 from __future__ import annotations
 
 from asyncio import Future
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from functools import partial
 from typing import Annotated, Any, TypeVar
 
@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.loaders import Loaders, Then
+from api.graphql.loaders import Loader, Loaders, Then
 from api.graphql.prefetch import Deeper, Start
 from api.graphql.results import (
     CitationYear,
@@ -429,19 +429,16 @@ class Paper(Node):
         return Source.of(node) if node else None
 
     @strawberry.field(description="Authors in authorship order.")
-    async def authors(self, info: Ctx) -> list[Authorship]:
+    def authors(self, info: Ctx) -> list[Authorship]:
         loaders = info.context.loaders
-        authorships = await _authors(loaders, str(self.id))
-        pairs = await loaded(loaders.researcher.load_many, authorships, lambda a: a.researcher_id)
-        return [Authorship(researcher=Researcher.of(person), position=a.position,
-                           is_corresponding=a.is_corresponding) for a, person in pairs]
+        return _now_or_later(_authors(loaders, str(self.id)), loaders.researcher,
+                             lambda a: a.researcher_id, _authorship)  # type: ignore[return-value]
 
     @strawberry.field
-    async def topics(self, info: Ctx) -> list[PaperTopic]:
-        assigned = await _paper_topics(info.context.loaders, str(self.id))
-        pairs = await _topics(info, assigned, lambda t: t.topic_id)
-        return [PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
-                for t, node in pairs]
+    def topics(self, info: Ctx) -> list[PaperTopic]:
+        loaders = info.context.loaders
+        return _now_or_later(_paper_topics(loaders, str(self.id)), loaders.topic,
+                             lambda t: t.topic_id, _paper_topic)  # type: ignore[return-value]
 
     @strawberry.field(description="The papers in the graph this one cites, most cited first; "
                                   "totalCount is the in-graph reference count.")
@@ -478,6 +475,34 @@ class Paper(Node):
     async def citations_by_year(self, info: Ctx) -> list[CitationYear]:
         return citation_years(
             await info.context.loaders.citations_by_year_of_paper.load(str(self.id)))
+
+
+def _authorship(a: Any, person: nodes.ResearcherNode) -> Authorship:
+    return Authorship(researcher=Researcher.of(person), position=a.position,
+                      is_corresponding=a.is_corresponding)
+
+
+def _paper_topic(t: Any, node: nodes.TopicNode) -> PaperTopic:
+    return PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
+
+
+def _now_or_later(items: Future[Any], nodes_loader: Loader, key: Callable[[Any], Hashable],
+                  build: Callable[[Any, Any], R]) -> list[R] | Awaitable[list[R]]:
+    """Each item with the node its key loads, built, in order (items whose node is gone left
+    out): as a plain list when the items and their nodes are loaded already (a page's look-ahead
+    read them with it), so graphql-core completes the field without an awaitable; else later."""
+    if items.done() and not items.cancelled() and items.exception() is None:
+        found = items.result() or []
+        nodes_of = [nodes_loader.load(key(item)) for item in found]
+        if all(f.done() and not f.cancelled() and f.exception() is None for f in nodes_of):
+            return [build(item, f.result()) for item, f in zip(found, nodes_of, strict=True)
+                    if f.result() is not None]
+
+    async def later() -> list[R]:
+        pairs = await loaded(nodes_loader.load_many, await items or [], key)
+        return [build(item, node) for item, node in pairs]
+
+    return later()
 
 
 def _authors(loaders: Loaders, pid: str) -> Future[Any]:
