@@ -1,0 +1,155 @@
+"""PlainExecutionContext answers exactly as graphql-core's general path: the same data and the
+same errors (message, path), for plain objects, objects with resolvers, and values the fast
+path does not expect."""
+
+from __future__ import annotations
+
+import asyncio
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from api.graphql.execution import PlainExecutionContext
+
+
+@strawberry.enum
+class Kind(Enum):
+    PAPER = "PAPER"
+    RESEARCHER = "RESEARCHER"
+
+
+@strawberry.interface
+class Named:
+    id: strawberry.ID
+
+
+@strawberry.type
+class Person(Named):
+    name: str | None
+    works: int
+    tags: list[str]
+    kind: Kind
+
+
+@strawberry.type
+class Edge:
+    weight: float
+    node: Person
+    nodes: list[list[Person]]
+
+
+@strawberry.type
+class Holder:
+    edges: list[Edge]
+
+    @strawberry.field
+    def count(self) -> int:
+        return len(self.edges)
+
+    @strawberry.field
+    async def first(self, at: int = 0) -> Edge | None:
+        return self.edges[at] if self.edges else None
+
+
+def _person(i: int, **changes: Any) -> Person:
+    values: dict[str, Any] = {"id": strawberry.ID(f"A{i}"), "name": f"N{i}" if i % 3 else None,
+                              "works": i, "tags": ["x", str(i)], "kind": Kind.RESEARCHER}
+    return Person(**{**values, **changes})
+
+
+def _holder(broken: Person | None = None) -> Holder:
+    people = [_person(i) for i in range(12)]
+    if broken is not None:
+        people[5] = broken
+    return Holder(edges=[Edge(weight=i / 3, node=p, nodes=[[p, people[0]], []])
+                         for i, p in enumerate(people)])
+
+
+def _schema(context: type, holder: Holder) -> strawberry.Schema:
+    @strawberry.type
+    class Query:
+        @strawberry.field
+        def holder(self) -> Holder:
+            return holder
+
+        @strawberry.field
+        def named(self) -> list[Named]:
+            return [e.node for e in holder.edges]
+
+    return strawberry.Schema(query=Query, types=[Person], execution_context_class=context)
+
+
+DOCUMENT = """
+fragment P on Person { id name works tags kind __typename }
+query ($skip: Boolean!) {
+  holder {
+    count
+    first(at: 2) { weight node { ...P } }
+    edges {
+      w: weight
+      weight @skip(if: $skip)
+      node { ...P alias: name }
+      nodes { id ... on Person { works } }
+    }
+  }
+  named { id __typename ... on Person { name } }
+}
+"""
+
+
+def _answer(context: type, holder: Holder) -> tuple[Any, list[Any]]:
+    result = asyncio.run(_schema(context, holder).execute(
+        DOCUMENT, variable_values={"skip": False}))
+    errors = sorted(((e.message, e.path) for e in result.errors or ()), key=str)
+    return result.data, errors
+
+
+def _both(holder: Holder) -> tuple[tuple[Any, list[Any]], tuple[Any, list[Any]]]:
+    return (_answer(PlainExecutionContext, holder),
+            _answer(StrawberryGraphQLCoreExecutionContext, holder))
+
+
+class _Recording(PlainExecutionContext):
+    planned: list[str] = []
+
+    def _make_plan(self, object_type: Any, field_details_list: Any) -> Any:
+        plan = super()._make_plan(object_type, field_details_list)
+        _Recording.planned.append(f"{object_type.name}:{'plain' if plan else 'general'}")
+        return plan
+
+
+def test_plain_objects_answer_as_graphql_core_does() -> None:
+    plain, general = _both(_holder())
+    assert plain == general
+    assert plain[1] == []
+    assert len(plain[0]["holder"]["edges"]) == 12
+    _answer(_Recording, _holder())
+    assert {"Holder:general", "Edge:plain", "Person:plain"} <= set(_Recording.planned)
+
+
+def test_a_null_in_a_non_null_field_is_the_same_error_at_the_same_path() -> None:
+    plain, general = _both(_holder(broken=_person(5, works=None)))
+    assert plain == general
+    assert plain[1] and "non-nullable" in plain[1][0][0]
+
+
+def test_a_leaf_that_does_not_serialise_is_the_same_error() -> None:
+    plain, general = _both(_holder(broken=_person(5, works="many")))
+    assert plain == general
+    assert plain[1]
+
+
+def test_a_null_item_in_a_non_null_list_is_the_same_error() -> None:
+    plain, general = _both(_holder(broken=_person(5, tags=["x", None])))
+    assert plain == general
+    assert plain[1]
+
+
+def test_an_object_of_another_type_is_the_same_error() -> None:
+    broken = _holder()
+    broken.edges[3].node = Edge(weight=1.0, node=_person(1), nodes=[])  # type: ignore[assignment]
+    plain, general = _both(broken)
+    assert plain == general
+    assert plain[1]
