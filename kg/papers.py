@@ -14,8 +14,12 @@ from kg.paging import Page, check_first, decode_cursor, encode_cursor, pages_of_
 
 
 class PaperOrder(Enum):
-    RECENT = "papers/papers_of_researchers_by_recency"
-    CITATIONS = "papers/papers_of_researchers_by_citations"
+    """The query of a page in this order, and of the same page whose papers carry their
+    authors and topics."""
+    RECENT = ("papers/papers_of_researchers_by_recency",
+              "papers/papers_with_authors_and_topics_of_researchers_by_recency")
+    CITATIONS = ("papers/papers_of_researchers_by_citations",
+                 "papers/papers_with_authors_and_topics_of_researchers_by_citations")
 
 
 class CitationDirection(Enum):
@@ -51,32 +55,58 @@ class PaperTopic:
     node: TopicNode | None = field(default=None, compare=False, repr=False)
 
 
+@dataclass(frozen=True)
+class PaperPage(Page[str]):
+    """A page of papers whose query read each paper's authors and topics too ({paper id: ...},
+    every paper of the page present)."""
+
+    authors: dict[str, list[Authorship]] = field(default_factory=dict, compare=False,
+                                                 repr=False)
+    topics: dict[str, list[PaperTopic]] = field(default_factory=dict, compare=False,
+                                                repr=False)
+
+
 def papers_of(
     graph: Graph, researcher_ids: list[str], first: int, after: str | None = None,
-    order: PaperOrder = PaperOrder.RECENT,
+    order: PaperOrder = PaperOrder.RECENT, with_authors_and_topics: bool = False,
 ) -> dict[str, Page[str]]:
     """Paper ids of each researcher, one page each (a cursor applies to every researcher), with
-    the papers' nodes (`Page.nodes`)."""
+    the papers' nodes (`Page.nodes`); `with_authors_and_topics`: `PaperPage`s, whose papers'
+    authors and topics the same query read."""
     check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, str))
-    rows = graph.read(order.value, researcher_ids=researcher_ids, after_key=after_key,
+    query = order.value[1] if with_authors_and_topics else order.value[0]
+    rows = graph.read(query, researcher_ids=researcher_ids, after_key=after_key,
                       limit=first + 1)
     grouped: dict[str, list[dict]] = {rid: [] for rid in researcher_ids}
     totals: dict[str, int] = {rid: 0 for rid in researcher_ids}
     for row in rows:
         grouped[row["researcher_id"]].append(row)
         totals[row["researcher_id"]] = row["total"]
-    pages = {}
+    pages: dict[str, Page[str]] = {}
     for rid, items in grouped.items():
         kept = items[:first]
-        pages[rid] = Page(
+        page = Page(
             items=[row["paper_id"] for row in kept],
             cursors=[encode_cursor([row["sort_key"], row["paper_id"]]) for row in kept],
             total_count=totals[rid],
             has_next_page=len(items) > first,
             nodes={row["paper_id"]: PaperNode(**row["node"]) for row in kept},
         )
+        pages[rid] = PaperPage(
+            **vars(page),
+            authors={row["paper_id"]: _authorships(row["authors"]) for row in kept},
+            topics={row["paper_id"]: _paper_topics(row["topics"]) for row in kept},
+        ) if with_authors_and_topics else page
     return pages
+
+
+def _authorships(rows: list[dict]) -> list[Authorship]:
+    return [Authorship(**{**a, "node": ResearcherNode(**a["node"])}) for a in rows]
+
+
+def _paper_topics(rows: list[dict]) -> list[PaperTopic]:
+    return [PaperTopic(**{**t, "node": TopicNode(**t["node"])}) for t in rows]
 
 
 def authors_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[Authorship]]:
@@ -101,10 +131,8 @@ def authors_and_topics_of(graph: Graph, paper_ids: list[str]
     authors: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
     assigned: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
     for row in graph.read("papers/authors_and_topics_of_papers", paper_ids=paper_ids):
-        authors[row["paper_id"]] = [
-            Authorship(**{**a, "node": ResearcherNode(**a["node"])}) for a in row["authors"]]
-        assigned[row["paper_id"]] = [
-            PaperTopic(**{**t, "node": TopicNode(**t["node"])}) for t in row["topics"]]
+        authors[row["paper_id"]] = _authorships(row["authors"])
+        assigned[row["paper_id"]] = _paper_topics(row["topics"])
     return authors, assigned
 
 

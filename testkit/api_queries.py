@@ -98,6 +98,10 @@ API_QUERIES: dict[str, dict[str, Any]] = {
                                                   "limit": 21},
     "papers/papers_of_researchers_by_recency": {"researcher_ids": [HUB], "after_key": None,
                                                 "limit": 21},
+    "papers/papers_with_authors_and_topics_of_researchers_by_citations": {
+        "researcher_ids": [HUB], "after_key": None, "limit": 21},
+    "papers/papers_with_authors_and_topics_of_researchers_by_recency": {
+        "researcher_ids": [HUB], "after_key": None, "limit": 21},
     "papers/authors_of_papers": {"paper_ids": [PAPER]},
     "papers/topics_of_papers": {"paper_ids": [PAPER]},
     "papers/authors_and_topics_of_papers": {"paper_ids": [PAPER]},

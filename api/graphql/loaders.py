@@ -349,11 +349,23 @@ def _joined(graph: Graph, values: list[Any], deeper: list[tuple[Then, set[Hashab
         if ids != list(dict.fromkeys(i for value in values if value is not None
                                      for i in loaders[partner].ids(value))):
             continue
+        if _all_carried(then, values, ids) and _all_carried(loaders[partner], values, ids):
+            continue  # the values hold both answers: nothing to read
         try:
             answers[loader], answers[partner] = fetch_both(graph, ids) if ids else ({}, {})
         except KgError:
             continue
     return answers
+
+
+def _all_carried(then: Then, values: list[Any], ids: list[str]) -> bool:
+    if then.carried is None:
+        return False
+    carried: set[str] = set()
+    for value in values:
+        if value is not None:
+            carried.update(then.carried(value))
+    return all(i in carried for i in ids)
 
 
 class Loaders:
@@ -376,7 +388,10 @@ class Loaders:
         self.authors_of_paper.joins(self.topics_of_paper, papers.authors_and_topics_of)
         self.institutions_of_researcher = loader(institutions.institutions_of, Then(
             self.institution, lambda affiliations: [a.institution_id for a in affiliations]))
-        self.papers_of_researcher = loader(papers.papers_of, Then(
+        # set by the look-ahead when a page's papers show their authors and topics: the page's
+        # query then reads them too (papers.PaperPage)
+        self.papers_with_authors_and_topics = False
+        self.papers_of_researcher = loader(self._papers_of, Then(
             self.paper, lambda page: page.items, lambda page: page.nodes))
         self.metrics = loader(metrics.metrics_for)
         self.researcher.joins(self.metrics, metrics.researchers_with_metrics)
@@ -422,6 +437,10 @@ class Loaders:
             topics.top_researchers: Then(self.researcher, _ids),
             papers.trending_papers: Then(self.paper, lambda page: page.items),
         }
+
+    def _papers_of(self, graph: Graph, ids: list[str], *options: Any) -> dict[str, Any]:
+        return papers.papers_of(graph, ids, *options,
+                                with_authors_and_topics=self.papers_with_authors_and_topics)
 
 
 def _ids(items: Sequence[Any]) -> list[str]:

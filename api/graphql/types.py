@@ -785,12 +785,23 @@ def _page_items(page: Page[str] | None) -> list[str]:
     return page.items if page is not None else []
 
 
+def _carried_authors(page: Any) -> dict[str, Any]:
+    return getattr(page, "authors", {})
+
+
+def _carried_topics(page: Any) -> dict[str, Any]:
+    return getattr(page, "topics", {})
+
+
 def _papers_deeper(loaders: Loaders, selected: set[str]) -> None:
-    """A page of papers whose nodes ask for their authors or topics reads them with the page."""
-    for name, loader in (("authors", loaders.authors_of_paper),
-                         ("topics", loaders.topics_of_paper)):
+    """A page of papers whose nodes ask for their authors or topics reads them with the page:
+    both in the page's own query (papers.PaperPage), one in the same round."""
+    if {"authors", "topics"} <= selected:
+        loaders.papers_with_authors_and_topics = True
+    for name, loader, carried in (("authors", loaders.authors_of_paper, _carried_authors),
+                                  ("topics", loaders.topics_of_paper, _carried_topics)):
         if name in selected:
-            loaders.papers_of_researcher.also(Then(loader, _page_items))
+            loaders.papers_of_researcher.also(Then(loader, _page_items, carried))
 
 
 RESEARCHER_DEEPER: dict[str, Deeper] = {"papers": _papers_deeper}

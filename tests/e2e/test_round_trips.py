@@ -253,8 +253,8 @@ def test_look_ahead_changes_no_answer(idb03_graph, uncached, monkeypatch) -> Non
 
 
 # The bench's profile, papers and topic requests (bench/peer.py): the rows of a page carry the
-# nodes they name, and a researcher's node and figures are one query, so each runs exactly these
-# named queries, one of each, in one session.
+# nodes they name (a page of papers its authors and topics too), and a researcher's node and
+# figures are one query, so each runs exactly these named queries, one of each, in one session.
 CARRIED = {
     "profile": ("""query ($id: ID!) { researcher(id: $id) { id name metrics { works hIndex }
       coauthors(first: 100) { edges { sharedWorks node { id name } } } } }""",
@@ -262,8 +262,8 @@ CARRIED = {
     "papers": ("""query ($id: ID!) { researcher(id: $id) {
       papers(first: 20, orderBy: CITATIONS) { edges { node { id title citedByCount
         authors { researcher { id name } } topics { topic { id name } } } } } } }""",
-               {"nodes/researchers_by_ids", "papers/papers_of_researchers_by_citations",
-                "papers/authors_and_topics_of_papers"}),
+               {"nodes/researchers_by_ids",
+                "papers/papers_with_authors_and_topics_of_researchers_by_citations"}),
     "topic": (TOPIC_PAGE, {"nodes/topics_by_ids", "topics/adjacent_of_topics",
                            "topics/top_papers_of_topics"}),
 }
