@@ -45,8 +45,9 @@ class Check:
 def run(settings: Settings, api_port: int = 8000) -> list[Check]:
     docker = docker_engine_answers()
     graph_checks = _graph_checks(settings)
-    return [_java(settings, docker), _maven(settings, docker), *_ports(settings, api_port),
-            *graph_checks, _npm()]
+    neo4j_up = graph_checks[0].ok  # asked once: each try on a squatted port waits ten seconds
+    return [_java(settings, docker), _maven(settings, docker),
+            *_ports(settings, api_port, neo4j_up), *graph_checks, _npm()]
 
 
 def _java(settings: Settings, docker: bool) -> Check:
@@ -73,8 +74,7 @@ def _maven(settings: Settings, docker: bool) -> Check:
                  "apt-get install maven (it fetches Neo4j's jars from Maven Central once)")
 
 
-def _ports(settings: Settings, api_port: int) -> list[Check]:
-    neo4j_up = _graph_answers(settings)
+def _ports(settings: Settings, api_port: int, neo4j_up: bool) -> list[Check]:
     checks = []
     for what, port in (("Bolt", settings.bolt_port), ("HTTP", settings.neo4j_http_port)):
         if not settings.is_local:
@@ -97,15 +97,6 @@ def _ports(settings: Settings, api_port: int) -> list[Check]:
                             f"stop it, or serve elsewhere: kg serve --port {api_port + 1} "
                             f"(./dev up: KG_API_PORT={api_port + 1})"))
     return checks
-
-
-def _graph_answers(settings: Settings) -> bool:
-    try:
-        with Graph(settings, retry_seconds=0) as graph:
-            graph.verify()
-        return True
-    except KgError:
-        return False
 
 
 def _kg_api_at(port: int) -> bool:

@@ -23,6 +23,7 @@ from kg.ingest.pipeline import ingest_file
 from kg.server.control import docker_engine_answers, wait_until_ready
 from kg.server.local import LocalServer
 from testkit import database, snapshot
+from testkit.census import census, contents, derived_edges_checksum
 from testkit.database import delete_everything
 from testkit.datasets import IDB03_WORKS
 
@@ -80,12 +81,18 @@ def session_graph(test_database: TestDatabase) -> Iterator[Graph]:
     graph.close()
 
 
+Ingested = tuple[dict[str, int], tuple[int, str], list[str]]  # census, derived edges, contents
+
+
 class DatabaseState:
     """Which data set the shared test database holds, so read-only tests can share one load;
-    and idb03 as ingested the first time, which later loads restore."""
+    idb03 as ingested the first time, which later loads restore; and, when a collected test asks
+    for it (`ingested_idb03`), what that ingest built, recorded before anything changed it."""
 
     loaded: str | None = None
     idb03: snapshot.Snapshot | None = None
+    record_ingested: bool = False
+    ingested: Ingested | None = None
 
 
 @pytest.fixture
@@ -106,14 +113,33 @@ def load_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
         return
     delete_everything(graph)
     if DatabaseState.idb03 is None:
-        rejects = tmp_path_factory.mktemp("idb03") / "rejects.jsonl"
-        report = ingest_file(graph, IDB03_WORKS, FORMATS["openalex"], settings.batch_size,
-                             rejects)
-        assert report.rejected == 0
-        DatabaseState.idb03 = snapshot.take(graph)
+        _ingest_idb03(graph, settings, tmp_path_factory)
     else:
         snapshot.restore(graph, DatabaseState.idb03)
     DatabaseState.loaded = "idb03"
+
+
+def _ingest_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
+    """Ingest idb03 into the empty database and take its snapshot (and record what it built)."""
+    rejects = tmp_path_factory.mktemp("idb03") / "rejects.jsonl"
+    report = ingest_file(graph, IDB03_WORKS, FORMATS["openalex"], settings.batch_size, rejects)
+    assert report.rejected == 0
+    DatabaseState.idb03 = snapshot.take(graph)
+    if DatabaseState.record_ingested:
+        DatabaseState.ingested = census(graph), derived_edges_checksum(graph), contents(graph)
+
+
+@pytest.fixture
+def ingested_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> Ingested:
+    """What the ingest of idb03 whose snapshot later loads restore built: the session's first
+    ingest, recorded then (so proving the snapshot costs no ingest of its own), or one made here
+    when none was recorded."""
+    if DatabaseState.ingested is None:
+        DatabaseState.record_ingested = True
+        _ingest_idb03(graph, settings, tmp_path_factory)
+    DatabaseState.loaded = None
+    assert DatabaseState.ingested is not None
+    return DatabaseState.ingested
 
 
 @pytest.fixture
@@ -137,6 +163,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     its own order but for moving those tests to its front (a module's later tests may change what
     its fixtures hold; none may count on running before them); the modules holding them move to
     where the first of them was: the modules of only those tests, then the mixed modules."""
+    DatabaseState.record_ingested = any(
+        "ingested_idb03" in getattr(item, "fixturenames", ()) for item in items)
     modules: dict[str, list[pytest.Item]] = {}
     for item in items:
         modules.setdefault(item.nodeid.split("::")[0], []).append(item)

@@ -88,6 +88,7 @@ def works() -> list[dict[str, Any]]:
 def test_overlapping_pieces_that_change_records_end_with_the_graph_of_a_full_rederivation(
     graph: Graph, works: list[dict[str, Any]], tmp_path: Path
 ) -> None:
+    works = works[:len(works) // 2]  # half of idb03 holds every kind of change, and the crossing
     n = len(works)
     big, crossed = _hyperauthored(works)
     changed = [_changed(w, works[(i * 7) % n], i) for i, w in enumerate(works[n // 3:n // 2])]
@@ -99,7 +100,7 @@ def test_overlapping_pieces_that_change_records_end_with_the_graph_of_a_full_red
 
     _ingest(graph, tmp_path, "back", works[n // 4:] + [big])
     after_changing_back = contents(graph)
-    assert assert_read_model_is_exact(graph) > 3000
+    assert assert_read_model_is_exact(graph) > 1500
     assert after_changing_back == _after_full_rederivation(graph)
 
 

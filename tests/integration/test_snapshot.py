@@ -1,31 +1,27 @@
 """The tests' idb03 loads after the first rebuild a snapshot of the ingested graph
-(testkit/snapshot.py); here the rebuilt graph is proven to be the ingested one."""
+(testkit/snapshot.py); here the rebuilt graph is proven to be the ingested one: the very
+snapshot the session restores, against what its ingest built (recorded by tests/conftest.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from kg.db.graph import Graph
-from kg.ingest.formats import FORMATS
-from kg.ingest.pipeline import ingest_file
 from testkit import snapshot
 from testkit.census import census, contents, derived_edges_checksum
 from testkit.database import delete_everything
-from testkit.datasets import IDB03_WORKS
+from tests.conftest import DatabaseState, Ingested
 
 
-def test_a_restored_snapshot_of_idb03_equals_the_ingested_graph(graph: Graph,
-                                                                tmp_path: Path) -> None:
-    report = ingest_file(graph, IDB03_WORKS, FORMATS["openalex"], 1000, tmp_path / "r.jsonl")
-    assert report.rejected == 0
-    ingested = census(graph), derived_edges_checksum(graph), contents(graph)
-    taken = snapshot.take(graph)
+def test_a_restored_snapshot_of_idb03_equals_the_ingested_graph(
+    graph: Graph, ingested_idb03: Ingested
+) -> None:
+    taken = DatabaseState.idb03
+    assert taken is not None
     delete_everything(graph)
 
     assert snapshot.restore(graph, taken) == len(taken.nodes) > 8000
-    assert (census(graph), derived_edges_checksum(graph), contents(graph)) == ingested
+    assert (census(graph), derived_edges_checksum(graph), contents(graph)) == ingested_idb03
 
 
 def test_copies_of_a_snapshot_are_graphs_of_their_own(graph: Graph) -> None:
