@@ -1,6 +1,6 @@
 """The scale benchmark, one command:
 `.venv/bin/python -m bench.scale [--works 100000] [--batch 5000] [--heap 2g] [--pagecache 2g]
-[--reuse]`.
+[--reuse] [--keep]`.
 
 On a Neo4j of its own (`.kg/neo4j-bench-scale`, wiped first) with the heap and page cache given,
 the large graph first and every figure printed as soon as it is measured (a long run that is cut
@@ -18,7 +18,8 @@ short still leaves the figures of its first steps):
   5. the trust baseline on the same walk graph: the plain export (one row per edge, string ids,
      through the driver) + scipy power iteration; the Spearman correlation of the two rankings;
   6. the server wiped, idb03 by `--bulk`, trust computed and the same requests timed: the ratio
-     of each p50 to idb03's.
+     of each p50 to idb03's. With `--keep` idb03 goes into a server home of its own
+     (`<home>-idb03`, wiped) instead, and the large graph stays for the next `--reuse`.
 
 Results go to stdout; docs/benchmarks.md and docs/scaling.md quote runs of this.
 """
@@ -273,6 +274,14 @@ def server_memory(server: LocalServer) -> str:
     return f"RSS {fields.get('VmRSS', '?').strip()}, peak {fields.get('VmHWM', '?').strip()}"
 
 
+def idb03_p50(settings: Settings, server: LocalServer, count: int) -> dict[str, float]:
+    """The API p50s on idb03 loaded by `--bulk` into the (empty) server, trust computed."""
+    bulk_load(settings, server, IDB03_WORKS)
+    with database.connect(settings) as graph:
+        trust.compute(graph)
+        return api_p50(graph, count)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--works", type=int, default=100_000)
@@ -288,7 +297,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="measure the graph a previous run loaded into --home (no "
                              "generation, no load, no incremental step); idb03 replaces it at "
-                             "the end as usual")
+                             "the end unless --keep")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the large graph in --home: measure idb03 on a server home of "
+                             "its own (<home>-idb03) instead of replacing it")
     args = parser.parse_args(argv)
     incremental = args.incremental != 0 and not args.reuse
     if not args.reuse:
@@ -332,13 +344,14 @@ def main(argv: list[str] | None = None) -> int:
                   f"{(exported + iterated) / plain_total:.2f}x; Spearman {rho:.6f}; "
                   f"server {server_memory(server)}", flush=True)
         server.stop()
-        server.wipe()
-        server.start()
-        wait_until_ready(settings)
-        bulk_load(settings, server, IDB03_WORKS)
-        with database.connect(settings) as graph:
-            trust.compute(graph)
-            small = api_p50(graph, args.requests)
+        if args.keep:
+            with database.scratch_server(settings, base.state_dir / f"{args.home}-idb03") as apart:
+                small = idb03_p50(settings, apart, args.requests)
+        else:
+            server.wipe()
+            server.start()
+            wait_until_ready(settings)
+            small = idb03_p50(settings, server, args.requests)
         print(f"{'API p50 (in-process)':<22} {'idb03':>9} {args.works:>9} {'ratio':>6}")
         for kind, seconds in large.items():
             print(f"{kind:<22} {small[kind] * 1e3:>7.1f}ms {seconds * 1e3:>7.1f}ms "
