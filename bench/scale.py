@@ -1,6 +1,6 @@
 """The scale benchmark, one command:
 `.venv/bin/python -m bench.scale [--works 100000] [--batch 5000] [--heap 2g] [--pagecache 2g]
-[--reuse]`.
+[--reuse [--api-only]] [--keep]`.
 
 On a Neo4j of its own (`.kg/neo4j-bench-scale`, wiped first) with the heap and page cache given,
 the large graph first and every figure printed as soon as it is measured (a long run that is cut
@@ -18,7 +18,9 @@ short still leaves the figures of its first steps):
   5. the trust baseline on the same walk graph: the plain export (one row per edge, string ids,
      through the driver) + scipy power iteration; the Spearman correlation of the two rankings;
   6. the server wiped, idb03 by `--bulk`, trust computed and the same requests timed: the ratio
-     of each p50 to idb03's.
+     of each p50 to idb03's. With `--keep` idb03 goes into a server home of its own
+     (`<home>-idb03`, wiped) instead, and the large graph stays for the next `--reuse`.
+     `--reuse --api-only` measures steps 4 and 6 only (the API; trust as the last run left it).
 
 Results go to stdout; docs/benchmarks.md and docs/scaling.md quote runs of this.
 """
@@ -273,6 +275,42 @@ def server_memory(server: LocalServer) -> str:
     return f"RSS {fields.get('VmRSS', '?').strip()}, peak {fields.get('VmHWM', '?').strip()}"
 
 
+def trust_step(graph: Graph, server: LocalServer) -> tuple[float, float]:
+    """Step 3: the walk alone, then `kg trust compute`; returns both times in seconds."""
+    started = time.perf_counter()
+    walk = trust.export_walk(graph)
+    exported = time.perf_counter() - started
+    _, iterations, _ = trust.propagate(walk)
+    iterated = time.perf_counter() - started - exported
+    print(f"trust: walk {walk.size} nodes, {walk.matrix.nnz // 2} edges, {iterations} "
+          f"steps; kg export {exported:.1f}s + iterate {iterated:.1f}s", flush=True)
+    run = trust.compute(graph)
+    print(f"kg trust compute {run.seconds:.1f}s (levels, walk, write-back, scores); "
+          f"server {server_memory(server)}", flush=True)
+    return run.seconds, exported + iterated
+
+
+def baseline_step(graph: Graph, server: LocalServer, computed: float, walked: float) -> None:
+    """Step 5: the plain trust baseline against the computed and walk times of step 3."""
+    stored = {row["id"]: row["propagated"] for row in graph.read("trust_values_all")}
+    plain, plain_export, plain_iterate = baseline_trust(graph)
+    ids = sorted(plain)
+    rho = spearman([stored[i] for i in ids], [plain[i] for i in ids])
+    plain_total = plain_export + plain_iterate
+    print(f"trust baseline (row-per-edge export {plain_export:.1f}s + scipy "
+          f"{plain_iterate:.1f}s) {plain_total:.1f}s: compute/baseline "
+          f"{computed / plain_total:.2f}x, walk/baseline {walked / plain_total:.2f}x; "
+          f"Spearman {rho:.6f}; server {server_memory(server)}", flush=True)
+
+
+def idb03_p50(settings: Settings, server: LocalServer, count: int) -> dict[str, float]:
+    """The API p50s on idb03 loaded by `--bulk` into the (empty) server, trust computed."""
+    bulk_load(settings, server, IDB03_WORKS)
+    with database.connect(settings) as graph:
+        trust.compute(graph)
+        return api_p50(graph, count)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--works", type=int, default=100_000)
@@ -288,7 +326,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="measure the graph a previous run loaded into --home (no "
                              "generation, no load, no incremental step); idb03 replaces it at "
-                             "the end as usual")
+                             "the end unless --keep")
+    parser.add_argument("--api-only", action="store_true",
+                        help="with --reuse: only the API p50s (no trust steps) on both graphs")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the large graph in --home: measure idb03 on a server home of "
+                             "its own (<home>-idb03) instead of replacing it")
     args = parser.parse_args(argv)
     incremental = args.incremental != 0 and not args.reuse
     if not args.reuse:
@@ -308,37 +351,21 @@ def main(argv: list[str] | None = None) -> int:
         with database.connect(settings) as graph:
             if incremental:
                 incremental_step(graph, settings, base_path, batch_path, args.home)
-            started = time.perf_counter()
-            walk = trust.export_walk(graph)
-            exported = time.perf_counter() - started
-            propagated, iterations, _ = trust.propagate(walk)
-            iterated = time.perf_counter() - started - exported
-            print(f"trust: walk {walk.size} nodes, {walk.matrix.nnz // 2} edges, {iterations} "
-                  f"steps; kg export {exported:.1f}s + iterate {iterated:.1f}s", flush=True)
-            run = trust.compute(graph)
-            print(f"kg trust compute {run.seconds:.1f}s (levels, walk, write-back, scores); "
-                  f"server {server_memory(server)}", flush=True)
+            trusted = None if args.reuse and args.api_only else trust_step(graph, server)
             large = api_p50(graph, args.requests)
             for kind, seconds in large.items():
                 print(f"API p50 {args.works}: {kind} {seconds * 1e3:.1f}ms", flush=True)
-            stored = {row["id"]: row["propagated"] for row in graph.read("trust_values_all")}
-            plain, plain_export, plain_iterate = baseline_trust(graph)
-            ids = sorted(plain)
-            rho = spearman([stored[i] for i in ids], [plain[i] for i in ids])
-            plain_total = plain_export + plain_iterate
-            print(f"trust baseline (row-per-edge export {plain_export:.1f}s + scipy "
-                  f"{plain_iterate:.1f}s) {plain_total:.1f}s: compute/baseline "
-                  f"{run.seconds / plain_total:.2f}x, walk/baseline "
-                  f"{(exported + iterated) / plain_total:.2f}x; Spearman {rho:.6f}; "
-                  f"server {server_memory(server)}", flush=True)
+            if trusted is not None:
+                baseline_step(graph, server, *trusted)
         server.stop()
-        server.wipe()
-        server.start()
-        wait_until_ready(settings)
-        bulk_load(settings, server, IDB03_WORKS)
-        with database.connect(settings) as graph:
-            trust.compute(graph)
-            small = api_p50(graph, args.requests)
+        if args.keep:
+            with database.scratch_server(settings, base.state_dir / f"{args.home}-idb03") as apart:
+                small = idb03_p50(settings, apart, args.requests)
+        else:
+            server.wipe()
+            server.start()
+            wait_until_ready(settings)
+            small = idb03_p50(settings, server, args.requests)
         print(f"{'API p50 (in-process)':<22} {'idb03':>9} {args.works:>9} {'ratio':>6}")
         for kind, seconds in large.items():
             print(f"{kind:<22} {small[kind] * 1e3:>7.1f}ms {seconds * 1e3:>7.1f}ms "

@@ -11,14 +11,26 @@ MATCH (t:Topic {id: of_id})
 OPTIONAL MATCH (corpus:Corpus {id: 'corpus'})
 WITH of_id, t, toFloat(coalesce(corpus.topical_papers, 0)) AS n, toFloat(t.papers) AS n_t
 CALL (t, n, n_t) {
-  MATCH (t)-[c:CO_OCCURS]-(u:Topic)
-  WITH u, c.papers AS papers, n, n_t, toFloat(u.papers) AS n_u
+  // CO_OCCURS joins topics only (no label check); NPMI and id are read only for the neighbours
+  // sharing at least as many papers as the $first-th after the cursor
+  MATCH (t)-[c:CO_OCCURS]-(u)
+  WITH u, c.papers AS papers
+  WITH u, papers,
+       CASE WHEN $after IS NOT NULL AND papers = $after.papers
+            THEN CASE WHEN papers >= n THEN 1.0
+                      ELSE log(papers * n / (n_t * toFloat(u.papers))) / -log(papers / n) END
+       END AS tied_npmi
+  WHERE $after IS NULL OR papers < $after.papers
+     OR (papers = $after.papers
+         AND (tied_npmi < $after.npmi OR (tied_npmi = $after.npmi AND u.id > $after.id)))
+  WITH collect({topic: u, papers: papers}) AS shared
+  WITH shared, COLLECT { UNWIND shared AS x RETURN x.papers AS papers
+                         ORDER BY papers DESC LIMIT $first } AS most
+  UNWIND [x IN shared WHERE x.papers >= last(most)] AS x
+  WITH x.topic AS u, x.papers AS papers
   WITH u, papers,
        CASE WHEN papers >= n THEN 1.0
-            ELSE log(papers * n / (n_t * n_u)) / -log(papers / n) END AS npmi
-  WITH u, papers, npmi
-  WHERE $after IS NULL OR papers < $after.papers
-     OR (papers = $after.papers AND (npmi < $after.npmi OR (npmi = $after.npmi AND u.id > $after.id)))
+            ELSE log(papers * n / (n_t * toFloat(u.papers))) / -log(papers / n) END AS npmi
   WITH u, papers, npmi
   ORDER BY papers DESC, npmi DESC, u.id
   LIMIT $first
@@ -28,4 +40,4 @@ CALL (t, n, n_t) {
                          parent_id: head(COLLECT { MATCH (u)-[:SUBTOPIC_OF]->(up:Topic)
                                                    RETURN up.id })}}) AS neighbours
 }
-RETURN of_id, COUNT { (t)-[:CO_OCCURS]-(:Topic) } AS total, neighbours
+RETURN of_id, COUNT { (t)-[:CO_OCCURS]-() } AS total, neighbours

@@ -12,7 +12,12 @@ MATCH (t:Topic {id: of_id})
 CALL (t) {
   MATCH (t)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p:Paper)
   WITH DISTINCT p
-  WITH p, coalesce(p.citations, 0) AS citations
+  WITH collect({paper: p, citations: coalesce(p.citations, 0)}) AS papers
+  // year and id break ties only among the papers cited at least as often as the $first-th
+  WITH papers, COLLECT { UNWIND papers AS x RETURN x.citations AS c ORDER BY c DESC LIMIT $first }
+                 AS most
+  UNWIND [x IN papers WHERE x.citations >= last(most)] AS x
+  WITH x.paper AS p, x.citations AS citations
   ORDER BY citations DESC, coalesce(p.year, 0) DESC, p.id
   LIMIT $first
   RETURN collect({id: p.id, title: p.title, year: p.year, citations: citations,
