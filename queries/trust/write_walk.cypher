@@ -1,4 +1,4 @@
-// trust/write_walk: stores the result of the trust walk on a chunk of its nodes, given by
+// trust/write_walk: stores the result of the trust walk on a chunk of institutions, given by
 // internal id with parallel lists of out-weight, teleport probability and propagated trust.
 // Returns: nodes
 /*
