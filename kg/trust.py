@@ -4,14 +4,15 @@ explanation of a score. The rules and the formula are in docs/services.md, `## T
 The propagation is a personalised PageRank over researchers and institutions. Iterated in Cypher
 it took minutes on a graph of 100k nodes (every step rewrote every node); here the walk graph is
 read once in chunks of internal ids (flat lists, a few bytes an edge; with it each researcher's
-verification level by the rules, works, citations and the values stored last time), iterated as
+verification level by the rules, works, citations and the digest stored last time), iterated as
 a sparse matrix in scipy, scored in numpy, and only the nodes whose values changed are written
 back, in chunks on two sessions, with exactly the rules of the Cypher version.
 
 `compute` rewrites the trust properties of every researcher (`verification_level`, `claimed`,
 `trust_propagated`, `trust_score`, `trust_tier`, `trust_from_*`) and the walk properties of
-researchers and institutions (`trust_out_weight`, `trust_teleport`, `trust_propagated`); the
-other functions only read them.
+researchers and institutions (`trust_out_weight`, `trust_teleport`, `trust_propagated`), with
+`trust_digest` over them all, on the nodes where they changed; the other functions only read
+them.
 """
 
 from __future__ import annotations
@@ -121,8 +122,8 @@ class TrustExplanation:
 def compute(graph: Graph, progress: Callable[[int, int], None] | None = None) -> TrustRun:
     """Recompute verification levels, the propagation and every score, and write back the nodes
     whose stored values differ from the new ones (a recompute of an unchanged graph writes
-    nothing). `progress(done, total)` hears of the export, the propagation and each chunk
-    written back."""
+    nothing). `progress(done, total)` hears once the walk is read, propagated and scored (2 of
+    2 + the chunks to write), then of each chunk written back."""
     started = time.perf_counter()
     clock = _Clock()
     report = progress or (lambda done, total: None)
@@ -131,7 +132,8 @@ def compute(graph: Graph, progress: Callable[[int, int], None] | None = None) ->
     propagated, iterations, change = propagate(walk)
     clock.lap("iterate")
     values = _values(walk, propagated)
-    changed = _changed(walk, values)
+    values["digests"] = _digests(walk, values)
+    changed = np.flatnonzero(values["digests"] != walk.stored_digests)
     clock.lap("score")
     researchers = changed[walk.levels[changed] >= 0]
     institutions = changed[walk.levels[changed] < 0]
@@ -213,20 +215,20 @@ def _values(walk: Walk, propagated: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def _changed(walk: Walk, values: dict[str, np.ndarray]) -> np.ndarray:
-    """Walk indices whose stored values differ from `values` (all of them before the first
-    compute)."""
-    stored = walk.stored
-    differs = ((stored["out_weights"] != values["out_weights"])
-               | (stored["teleports"] != values["teleports"])
-               | (stored["propagated"] != values["propagated"]))
-    researcher = walk.levels >= 0
-    differs |= researcher & ((stored["levels"] != walk.levels)
-                             | (stored["claimed"] != walk.claimed)
-                             | (stored["network"] != values["network"])
-                             | (stored["works"] != values["works"])
-                             | (stored["citations"] != values["citations"]))
-    return np.flatnonzero(differs)
+def _digests(walk: Walk, values: dict[str, np.ndarray]) -> np.ndarray:
+    """One int64 per walk node over everything `compute` stores on it (never 0, which stands
+    for nothing stored), stored with the values as `trust_digest`: the export reads it back
+    instead of the eleven values, and a node is written when its digest differs."""
+    digest = np.full(walk.size, 0xCBF29CE484222325, dtype=np.uint64)
+    for part in (values["out_weights"], values["teleports"], values["propagated"], walk.levels,
+                 walk.claimed, values["network"], values["verification"], values["works"],
+                 values["citations"], values["scores"], values["tiers"]):
+        bits = np.ascontiguousarray(part, dtype=np.float64 if part.dtype.kind == "f"
+                                    else np.int64).view(np.uint64)
+        digest = (digest ^ bits) * np.uint64(0x100000001B3)
+        digest ^= digest >> np.uint64(31)
+    signed = digest.view(np.int64)
+    return np.where(signed == 0, 1, signed)
 
 
 def _written(name: str, walk: Walk, values: dict[str, np.ndarray], part: np.ndarray
@@ -235,7 +237,8 @@ def _written(name: str, walk: Walk, values: dict[str, np.ndarray], part: np.ndar
     walked = {"nodes": walk.nodes[part].tolist(),
               "out_weights": values["out_weights"][part].tolist(),
               "teleports": values["teleports"][part].tolist(),
-              "propagated": values["propagated"][part].tolist()}
+              "propagated": values["propagated"][part].tolist(),
+              "digests": values["digests"][part].tolist()}
     if name == "trust/write_walk":
         return walked
     return {**walked, "levels": walk.levels[part].tolist(),
@@ -245,24 +248,20 @@ def _written(name: str, walk: Walk, values: dict[str, np.ndarray], part: np.ndar
             "tier_names": [tier["name"] for tier in SCORE_PARAMETERS["tiers"]]}
 
 
-STORED = ("levels", "claimed", "out_weights", "teleports", "propagated", "network", "works",
-          "citations")
-
-
 @dataclass(frozen=True)
 class Walk:
     """The walk graph in index space: node i is the graph node `nodes[i]` (an internal id);
     `levels[i]` its verification level by the rules (-1 for an institution), `claimed[i]` 1 when
     an approved claim exists, `works[i]` and `citations[i]` its stored figures; `matrix[i, j]`
-    the weight of the undirected edge between i and j (symmetric); `stored` what the last compute
-    stored (-1 where nothing is), by the names of STORED."""
+    the weight of the undirected edge between i and j (symmetric); `stored_digests[i]` the
+    digest the last compute stored (0 where none is)."""
 
     nodes: np.ndarray
     levels: np.ndarray
     claimed: np.ndarray
     works: np.ndarray
     citations: np.ndarray
-    stored: dict[str, np.ndarray]
+    stored_digests: np.ndarray
     matrix: scipy.sparse.csr_matrix
 
     @property
@@ -287,11 +286,8 @@ class Walk:
 
 
 SLICE_LISTS = {"nodes": np.int64, "levels": np.int64, "claimed": np.int64, "works": np.int64,
-               "citations": np.int64, "stored_levels": np.int64, "stored_claimed": np.int64,
-               "stored_out_weights": np.float64, "stored_teleports": np.float64,
-               "stored_propagated": np.float64, "stored_network": np.float64,
-               "stored_works": np.float64, "stored_citations": np.float64,
-               "sources": np.int64, "targets": np.int64, "weights": np.float64}
+               "citations": np.int64, "stored_digests": np.int64, "sources": np.int64,
+               "targets": np.int64, "weights": np.float64}
 
 
 def export_walk(graph: Graph) -> Walk:
@@ -326,7 +322,7 @@ def export_walk(graph: Graph) -> Walk:
     matrix.sort_indices()  # the same sums in the same order whatever order the edges came in
     return Walk(node_ids, lists["levels"][order], lists["claimed"][order],
                 lists["works"][order], lists["citations"][order],
-                {name: lists[f"stored_{name}"][order] for name in STORED}, matrix)
+                lists["stored_digests"][order], matrix)
 
 
 def propagate(walk: Walk) -> tuple[np.ndarray, int, float]:

@@ -2,8 +2,8 @@
 // edges leaving them, as flat parallel lists (decoded straight into arrays).
 // Per node: its internal id; for a researcher its verification level and claimed flag by the
 // rules below (an institution: level -1, claimed 0), its stored works and citations; and the
-// trust values stored by the last compute (-1 where absent), so that only changed nodes are
-// written back.
+// digest of the trust values the last compute stored (`trust_digest`, 0 where absent), so that
+// only changed nodes are written back.
 // Levels: L0 imported record; L1 has an ORCID; L2 an account's claim on it was approved; L3
 // approved and either the claimant's verified ORCID is the researcher's ORCID or the approved
 // evidence is an institutional e-mail (evidence_kind `institutional_email`). ORCIDs compare on
@@ -12,9 +12,7 @@
 // Per edge: each outgoing COAUTHOR and AFFILIATED_WITH edge's source, target and walk weight (a
 // COAUTHOR edge weighs its shared works, an AFFILIATED_WITH edge $affiliation_weight). Each edge
 // leaves one node, so it is sent once.
-// Returns: nodes, levels, claimed, works, citations, stored_levels, stored_claimed,
-//          stored_out_weights, stored_teleports, stored_propagated, stored_network,
-//          stored_works, stored_citations, sources, targets, weights
+// Returns: nodes, levels, claimed, works, citations, stored_digests, sources, targets, weights
 /*
 :params {first: 0, size: 50000, affiliation_weight: 0.25}
 */
@@ -40,14 +38,7 @@ CALL () {
          collect(CASE WHEN size(approved_claims) > 0 THEN 1 ELSE 0 END) AS claimed,
          collect(coalesce(v.works, 0)) AS works,
          collect(coalesce(v.citations, 0)) AS citations,
-         collect(coalesce(v.verification_level, -1)) AS stored_levels,
-         collect(CASE v.claimed WHEN true THEN 1 WHEN false THEN 0 ELSE -1 END) AS stored_claimed,
-         collect(coalesce(v.trust_out_weight, -1.0)) AS stored_out_weights,
-         collect(coalesce(v.trust_teleport, -1.0)) AS stored_teleports,
-         collect(coalesce(v.trust_propagated, -1.0)) AS stored_propagated,
-         collect(coalesce(v.trust_from_network, -1.0)) AS stored_network,
-         collect(coalesce(v.trust_from_works, -1.0)) AS stored_works,
-         collect(coalesce(v.trust_from_citations, -1.0)) AS stored_citations
+         collect(coalesce(v.trust_digest, 0)) AS stored_digests
 }
 CALL () {
   MATCH (v:Researcher|Institution)-[e:COAUTHOR|AFFILIATED_WITH]->(u)
@@ -56,6 +47,4 @@ CALL () {
          collect(CASE type(e) WHEN 'COAUTHOR' THEN toFloat(e.works)
                  ELSE $affiliation_weight END) AS weights
 }
-RETURN nodes, levels, claimed, works, citations, stored_levels, stored_claimed,
-       stored_out_weights, stored_teleports, stored_propagated, stored_network, stored_works,
-       stored_citations, sources, targets, weights
+RETURN nodes, levels, claimed, works, citations, stored_digests, sources, targets, weights

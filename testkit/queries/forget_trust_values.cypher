@@ -7,13 +7,13 @@
 CALL () {
   UNWIND $researcher_ids AS rid
   MATCH (r:Researcher {id: rid})
-  REMOVE r.trust_propagated, r.trust_score, r.trust_tier, r.verification_level
+  REMOVE r.trust_propagated, r.trust_score, r.trust_tier, r.verification_level, r.trust_digest
   RETURN count(r) AS researchers
 }
 CALL () {
   UNWIND $institution_ids AS iid
   MATCH (i:Institution {id: iid})
-  REMOVE i.trust_teleport
+  REMOVE i.trust_teleport, i.trust_digest
   RETURN count(i) AS institutions
 }
 RETURN researchers, institutions
