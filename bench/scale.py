@@ -12,7 +12,8 @@ short still leaves the figures of its first steps):
      works and share their researchers) through the transactional path: works/s; then every
      derived edge of the graph compared with the same edges computed in Python from both files
      (bulk_csv, no Neo4j): count and digest must be equal;
-  3. `kg trust compute` (kg.trust.compute), the walk export and iteration timed alone;
+  3. `kg trust compute` (kg.trust.compute), the walk export and iteration timed alone, then the
+     compute with its phases and how many walk nodes it wrote, then again (writes nothing);
   4. p50 of profile, papers, topic, depth-2 neighbourhood of the biggest hub, search and trending
      executed in-process (GraphQL schema, loaders, services, Neo4j; no HTTP);
   5. the trust baseline on the same walk graph: the plain export (one row per edge, string ids,
@@ -265,6 +266,11 @@ def incremental_step(graph: Graph, settings: Settings, base_path: Path, batch_pa
           f"computed apart; {'EQUAL' if in_graph == expected else 'DIFFERENT'}", flush=True)
 
 
+def phases(run: trust.TrustRun) -> str:
+    return (", ".join(f"{name} {seconds:.1f}s" for name, seconds in run.phases.items())
+            + f"; {run.written} of {run.walk_nodes} walk nodes written")
+
+
 def server_memory(server: LocalServer) -> str:
     """Resident and peak resident memory of the server's JVM."""
     try:
@@ -285,8 +291,11 @@ def trust_step(graph: Graph, server: LocalServer) -> tuple[float, float]:
     print(f"trust: walk {walk.size} nodes, {walk.matrix.nnz // 2} edges, {iterations} "
           f"steps; kg export {exported:.1f}s + iterate {iterated:.1f}s", flush=True)
     run = trust.compute(graph)
-    print(f"kg trust compute {run.seconds:.1f}s (levels, walk, write-back, scores); "
+    print(f"kg trust compute {run.seconds:.1f}s ({phases(run)}); "
           f"server {server_memory(server)}", flush=True)
+    again = trust.compute(graph)
+    print(f"kg trust compute again, nothing changed: {again.seconds:.1f}s "
+          f"({phases(again)})", flush=True)
     return run.seconds, exported + iterated
 
 

@@ -200,15 +200,16 @@ def trust_compute(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph, \
             progress.bar("trust", "step", progress.wanted(args.json)) as bar:
         run = trust.compute(graph, progress.reporter(bar))
-        refreshed = statistics.refresh(graph, changed=sum(run.researchers_by_level.values()))
+        refreshed = statistics.refresh(graph, changed=run.written)
     levels = ", ".join(f"L{level} {n}" for level, n in sorted(run.researchers_by_level.items()))
     state = "converged" if run.converged else "stopped at the iteration limit"
     emit(args, f"trust computed in {run.seconds:.1f}s: {run.iterations} iterations ({state}, "
                f"last L1 change {run.change:.1e}); {run.seeds} seeds among {run.walk_nodes} "
-               f"walk nodes; researchers {levels}; {refreshed.summary()}",
+               f"walk nodes, {run.written} changed and written; researchers {levels}; "
+               f"{refreshed.summary()}",
          {"seconds": round(run.seconds, 2), "iterations": run.iterations,
           "converged": run.converged, "change": run.change, "seeds": run.seeds,
-          "walk_nodes": run.walk_nodes,
+          "walk_nodes": run.walk_nodes, "written": run.written,
           "researchers_by_level": {f"L{k}": v for k, v in sorted(
               run.researchers_by_level.items())},
           "statistics_seconds": round(refreshed.seconds, 2),

@@ -3,13 +3,16 @@ explanation of a score. The rules and the formula are in docs/services.md, `## T
 
 The propagation is a personalised PageRank over researchers and institutions. Iterated in Cypher
 it took minutes on a graph of 100k nodes (every step rewrote every node); here the walk graph is
-read once in chunks of internal ids (flat lists, a few bytes an edge), iterated as a sparse
-matrix in scipy, and written back in chunks, with exactly the rules of the Cypher version.
+read once in chunks of internal ids (flat lists, a few bytes an edge; with it each researcher's
+verification level by the rules, works, citations and the digest stored last time), iterated as
+a sparse matrix in scipy, scored in numpy, and only the nodes whose values changed are written
+back, in chunks on two sessions, with exactly the rules of the Cypher version.
 
 `compute` rewrites the trust properties of every researcher (`verification_level`, `claimed`,
 `trust_propagated`, `trust_score`, `trust_tier`, `trust_from_*`) and the walk properties of
-researchers and institutions (`trust_out_weight`, `trust_teleport`, `trust_propagated`); the
-other functions only read them.
+researchers and institutions (`trust_out_weight`, `trust_teleport`, `trust_propagated`), with
+`trust_digest` over them all, on the nodes where they changed; the other functions only read
+them.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import scipy.sparse
@@ -31,10 +36,10 @@ DAMPING = 0.85
 AFFILIATION_WEIGHT = 0.25
 TOLERANCE = 1e-6  # stop when the L1 change of one step is below this
 MAX_ITERATIONS = 100
-SCORE_CHUNK = 10_000  # researchers scored per transaction (bounded transaction memory)
 EXPORT_CHUNK = 50_000  # internal node ids read per transaction when exporting the walk
-WRITE_CHUNK = 10_000  # walk nodes written back per transaction
-LEVEL_CHUNK = 200_000  # internal ids whose researchers get their levels per transaction
+READERS = 2  # export transactions at a time
+WRITE_CHUNK = 10_000  # walk nodes written back per transaction (bounded transaction memory)
+WRITERS = 2  # write-back transactions at a time (disjoint nodes: no lock waits between them)
 SCORE_PARAMETERS = {
     "network_points": 60.0,
     "network_decades": 2.0,
@@ -64,6 +69,8 @@ class TrustRun:
     iterations: int
     change: float
     seconds: float
+    phases: dict[str, float]  # seconds of export, iterate, score, write-back
+    written: int  # walk nodes whose stored values changed and were written
 
     @property
     def converged(self) -> bool:
@@ -113,54 +120,148 @@ class TrustExplanation:
 
 
 def compute(graph: Graph, progress: Callable[[int, int], None] | None = None) -> TrustRun:
-    """Recompute verification levels, the propagation and every score. `progress(done, total)`
-    hears of each propagation step (counted against MAX_ITERATIONS; the steps a convergence
-    saves are skipped at once) and of each chunk of scores."""
+    """Recompute verification levels, the propagation and every score, and write back the nodes
+    whose stored values differ from the new ones (a recompute of an unchanged graph writes
+    nothing). `progress(done, total)` hears once the walk is read, propagated and scored (2 of
+    2 + the chunks to write), then of each chunk written back."""
     started = time.perf_counter()
+    clock = _Clock()
     report = progress or (lambda done, total: None)
-    levels: dict[int, int] = {}
-    highest_id = graph.read("trust/walk_extent")[0]["highest"]
-    for first in range(0, highest_id + 1, LEVEL_CHUNK):
-        for row in graph.write("trust/set_verification_levels", researcher_ids=None,
-                               first=first, size=LEVEL_CHUNK):
-            levels[row["level"]] = levels.get(row["level"], 0) + row["researchers"]
-    levels = dict(sorted(levels.items()))
     walk = export_walk(graph)
-    steps = 2 + math.ceil(walk.size / WRITE_CHUNK)
-    report(1, steps)
+    clock.lap("export")
     propagated, iterations, change = propagate(walk)
+    clock.lap("iterate")
+    values = _values(walk, propagated)
+    values["digests"] = _digests(walk, values)
+    changed = np.flatnonzero(values["digests"] != walk.stored_digests)
+    clock.lap("score")
+    researchers = changed[walk.levels[changed] >= 0]
+    institutions = changed[walk.levels[changed] < 0]
+    chunks = ([("trust/write_researchers", part)
+               for part in _chunks(researchers, WRITE_CHUNK)]
+              + [("trust/write_walk", part) for part in _chunks(institutions, WRITE_CHUNK)])
+    steps = 2 + len(chunks)
     report(2, steps)
-    for start in range(0, walk.size, WRITE_CHUNK):
-        part = slice(start, start + WRITE_CHUNK)
-        graph.write(
-            "trust/write_walk", nodes=walk.nodes[part].tolist(),
-            out_weights=walk.out_weights[part].tolist(), teleports=walk.teleports[part].tolist(),
-            propagated=propagated[part].tolist(),
-        )
-        report(2 + start // WRITE_CHUNK + 1, steps)
-    researchers = walk.nodes[walk.levels >= 0]
-    highest = float(propagated[walk.levels >= 0].max()) if len(researchers) else 0.0
-    for start in range(0, len(researchers), SCORE_CHUNK):
-        graph.write("trust/score_all", nodes=researchers[start:start + SCORE_CHUNK].tolist(),
-                    highest=highest, **SCORE_PARAMETERS)
+    with ThreadPoolExecutor(WRITERS) as pool:
+        pending = [pool.submit(lambda name, part: graph.write(
+                       name, **_written(name, walk, values, part)), name, part)
+                   for name, part in chunks]
+        try:
+            for done, future in enumerate(pending, start=3):
+                future.result()
+                report(done, steps)
+        finally:
+            for future in pending:
+                future.cancel()
+    clock.lap("write-back")
+    researcher = walk.levels >= 0
+    levels = np.bincount(walk.levels[researcher], minlength=4)
     return TrustRun(
-        researchers_by_level=levels,
+        researchers_by_level={level: int(count) for level, count in enumerate(levels) if count},
         walk_nodes=walk.size,
-        seeds=int(np.count_nonzero(walk.teleports)),
+        seeds=int(np.count_nonzero(values["teleports"])),
         iterations=iterations,
         change=change,
         seconds=time.perf_counter() - started,
+        phases=clock.laps,
+        written=len(changed),
     )
+
+
+class _Clock:
+    """Seconds per named phase, each measured from the end of the previous one."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self._last
+        self._last = now
+
+
+def _chunks(indices: np.ndarray, size: int) -> list[np.ndarray]:
+    return [indices[start:start + size] for start in range(0, len(indices), size)]
+
+
+def _values(walk: Walk, propagated: np.ndarray) -> dict[str, np.ndarray]:
+    """Everything `compute` stores, by walk index (researcher-only values are 0 on
+    institutions). The score follows docs/services.md `## Trust`: network points for the
+    propagated trust within `network_decades` decades of the highest researcher's, points for the
+    verification level, and for the stored works and citations on a log scale, capped; rounded
+    half up; the tier is the first whose min_score the score reaches."""
+    p = SCORE_PARAMETERS
+    researcher = walk.levels >= 0
+    highest = float(propagated[researcher].max()) if researcher.any() else 0.0
+    closeness = np.zeros(walk.size)
+    if highest > 0:
+        positive = researcher & (propagated > 0)
+        closeness[positive] = (1 + np.log10(propagated[positive] / highest)
+                               / p["network_decades"])
+    network = p["network_points"] * np.maximum(closeness, 0.0)
+    verification = p["verification_points"] * np.maximum(walk.levels, 0) / 3.0
+    works = np.minimum(p["works_points"] * np.log10(1 + walk.works)
+                       / math.log10(1 + p["works_full"]), p["works_points"])
+    citations = np.minimum(p["citations_points"] * np.log10(1 + walk.citations)
+                           / math.log10(1 + p["citations_full"]), p["citations_points"])
+    scores = np.floor(network + verification + works + citations + 0.5).astype(np.int64)
+    floors = np.array([tier["min_score"] for tier in p["tiers"]])
+    return {
+        "out_weights": walk.out_weights, "teleports": walk.teleports, "propagated": propagated,
+        "network": network, "verification": verification, "works": works,
+        "citations": citations, "scores": scores,
+        "tiers": np.argmax(scores[:, None] >= floors[None, :], axis=1),
+    }
+
+
+def _digests(walk: Walk, values: dict[str, np.ndarray]) -> np.ndarray:
+    """One int64 per walk node over everything `compute` stores on it (never 0, which stands
+    for nothing stored), stored with the values as `trust_digest`: the export reads it back
+    instead of the eleven values, and a node is written when its digest differs."""
+    digest = np.full(walk.size, 0xCBF29CE484222325, dtype=np.uint64)
+    for part in (values["out_weights"], values["teleports"], values["propagated"], walk.levels,
+                 walk.claimed, values["network"], values["verification"], values["works"],
+                 values["citations"], values["scores"], values["tiers"]):
+        bits = np.ascontiguousarray(part, dtype=np.float64 if part.dtype.kind == "f"
+                                    else np.int64).view(np.uint64)
+        digest = (digest ^ bits) * np.uint64(0x100000001B3)
+        digest ^= digest >> np.uint64(31)
+    signed = digest.view(np.int64)
+    return np.where(signed == 0, 1, signed)
+
+
+def _written(name: str, walk: Walk, values: dict[str, np.ndarray], part: np.ndarray
+             ) -> dict[str, Any]:
+    """The parameters of one write-back query for the walk indices `part`."""
+    walked = {"nodes": walk.nodes[part].tolist(),
+              "out_weights": values["out_weights"][part].tolist(),
+              "teleports": values["teleports"][part].tolist(),
+              "propagated": values["propagated"][part].tolist(),
+              "digests": values["digests"][part].tolist()}
+    if name == "trust/write_walk":
+        return walked
+    return {**walked, "levels": walk.levels[part].tolist(),
+            "claimed": walk.claimed[part].astype(bool).tolist(),
+            **{key: values[key][part].tolist()
+               for key in ("network", "verification", "works", "citations", "scores", "tiers")},
+            "tier_names": [tier["name"] for tier in SCORE_PARAMETERS["tiers"]]}
 
 
 @dataclass(frozen=True)
 class Walk:
     """The walk graph in index space: node i is the graph node `nodes[i]` (an internal id);
-    `levels[i]` its verification level (-1 for an institution); `matrix[i, j]` the weight of the
-    undirected edge between i and j (symmetric)."""
+    `levels[i]` its verification level by the rules (-1 for an institution), `claimed[i]` 1 when
+    an approved claim exists, `works[i]` and `citations[i]` its stored figures; `matrix[i, j]`
+    the weight of the undirected edge between i and j (symmetric); `stored_digests[i]` the
+    digest the last compute stored (0 where none is)."""
 
     nodes: np.ndarray
     levels: np.ndarray
+    claimed: np.ndarray
+    works: np.ndarray
+    citations: np.ndarray
+    stored_digests: np.ndarray
     matrix: scipy.sparse.csr_matrix
 
     @property
@@ -184,32 +285,44 @@ class Walk:
         return weights / total if total > 0 else weights
 
 
+SLICE_LISTS = {"nodes": np.int64, "levels": np.int64, "claimed": np.int64, "works": np.int64,
+               "citations": np.int64, "stored_digests": np.int64, "sources": np.int64,
+               "targets": np.int64, "weights": np.float64}
+
+
 def export_walk(graph: Graph) -> Walk:
     """Read the researchers, institutions and their COAUTHOR and AFFILIATED_WITH edges once,
-    chunk by chunk of internal ids."""
+    chunk by chunk of internal ids, READERS chunks at a time (the server reads one while the
+    previous one is decoded)."""
     highest = graph.read("trust/walk_extent")[0]["highest"]
-    kinds = {"nodes": np.int64, "levels": np.int64, "sources": np.int64, "targets": np.int64,
-             "weights": np.float64}
-    parts: dict[str, list[np.ndarray]] = {name: [np.zeros(0, dtype=kind)]
-                                          for name, kind in kinds.items()}
-    for first in range(0, highest + 1, EXPORT_CHUNK):
+
+    def read(first: int) -> dict[str, np.ndarray]:
         row = graph.read("trust/walk_slice", first=first, size=EXPORT_CHUNK,
                          affiliation_weight=AFFILIATION_WEIGHT)[0]
-        for name, kind in kinds.items():
-            parts[name].append(np.asarray(row[name], dtype=kind))
-    node_ids, node_levels, edge_sources, edge_targets, edge_weights = (
-        np.concatenate(found) for found in parts.values())
-    order = np.argsort(node_ids, kind="stable")
-    node_ids, node_levels = node_ids[order], node_levels[order]
-    rows = np.searchsorted(node_ids, edge_sources)
-    cols = np.searchsorted(node_ids, edge_targets)
+        return {name: np.asarray(row[name], dtype=kind) for name, kind in SLICE_LISTS.items()}
+
+    parts: dict[str, list[np.ndarray]] = {name: [np.zeros(0, dtype=kind)]
+                                          for name, kind in SLICE_LISTS.items()}
+    with ThreadPoolExecutor(READERS) as pool:
+        for found in pool.map(read, range(0, highest + 1, EXPORT_CHUNK)):
+            for name, array in found.items():
+                parts[name].append(array)
+    lists = {name: np.concatenate(found) for name, found in parts.items()}
+    order = np.argsort(lists["nodes"], kind="stable")
+    node_ids = lists["nodes"][order]
+    rows = np.searchsorted(node_ids, lists["sources"])
+    cols = np.searchsorted(node_ids, lists["targets"])
     size = len(node_ids)
+    weights = lists["weights"]
     matrix = scipy.sparse.coo_matrix(
-        (np.concatenate([edge_weights, edge_weights]),
+        (np.concatenate([weights, weights]),
          (np.concatenate([rows, cols]), np.concatenate([cols, rows]))),
         shape=(size, size),
     ).tocsr()
-    return Walk(node_ids, node_levels, matrix)
+    matrix.sort_indices()  # the same sums in the same order whatever order the edges came in
+    return Walk(node_ids, lists["levels"][order], lists["claimed"][order],
+                lists["works"][order], lists["citations"][order],
+                lists["stored_digests"][order], matrix)
 
 
 def propagate(walk: Walk) -> tuple[np.ndarray, int, float]:

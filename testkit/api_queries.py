@@ -47,9 +47,7 @@ NOT_RUN_BY_REQUESTS = {
     "trust/walk_extent": "`kg trust compute` only",
     "trust/walk_slice": "`kg trust compute` only",
     "trust/write_walk": "`kg trust compute` only",
-    "trust/score_all": "`kg trust compute` only",
-    "trust/set_verification_levels": "`kg trust compute` only (a decided claim runs "
-                                      "trust/set_verification_level_of)",
+    "trust/write_researchers": "`kg trust compute` only",
 }
 
 # Created in the probe transaction before the queries run (not profiled).

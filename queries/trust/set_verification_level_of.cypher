@@ -1,5 +1,5 @@
 // trust/set_verification_level_of: re-derives one researcher's verification level and `claimed`
-// (after a claim is decided), by the rules of trust/set_verification_levels, starting from the
+// (after a claim is decided), by the rules of trust/walk_slice, starting from the
 // researcher's id.
 // Returns: level (no row when the researcher is unknown)
 /*

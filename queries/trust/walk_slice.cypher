@@ -1,18 +1,44 @@
 // trust/walk_slice: the walk nodes whose internal ids lie in [$first, $first + $size) and the
-// edges leaving them, as flat parallel lists (decoded straight into arrays): each node's internal
-// id and verification level (-1 for an institution); each outgoing COAUTHOR and AFFILIATED_WITH
-// edge's source, target and walk weight (a COAUTHOR edge weighs its shared works, an
-// AFFILIATED_WITH edge $affiliation_weight). Each edge leaves one node, so it is sent once.
-// Returns: nodes, levels, sources, targets, weights
+// edges leaving them, as flat parallel lists (decoded straight into arrays).
+// Per node: its internal id; for a researcher its verification level and claimed flag by the
+// rules below (an institution: level -1, claimed 0), its stored works and citations; and the
+// digest of the trust values the last compute stored (`trust_digest`, 0 where absent), so that
+// only changed nodes are written back.
+// Levels: L0 imported record; L1 has an ORCID; L2 an account's claim on it was approved; L3
+// approved and either the claimant's verified ORCID is the researcher's ORCID or the approved
+// evidence is an institutional e-mail (evidence_kind `institutional_email`). ORCIDs compare on
+// their last 19 characters, so `https://orcid.org/0000-...` equals `0000-...`
+// (trust/set_verification_level_of applies the same rules to one researcher).
+// Per edge: each outgoing COAUTHOR and AFFILIATED_WITH edge's source, target and walk weight (a
+// COAUTHOR edge weighs its shared works, an AFFILIATED_WITH edge $affiliation_weight). Each edge
+// leaves one node, so it is sent once.
+// Returns: nodes, levels, claimed, works, citations, stored_digests, sources, targets, weights
 /*
 :params {first: 0, size: 50000, affiliation_weight: 0.25}
 */
 CALL () {
   MATCH (v:Researcher|Institution)
   WHERE id(v) IN range($first, $first + $size - 1)
+  WITH v, v:Researcher AS researcher,
+       [(u:User)-[c:CLAIMED {status: 'approved'}]->(v) |
+        CASE
+          WHEN u.orcid IS NOT NULL AND v.orcid IS NOT NULL
+               AND toUpper(right(u.orcid, 19)) = toUpper(right(v.orcid, 19)) THEN 3
+          WHEN c.evidence_kind = 'institutional_email' THEN 3
+          ELSE 2
+        END] AS approved_claims
   RETURN collect(id(v)) AS nodes,
-         collect(CASE WHEN v:Researcher THEN coalesce(v.verification_level, 0) ELSE -1 END)
-           AS levels
+         collect(CASE
+                   WHEN NOT researcher THEN -1
+                   WHEN 3 IN approved_claims THEN 3
+                   WHEN size(approved_claims) > 0 THEN 2
+                   WHEN v.orcid IS NOT NULL THEN 1
+                   ELSE 0
+                 END) AS levels,
+         collect(CASE WHEN size(approved_claims) > 0 THEN 1 ELSE 0 END) AS claimed,
+         collect(coalesce(v.works, 0)) AS works,
+         collect(coalesce(v.citations, 0)) AS citations,
+         collect(coalesce(v.trust_digest, 0)) AS stored_digests
 }
 CALL () {
   MATCH (v:Researcher|Institution)-[e:COAUTHOR|AFFILIATED_WITH]->(u)
@@ -21,4 +47,4 @@ CALL () {
          collect(CASE type(e) WHEN 'COAUTHOR' THEN toFloat(e.works)
                  ELSE $affiliation_weight END) AS weights
 }
-RETURN nodes, levels, sources, targets, weights
+RETURN nodes, levels, claimed, works, citations, stored_digests, sources, targets, weights

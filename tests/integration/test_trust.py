@@ -135,6 +135,28 @@ def test_recomputing_with_kg_trust_compute_gives_identical_values(
     assert again == stored
 
 
+def test_a_recompute_of_an_unchanged_graph_writes_nothing_and_keeps_every_value(
+    trusted_graph: Graph, stored: dict[str, dict]
+) -> None:
+    run = trust.compute(trusted_graph)
+    assert run.written == 0 and run.walk_nodes > len(stored)
+    assert set(run.phases) == {"export", "iterate", "score", "write-back"}
+    assert {row["id"]: row for row in trusted_graph.read("trust_values_all")} == stored
+
+
+def test_a_write_back_cut_short_is_finished_by_the_next_compute_writing_only_what_is_missing(
+    trusted_graph: Graph, stored: dict[str, dict]
+) -> None:
+    cut = sorted(stored)[::50]
+    institution = min(n for n in independent_walk_graph()[0] if n.startswith("I"))
+    assert trusted_graph.write("forget_trust_values", researcher_ids=cut,
+                               institution_ids=[institution]) == [
+        {"researchers": len(cut), "institutions": 1}]
+    run = trust.compute(trusted_graph)
+    assert run.written == len(cut) + 1
+    assert {row["id"]: row for row in trusted_graph.read("trust_values_all")} == stored
+
+
 def test_approved_claims_raise_the_level_and_the_score(
     trusted_graph: Graph, stored: dict[str, dict]
 ) -> None:
