@@ -14,12 +14,9 @@ from kg.paging import Page, check_first, decode_cursor, encode_cursor, pages_of_
 
 
 class PaperOrder(Enum):
-    """The query of a page in this order, and of the same page whose papers carry their
-    authors and topics."""
-    RECENT = ("papers/papers_of_researchers_by_recency",
-              "papers/papers_with_authors_and_topics_of_researchers_by_recency")
-    CITATIONS = ("papers/papers_of_researchers_by_citations",
-                 "papers/papers_with_authors_and_topics_of_researchers_by_citations")
+    """A page's order, as the `$order` of papers/papers_of_researchers."""
+    RECENT = "recency"
+    CITATIONS = "citations"
 
 
 class CitationDirection(Enum):
@@ -75,9 +72,10 @@ def papers_of(
     authors and topics the same query read."""
     check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, str))
-    query = order.value[1] if with_authors_and_topics else order.value[0]
-    rows = graph.read(query, researcher_ids=researcher_ids, after_key=after_key,
-                      limit=first + 1)
+    query = ("papers/papers_with_authors_and_topics_of_researchers" if with_authors_and_topics
+             else "papers/papers_of_researchers")
+    rows = graph.read(query, researcher_ids=researcher_ids, order=order.value,
+                      after_key=after_key, limit=first + 1)
     grouped: dict[str, list[dict]] = {rid: [] for rid in researcher_ids}
     totals: dict[str, int] = {rid: 0 for rid in researcher_ids}
     for row in rows:

@@ -92,14 +92,10 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "coauthorship/collaboration_path": {"from_id": HUB, "to_id": OTHER, "max_hops": 6},
     "coauthorship/suggested_collaborators_of_researchers": {"researcher_ids": [HUB, OTHER],
                                                             "limit": 10},
-    "papers/papers_of_researchers_by_citations": {"researcher_ids": [HUB], "after_key": None,
-                                                  "limit": 21},
-    "papers/papers_of_researchers_by_recency": {"researcher_ids": [HUB], "after_key": None,
-                                                "limit": 21},
-    "papers/papers_with_authors_and_topics_of_researchers_by_citations": {
-        "researcher_ids": [HUB], "after_key": None, "limit": 21},
-    "papers/papers_with_authors_and_topics_of_researchers_by_recency": {
-        "researcher_ids": [HUB], "after_key": None, "limit": 21},
+    "papers/papers_of_researchers": {"researcher_ids": [HUB], "order": "citations",
+                                     "after_key": None, "limit": 21},
+    "papers/papers_with_authors_and_topics_of_researchers": {
+        "researcher_ids": [HUB], "order": "citations", "after_key": None, "limit": 21},
     "papers/authors_of_papers": {"paper_ids": [PAPER]},
     "papers/topics_of_papers": {"paper_ids": [PAPER]},
     "papers/authors_and_topics_of_papers": {"paper_ids": [PAPER]},

@@ -263,7 +263,7 @@ CARRIED = {
       papers(first: 20, orderBy: CITATIONS) { edges { node { id title citedByCount
         authors { researcher { id name } } topics { topic { id name } } } } } } }""",
                {"nodes/researchers_by_ids",
-                "papers/papers_with_authors_and_topics_of_researchers_by_citations"}),
+                "papers/papers_with_authors_and_topics_of_researchers"}),
     "topic": (TOPIC_PAGE, {"nodes/topics_by_ids", "topics/adjacent_of_topics",
                            "topics/top_papers_of_topics"}),
 }

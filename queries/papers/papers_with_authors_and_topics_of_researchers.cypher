@@ -1,18 +1,19 @@
-// papers/papers_with_authors_and_topics_of_researchers_by_citations: the page of
-// papers/papers_of_researchers_by_citations (most cited first, keyset cursor, each paper with its node),
-// and each paper's authors and topics as papers/authors_and_topics_of_papers returns them:
-// a page of papers that shows its authors and topics is one query.
+// papers/papers_with_authors_and_topics_of_researchers: the page of papers/papers_of_researchers
+// ($order, keyset cursor, each paper with its node), and each paper's authors and topics as
+// papers/authors_and_topics_of_papers returns them: a page of papers that shows its authors and
+// topics is one query.
 // Returns: researcher_id, paper_id, sort_key, total, node,
 //          authors [{researcher_id, position, is_corresponding, node}],
 //          topics [{topic_id, score, primary, node}]
 /*
-:params {researcher_ids: ["A1"], after_key: null, limit: 20}
+:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20}
 */
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
-  WITH p, coalesce(p.citations, 0) AS sort_key
+  WITH p, CASE $order WHEN 'citations' THEN coalesce(p.citations, 0)
+                    ELSE coalesce(p.year, 0) END AS sort_key
   WHERE $after_key IS NULL OR sort_key < $after_key[0]
         OR (sort_key = $after_key[0] AND p.id > $after_key[1])
   RETURN p, sort_key

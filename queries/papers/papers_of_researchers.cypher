@@ -1,16 +1,17 @@
-// papers/papers_of_researchers_by_recency: each researcher's papers, newest first (year, then id), after a
-// keyset cursor ($after_key: [key, id] of the last paper seen, or null), at most $limit each.
-// Each paper carries its node as nodes/papers_by_ids returns it (`node`), so a page with its
-// papers is one query.
+// papers/papers_of_researchers: each researcher's papers in $order ('recency': newest first,
+// by year; 'citations': most cited first), then by id, after a keyset cursor ($after_key: [key,
+// id] of the last paper seen, or null), at most $limit each. Each paper carries its node as
+// nodes/papers_by_ids returns it (`node`), so a page with its papers is one query.
 // Returns: researcher_id, paper_id, sort_key, total, node
 /*
-:params {researcher_ids: ["A1"], after_key: null, limit: 20}
+:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20}
 */
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
-  WITH p, coalesce(p.year, 0) AS sort_key
+  WITH p, CASE $order WHEN 'citations' THEN coalesce(p.citations, 0)
+                    ELSE coalesce(p.year, 0) END AS sort_key
   WHERE $after_key IS NULL OR sort_key < $after_key[0]
         OR (sort_key = $after_key[0] AND p.id > $after_key[1])
   RETURN p, sort_key
