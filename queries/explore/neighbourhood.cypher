@@ -210,12 +210,43 @@ WITH n, groups, reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node])
 // neighbours shown are the depth-1 nodes kept). The others are found from their start node (the
 // hubs of this model are at the end of edges: cited papers, topics, venues, institutions),
 // except AUTHORED, found from the paper (a paper has a few authors, a prolific author thousands
-// of papers).
+// of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
+// whichever end has fewer of them over the nodes shown (degree reads).
 CALL (others, center_edges) {
-  CALL (others, center_edges) {
+  CALL (others) {
     UNWIND others AS a
-    MATCH (a)-[r:COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]->(b)
+    WITH a WHERE a:Researcher
+    RETURN sum(COUNT { (a)-[:COAUTHOR]->() }) <= sum(COUNT { (a)<-[:COAUTHOR]-() }) AS coauthor_out
+  }
+  CALL (others) {
+    UNWIND others AS a
+    WITH a WHERE a:Topic
+    RETURN sum(COUNT { (a)-[:CO_OCCURS]->() }) <= sum(COUNT { (a)<-[:CO_OCCURS]-() }) AS co_occurs_out
+  }
+  CALL (others, center_edges, coauthor_out, co_occurs_out) {
+    UNWIND others AS a
+    MATCH (a)-[r:AFFILIATED_WITH|HAS_TOPIC|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]->(b)
     WHERE b <> a AND b IN others
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN coauthor_out THEN [a IN others WHERE a:Researcher] ELSE [] END AS a
+    MATCH (a)-[r:COAUTHOR]->(b)
+    WHERE b IN others
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN coauthor_out THEN [] ELSE [b IN others WHERE b:Researcher] END AS b
+    MATCH (b)<-[r:COAUTHOR]-(a)
+    WHERE a IN others
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN co_occurs_out THEN [a IN others WHERE a:Topic] ELSE [] END AS a
+    MATCH (a)-[r:CO_OCCURS]->(b)
+    WHERE b IN others
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN co_occurs_out THEN [] ELSE [b IN others WHERE b:Topic] END AS b
+    MATCH (b)<-[r:CO_OCCURS]-(a)
+    WHERE a IN others
     RETURN r
     UNION ALL
     UNWIND others AS b
