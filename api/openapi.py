@@ -81,10 +81,16 @@ SCHEMAS: dict[str, Any] = {
                 },
             },
             "truncated": {"type": "array", "items": {
-                "type": "object", "required": ["type", "remaining"],
+                "type": "object", "required": ["type", "remaining", "remainingAtMost", "exact"],
                 "additionalProperties": False,
-                "properties": {"type": {"type": "string", "enum": NODE_TYPES},
-                               "remaining": {"type": "integer", "minimum": 1}}}},
+                "properties": {
+                    "type": {"type": "string", "enum": NODE_TYPES},
+                    "remaining": {"type": "integer", "minimum": 0, "description":
+                                  "nodes of this type left out; a lower bound unless exact"},
+                    "remainingAtMost": {"type": "integer", "minimum": 1, "description":
+                                        "an upper bound; equals remaining when exact"},
+                    "exact": {"type": "boolean", "description":
+                              "remaining is the exact count (always at depth 1)"}}}},
         },
     },
     "CypherRequest": {

@@ -80,7 +80,9 @@ def cytoscape_elements(found: neighbourhood.Neighbourhood) -> dict[str, Any]:
             "edges": [{"data": {"id": e.id, "source": e.source, "target": e.target,
                                 "type": e.type, "weight": e.weight}} for e in found.edges],
         },
-        "truncated": [{"type": t.type, "remaining": t.remaining} for t in found.truncated],
+        "truncated": [{"type": t.type, "remaining": t.remaining,
+                       "remainingAtMost": t.remaining_at_most, "exact": t.exact}
+                      for t in found.truncated],
     }
 
 

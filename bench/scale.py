@@ -77,7 +77,7 @@ TOPIC = """query Topic($id: ID!) { topic(id: $id) { name papersCount ancestors {
   topPapers(first: 10) { title } topResearchers(first: 10) { works researcher { name } } } }"""
 NEIGHBOURHOOD = """query Hub($id: ID!) { neighbourhood(id: $id, depth: 2) {
   nodes { id type label weight } edges { source target type weight }
-  truncated { type remaining } } }"""
+  truncated { type remaining remainingAtMost exact } } }"""
 SEARCH = """query Search($q: String!) { search(query: $q, first: 10) { id type label score } }"""
 TRENDING = """query Trending { trendingPapers(first: 20) { edges { node { title } } } }"""
 EDGE_EXPORT = """

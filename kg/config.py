@@ -73,6 +73,7 @@ class Settings:
     request_retry_seconds: float = 2.0
     response_cache_entries: int = 10000
     persisted_queries: int = 10000
+    neighbourhood_exact_edges: int = 20_000
 
     @property
     def bolt_host(self) -> str:
@@ -184,6 +185,9 @@ SETTINGS: tuple[Setting, ...] = (
             "API process keeps, checked against the graph's version on every request (0: none)"),
     Setting("KG_PERSISTED_QUERIES", "persisted_queries", int, "documents each API process "
             "remembers by their SHA-256 (automatic persisted queries)"),
+    Setting("KG_NEIGHBOURHOOD_EXACT_EDGES", "neighbourhood_exact_edges", int, "edges a depth-2 "
+            "neighbourhood reads at most to count the nodes of a full type exactly; past it, "
+            "`truncated` gives bounds from degree reads (`exact: false`; docs/services.md)"),
 )
 
 
@@ -261,7 +265,7 @@ def _validate(settings: Settings) -> None:
         if getattr(settings, name) < 1:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must be at least 1")
-    for name in ("response_cache_entries", "persisted_queries"):
+    for name in ("response_cache_entries", "persisted_queries", "neighbourhood_exact_edges"):
         if getattr(settings, name) < 0:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must not be negative")

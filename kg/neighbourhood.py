@@ -1,6 +1,7 @@
 """The neighbourhood of a node for graph-explorer widgets: typed nodes and edges to depth 1 or 2,
-capped per type inside Cypher (queries/neighbourhood.cypher), with exact counts of what was left
-out. Ranking, weights and shape are documented in docs/services.md (## Neighbourhood)."""
+capped per type inside Cypher (queries/explore/neighbourhood.cypher), with counts of what was
+left out: exact at depth 1, and at depth 2 exact or bounded (`Truncation.exact`). Ranking,
+weights, shape and the bounds are documented in docs/services.md (## Neighbourhood)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ class GraphEdge:
 @dataclass(frozen=True)
 class Truncation:
     type: str
-    remaining: int
+    remaining: int  # exact, or a lower bound when not `exact`
+    remaining_at_most: int  # an upper bound; equals `remaining` when `exact`
+    exact: bool
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ class Neighbourhood:
     center: GraphNode
     nodes: tuple[GraphNode, ...]  # the centre first, then each type, most relevant first
     edges: tuple[GraphEdge, ...]  # sorted by id
-    truncated: tuple[Truncation, ...]  # only the types with something left out
+    truncated: tuple[Truncation, ...]  # only the types with something left out, or maybe
 
 
 def _node(found: dict[str, Any], node_type: str) -> GraphNode:
@@ -70,12 +73,13 @@ def neighbourhood(graph: Graph, node_id: str, depth: int = 1,
     unknown = set(types or ()) - set(NODE_TYPES)
     if unknown:
         raise BadInput(f"unknown node type(s) {sorted(unknown)}; use {', '.join(NODE_TYPES)}")
+    exact_edges = graph.settings.neighbourhood_exact_edges
     rows = graph.read("explore/neighbourhood", id=node_id, depth=depth, types=wanted,
-                      cap=limit_per_type)
+                      cap=limit_per_type, exact_edges=exact_edges)
     paper_id = None if rows else paper_id_for(graph, node_id)
     if paper_id is not None:  # another source id of a paper (one paper per work)
         rows = graph.read("explore/neighbourhood", id=paper_id, depth=depth, types=wanted,
-                          cap=limit_per_type)
+                          cap=limit_per_type, exact_edges=exact_edges)
     if not rows:
         raise NotFound(f"no node with id {node_id!r}")
     row = rows[0]
@@ -86,7 +90,8 @@ def neighbourhood(graph: Graph, node_id: str, depth: int = 1,
         (GraphEdge(id=f"{e['source']}-{e['type']}-{e['target']}", **e) for e in row["edges"]),
         key=lambda edge: edge.id,
     )
-    truncated = tuple(Truncation(type=g["type"], remaining=g["remaining"])
-                      for g in row["groups"] if g["remaining"] > 0)
+    truncated = tuple(Truncation(type=g["type"], remaining=g["remaining"],
+                                 remaining_at_most=g["at_most"], exact=g["exact"])
+                      for g in row["groups"] if g["at_most"] > 0)
     return Neighbourhood(center=center, nodes=tuple(nodes), edges=tuple(edges),
                          truncated=truncated)

@@ -44,3 +44,16 @@ def plan_operators(graph: Graph, name: str, **params: Any) -> list[str]:
 
     visit(summary.profile)
     return operators
+
+
+def db_hits(graph: Graph, name: str, **params: Any) -> int:
+    """The database hits of the PROFILEd plan of a named query, every operator summed."""
+    query = graph.queries[name]
+    query.check(params)
+    with graph.driver.session(database=graph.settings.neo4j_database) as session:
+        summary = session.run("PROFILE " + query.text, params).consume()
+
+    def hits(plan: dict[str, Any]) -> int:
+        return int(plan.get("dbHits", 0)) + sum(hits(child) for child in plan.get("children", []))
+
+    return hits(summary.profile)

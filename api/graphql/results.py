@@ -170,7 +170,13 @@ class GraphEdge:
 @strawberry.type
 class Truncation:
     type: NodeType
-    remaining: int
+    remaining: int = strawberry.field(
+        description="Nodes of this type left out; a lower bound when `exact` is false.")
+    remaining_at_most: int = strawberry.field(
+        description="An upper bound on the nodes left out; equals `remaining` when `exact` is "
+                    "true.")
+    exact: bool = strawberry.field(
+        description="Whether `remaining` is the exact count (always at depth 1).")
 
 
 @strawberry.type
@@ -178,7 +184,8 @@ class Neighbourhood:
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: list[Truncation] = strawberry.field(
-        description="Per capped type, how many nodes were left out.")
+        description="Per capped type, how many nodes were left out (every type with "
+                    "`remainingAtMost` above 0).")
 
     @classmethod
     def of(cls, found: neighbourhood.Neighbourhood) -> Neighbourhood:
@@ -188,7 +195,8 @@ class Neighbourhood:
             edges=[GraphEdge(id=strawberry.ID(e.id), source=strawberry.ID(e.source),
                              target=strawberry.ID(e.target), type=e.type, weight=e.weight)
                    for e in found.edges],
-            truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining)
+            truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining,
+                                  remaining_at_most=t.remaining_at_most, exact=t.exact)
                        for t in found.truncated],
         )
 

@@ -35,7 +35,7 @@ export const NEIGHBOURHOOD = `query KgGraphNeighbourhood($id: ID!, $depth: Int!,
   neighbourhood(id: $id, depth: $depth, types: $types, limitPerType: $limit) {
     nodes { id type label weight }
     edges { id source target type weight }
-    truncated { type remaining }
+    truncated { type remaining remainingAtMost exact }
   }
 }`;
 

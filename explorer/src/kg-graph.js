@@ -254,12 +254,17 @@ export class KgGraph extends HTMLElement {
     const id = this.state.last;
     if (!id) return;
     for (const cut of this.state.truncated[id] || []) {
-      if (cut.remaining <= 0) continue;
+      if (cut.remainingAtMost <= 0) continue;
       const limit = this.state.limits[id] || this.limit;
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = `Show ${Math.min(cut.remaining, STEP)} more ${KIND_NAMES[cut.type].toLowerCase()}`
-        + ` of ${shortLabel(this.labelOf(id), 30)} (${cut.remaining} not shown)`;
+      // Not exact (a depth-2 count past the server's budget): `remaining` is a lower bound.
+      const show = cut.exact ? `${Math.min(cut.remaining, STEP)}`
+        : `up to ${Math.min(cut.remainingAtMost, STEP)}`;
+      const left = cut.exact ? `${cut.remaining}`
+        : cut.remaining > 0 ? `${cut.remaining}+` : `up to ${cut.remainingAtMost}`;
+      button.textContent = `Show ${show} more ${KIND_NAMES[cut.type].toLowerCase()}`
+        + ` of ${shortLabel(this.labelOf(id), 30)} (${left} not shown)`;
       button.dataset.type = cut.type;
       button.disabled = limit >= MAX_LIMIT;
       button.onclick = () => {

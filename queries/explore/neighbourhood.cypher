@@ -2,10 +2,14 @@
 // Institution, Source) to depth 1 or 2, at most $cap nodes of each wanted type besides the
 // centre, most relevant first, with how many nodes of each type were left out, and every edge
 // between the nodes shown. Ranking and weights are described in docs/services.md.
-// Returns: center {id, type, label, weight}, groups [{type, kept [{id, label, weight}], remaining}],
+// The left-out count is exact at depth 1; at depth 2 it is exact for a type with room left
+// (ranking reads those edges anyway) and for a full type whose depth-2 edges number at most
+// $exact_edges; past that it is a lower and an upper bound from degree reads (docs/services.md).
+// Returns: center {id, type, label, weight},
+//          groups [{type, kept [{id, label, weight}], remaining, at_most, exact}],
 //          edges [{source, target, type, weight}]
 /*
-:params {id: "A5023888391", depth: 1, types: ["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE"], cap: 25}
+:params {id: "A5023888391", depth: 1, types: ["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE"], cap: 25, exact_edges: 20000}
 */
 CALL () {
   MATCH (n:Paper {id: $id}) RETURN n
@@ -36,8 +40,9 @@ CALL (n) {
              WHEN type(r) IN ['COAUTHOR', 'AFFILIATED_WITH'] THEN toFloat(r.works)
              WHEN type(r) = 'CO_OCCURS' THEN toFloat(r.papers)
              WHEN type(r) = 'HAS_TOPIC' AND m:Topic THEN toFloat(r.score)
-           END) AS strength
-  WITH m, kind, priority, strength,
+           END) AS strength,
+       collect(r) AS rels
+  WITH m, kind, priority, strength, rels,
        CASE kind
          WHEN 'PAPER' THEN coalesce(m.citations,
            CASE WHEN COUNT { (m)<-[:CITES]-() } > coalesce(m.cited_by_count, 0)
@@ -50,60 +55,139 @@ CALL (n) {
          ELSE COUNT { (m)<-[:PUBLISHED_IN]-() }
        END AS weight
   ORDER BY priority DESC, coalesce(strength, toFloat(weight)) DESC, m.id
-  WITH kind, collect({node: m, weight: weight}) AS ranked
-  RETURN collect({type: kind, kept: ranked[0..$cap], total: size(ranked)}) AS near
+  WITH kind, collect({node: m, weight: weight, rels: rels}) AS ranked
+  RETURN collect({type: kind, kept: ranked[0..$cap], total: size(ranked),
+                  all: CASE WHEN $depth = 2 THEN [x IN ranked | x.node] ELSE [] END}) AS near
 }
-// Depth 2: the nodes linked to the depth-1 nodes kept that are neither the centre nor one of its
-// neighbours, with how many kept nodes each is linked to (links). One pass over the edges of the
-// kept nodes and of the centre, grouped by node: a node reached from the centre is one of its
-// neighbours (no list membership test per candidate). Every candidate is counted; only the types
-// with room left after depth 1 are ranked (most links first, then weight, then id), and weights
-// are read only for the candidates that can still be among the first `room` of their type (links
-// at least those of the `room`-th by links).
-WITH n, near, reduce(nodes = [], g IN near | nodes + [x IN g.kept | x.node]) AS kept_near
-CALL (n, near, kept_near) {
-  CALL (n, kept_near) {
-    UNWIND CASE WHEN $depth = 2 THEN kept_near ELSE [] END AS k
-    MATCH (k)-[:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(m)
-    WHERE m <> n
-    RETURN m, k
-    UNION ALL
-    WITH n WHERE $depth = 2
-    MATCH (n)-[:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(m)
-    RETURN m, null AS k
+// Depth 2, per wanted type: the nodes linked to the depth-1 nodes kept that are neither the
+// centre nor one of its neighbours. First the kept nodes' typed degrees toward the type (degree
+// reads, no edge read): each (relationship type, direction) below reaches one label only, and two
+// nodes have at most one edge of a type and direction (COAUTHOR and CO_OCCURS: one per pair), so
+// a degree counts edges to nodes of the type and each group's degree counts distinct nodes.
+// A type with room left after depth 1, or whose kept nodes have at most $exact_edges such edges,
+// is expanded along exactly those edges, counted exactly and, with room left, ranked (most links
+// to kept nodes first, then weight, then id; weights only for the candidates that can still be
+// among the first `room` by links). A full type past the budget reads no edge: at least the
+// widest group of one kept node minus the centre and the centre's neighbours of the type, at
+// most the sum of the degrees minus each kept node's edge to the centre.
+WITH n, near, reduce(nodes = [], g IN near | nodes + [x IN g.kept | x.node]) AS kept_near,
+     CASE WHEN n:Paper THEN 'PAPER' WHEN n:Researcher THEN 'RESEARCHER'
+          WHEN n:Topic THEN 'TOPIC' WHEN n:Institution THEN 'INSTITUTION'
+          ELSE 'SOURCE' END AS center_kind
+CALL (n, near, kept_near, center_kind) {
+  UNWIND CASE WHEN $depth = 2 THEN $types ELSE [] END AS kind
+  WITH n, kept_near, center_kind, kind,
+       head([g IN near WHERE g.type = kind] + [{kept: [], total: 0, all: []}]) AS g1
+  CALL (kept_near, kind) {
+    UNWIND kept_near AS k
+    WITH CASE kind
+      WHEN 'PAPER' THEN
+        CASE WHEN k:Researcher THEN [COUNT { (k)-[:AUTHORED]->() }]
+             WHEN k:Paper THEN [COUNT { (k)-[:CITES]->() }, COUNT { (k)<-[:CITES]-() }]
+             WHEN k:Topic THEN [COUNT { (k)<-[:HAS_TOPIC]-() }]
+             WHEN k:Source THEN [COUNT { (k)<-[:PUBLISHED_IN]-() }]
+             ELSE [] END
+      WHEN 'RESEARCHER' THEN
+        CASE WHEN k:Paper THEN [COUNT { (k)<-[:AUTHORED]-() }]
+             WHEN k:Researcher THEN [COUNT { (k)-[:COAUTHOR]-() }]
+             WHEN k:Institution THEN [COUNT { (k)<-[:AFFILIATED_WITH]-() }]
+             ELSE [] END
+      WHEN 'TOPIC' THEN
+        CASE WHEN k:Paper THEN [COUNT { (k)-[:HAS_TOPIC]->() }]
+             WHEN k:Topic THEN [COUNT { (k)-[:SUBTOPIC_OF]->() }, COUNT { (k)<-[:SUBTOPIC_OF]-() },
+                                COUNT { (k)-[:CO_OCCURS]-() }]
+             ELSE [] END
+      WHEN 'INSTITUTION' THEN
+        CASE WHEN k:Researcher THEN [COUNT { (k)-[:AFFILIATED_WITH]->() }]
+             WHEN k:Institution THEN [COUNT { (k)-[:PART_OF]->() }, COUNT { (k)<-[:PART_OF]-() }]
+             ELSE [] END
+      ELSE CASE WHEN k:Paper THEN [COUNT { (k)-[:PUBLISHED_IN]->() }] ELSE [] END
+    END AS degrees
+    RETURN sum(reduce(s = 0, d IN degrees | s + d)) AS edges,
+           coalesce(max(reduce(s = 0, d IN degrees | CASE WHEN d > s THEN d ELSE s END)), 0)
+             AS widest
   }
-  WITH m, count(*) > count(k) AS around, count(DISTINCT k) AS links
-  WHERE NOT around
-  WITH m, links,
-       CASE WHEN m:Paper THEN 'PAPER' WHEN m:Researcher THEN 'RESEARCHER'
-            WHEN m:Topic THEN 'TOPIC' WHEN m:Institution THEN 'INSTITUTION'
-            ELSE 'SOURCE' END AS kind
-  WHERE kind IN $types
-  WITH kind, $cap - size(head([g IN near WHERE g.type = kind | g.kept] + [[]])) AS room, m, links
-  WITH kind, room, count(m) AS total,
-       collect(CASE WHEN room > 0 THEN {node: m, links: links} END) AS candidates
-  CALL (kind, room, candidates) {
-    WITH kind, room, candidates,
-         COLLECT { UNWIND candidates AS c RETURN c.links AS links ORDER BY links DESC } AS most
-    UNWIND [c IN candidates
-            WHERE c.links >= most[CASE WHEN size(most) < room THEN size(most) ELSE room END - 1]] AS c
-    WITH kind, c.node AS m, c.links AS links
-    WITH m, links,
-         CASE kind
-           WHEN 'PAPER' THEN coalesce(m.citations,
-             CASE WHEN COUNT { (m)<-[:CITES]-() } > coalesce(m.cited_by_count, 0)
-                  THEN COUNT { (m)<-[:CITES]-() } ELSE coalesce(m.cited_by_count, 0) END)
-           WHEN 'RESEARCHER' THEN coalesce(m.works, COUNT { (m)-[:AUTHORED]->() })
-           WHEN 'TOPIC' THEN CASE WHEN m.papers IS NOT NULL AND NOT EXISTS { (m)<-[:SUBTOPIC_OF]-() }
-                                  THEN m.papers
-                                  ELSE COUNT { MATCH (m)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p) RETURN DISTINCT p } END
-           WHEN 'INSTITUTION' THEN COUNT { (m)<-[:AFFILIATED_WITH]-() }
-           ELSE COUNT { (m)<-[:PUBLISHED_IN]-() }
-         END AS weight
-    ORDER BY links DESC, weight DESC, m.id
-    RETURN collect({node: m, weight: weight}) AS ranked
+  WITH n, kept_near, center_kind, kind, g1, edges, widest, $cap - size(g1.kept) AS room
+  WITH n, kept_near, center_kind, kind, g1, edges, widest, room,
+       room > 0 OR edges <= $exact_edges AS exact
+  CALL (n, kept_near, kind, g1, room, exact) {
+    UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS k
+    CALL (k, kind) {
+      WITH k WHERE kind = 'PAPER' AND k:Researcher
+      MATCH (k)-[:AUTHORED]->(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'PAPER' AND k:Paper
+      MATCH (k)-[:CITES]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'PAPER' AND k:Topic
+      MATCH (k)<-[:HAS_TOPIC]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'PAPER' AND k:Source
+      MATCH (k)<-[:PUBLISHED_IN]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'RESEARCHER' AND k:Paper
+      MATCH (k)<-[:AUTHORED]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'RESEARCHER' AND k:Researcher
+      MATCH (k)-[:COAUTHOR]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'RESEARCHER' AND k:Institution
+      MATCH (k)<-[:AFFILIATED_WITH]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'TOPIC' AND k:Paper
+      MATCH (k)-[:HAS_TOPIC]->(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'TOPIC' AND k:Topic
+      MATCH (k)-[:SUBTOPIC_OF|CO_OCCURS]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'INSTITUTION' AND k:Researcher
+      MATCH (k)-[:AFFILIATED_WITH]->(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'INSTITUTION' AND k:Institution
+      MATCH (k)-[:PART_OF]-(m) RETURN m
+      UNION ALL
+      WITH k WHERE kind = 'SOURCE' AND k:Paper
+      MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
+    }
+    WITH k, m, g1.all AS around
+    WHERE m <> n AND NOT m IN around
+    WITH room, m, count(DISTINCT k) AS links
+    WITH count(m) AS total,
+         collect(CASE WHEN room > 0 THEN {node: m, links: links} END) AS candidates
+    CALL (kind, room, candidates) {
+      WITH kind, room, candidates,
+           COLLECT { UNWIND candidates AS c RETURN c.links AS links ORDER BY links DESC } AS most
+      UNWIND [c IN candidates
+              WHERE c.links >= most[CASE WHEN size(most) < room THEN size(most) ELSE room END - 1]] AS c
+      WITH kind, c.node AS m, c.links AS links
+      WITH m, links,
+           CASE kind
+             WHEN 'PAPER' THEN coalesce(m.citations,
+               CASE WHEN COUNT { (m)<-[:CITES]-() } > coalesce(m.cited_by_count, 0)
+                    THEN COUNT { (m)<-[:CITES]-() } ELSE coalesce(m.cited_by_count, 0) END)
+             WHEN 'RESEARCHER' THEN coalesce(m.works, COUNT { (m)-[:AUTHORED]->() })
+             WHEN 'TOPIC' THEN CASE WHEN m.papers IS NOT NULL AND NOT EXISTS { (m)<-[:SUBTOPIC_OF]-() }
+                                    THEN m.papers
+                                    ELSE COUNT { MATCH (m)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p) RETURN DISTINCT p } END
+             WHEN 'INSTITUTION' THEN COUNT { (m)<-[:AFFILIATED_WITH]-() }
+             ELSE COUNT { (m)<-[:PUBLISHED_IN]-() }
+           END AS weight
+      ORDER BY links DESC, weight DESC, m.id
+      RETURN collect({node: m, weight: weight}) AS ranked
+    }
+    RETURN total, ranked
   }
-  RETURN collect({type: kind, ranked: ranked, total: total}) AS far
+  WITH kind, exact, total, ranked, edges, widest, g1.total AS near_total,
+       CASE WHEN center_kind = kind THEN 1 ELSE 0 END AS to_center, size(kept_near) AS kept
+  WITH kind, exact, ranked,
+       CASE WHEN exact THEN total
+            WHEN widest - to_center - near_total > 0 THEN widest - to_center - near_total
+            ELSE 0 END AS total,
+       CASE WHEN exact THEN total
+            WHEN edges - to_center * kept > 0 THEN edges - to_center * kept
+            ELSE 0 END AS at_most
+  RETURN collect({type: kind, ranked: ranked, total: total, at_most: at_most, exact: exact})
+           AS far
 }
 // Per type: the depth-1 nodes kept, then depth-2 nodes up to the cap; the rest is counted.
 UNWIND $types AS kind
@@ -112,24 +196,65 @@ WITH n, kind,
      CASE WHEN size(g1) > 0 THEN g1[0].kept ELSE [] END AS kept1,
      CASE WHEN size(g1) > 0 THEN g1[0].total ELSE 0 END AS total1,
      CASE WHEN size(g2) > 0 THEN g2[0].ranked ELSE [] END AS ranked2,
-     CASE WHEN size(g2) > 0 THEN g2[0].total ELSE 0 END AS total2
-WITH n, kind, kept1 + ranked2[0..($cap - size(kept1))] AS kept, total1 + total2 AS total
-WITH n, collect({type: kind, kept: kept, remaining: total - size(kept)}) AS groups
-WITH n, groups, [n] + reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node]) AS shown
-// Edges: every edge between two different nodes shown, found from its start node (the hubs of
-// this model are at the end of edges: cited papers, topics, venues, institutions), except
-// AUTHORED, found from the paper (a paper has a few authors, a prolific author thousands of
-// papers).
-CALL (shown) {
-  CALL (shown) {
-    UNWIND shown AS a
-    MATCH (a)-[r:COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]->(b)
-    WHERE b <> a AND b IN shown
+     CASE WHEN size(g2) > 0 THEN g2[0].total ELSE 0 END AS total2,
+     CASE WHEN size(g2) > 0 THEN g2[0].at_most ELSE 0 END AS at_most2,
+     size(g2) = 0 OR g2[0].exact AS exact
+WITH n, kind, kept1 + ranked2[0..($cap - size(kept1))] AS kept, total1 + total2 AS total,
+     total1 + at_most2 AS at_most, exact
+WITH n, collect({type: kind, kept: kept, remaining: total - size(kept),
+                  at_most: at_most - size(kept), exact: exact}) AS groups
+WITH n, groups, reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node]) AS others,
+     reduce(rels = [], g IN groups | rels + reduce(rs = [], x IN g.kept | rs + coalesce(x.rels, [])))
+       AS center_edges
+// Edges: every edge between two different nodes shown. The centre's were read at depth 1 (its
+// neighbours shown are the depth-1 nodes kept). The others are found from their start node (the
+// hubs of this model are at the end of edges: cited papers, topics, venues, institutions),
+// except AUTHORED, found from the paper (a paper has a few authors, a prolific author thousands
+// of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
+// whichever end has fewer of them over the nodes shown (degree reads).
+CALL (others, center_edges) {
+  CALL (others) {
+    UNWIND others AS a
+    WITH a WHERE a:Researcher
+    RETURN sum(COUNT { (a)-[:COAUTHOR]->() }) <= sum(COUNT { (a)<-[:COAUTHOR]-() }) AS coauthor_out
+  }
+  CALL (others) {
+    UNWIND others AS a
+    WITH a WHERE a:Topic
+    RETURN sum(COUNT { (a)-[:CO_OCCURS]->() }) <= sum(COUNT { (a)<-[:CO_OCCURS]-() }) AS co_occurs_out
+  }
+  CALL (others, center_edges, coauthor_out, co_occurs_out) {
+    UNWIND others AS a
+    MATCH (a)-[r:AFFILIATED_WITH|HAS_TOPIC|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]->(b)
+    WHERE b <> a AND b IN others
     RETURN r
     UNION ALL
-    UNWIND shown AS b
+    UNWIND CASE WHEN coauthor_out THEN [a IN others WHERE a:Researcher] ELSE [] END AS a
+    MATCH (a)-[r:COAUTHOR]->(b)
+    WHERE b IN others
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN coauthor_out THEN [] ELSE [b IN others WHERE b:Researcher] END AS b
+    MATCH (b)<-[r:COAUTHOR]-(a)
+    WHERE a IN others
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN co_occurs_out THEN [a IN others WHERE a:Topic] ELSE [] END AS a
+    MATCH (a)-[r:CO_OCCURS]->(b)
+    WHERE b IN others
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN co_occurs_out THEN [] ELSE [b IN others WHERE b:Topic] END AS b
+    MATCH (b)<-[r:CO_OCCURS]-(a)
+    WHERE a IN others
+    RETURN r
+    UNION ALL
+    UNWIND others AS b
     MATCH (b)<-[r:AUTHORED]-(a)
-    WHERE a IN shown
+    WHERE a IN others
+    RETURN r
+    UNION ALL
+    UNWIND center_edges AS r
     RETURN r
   }
   RETURN collect({
@@ -158,6 +283,6 @@ RETURN
              WHEN n:Institution THEN COUNT { (n)<-[:AFFILIATED_WITH]-() }
              ELSE COUNT { (n)<-[:PUBLISHED_IN]-() }
            END} AS center,
-  [g IN groups | {type: g.type, remaining: g.remaining,
+  [g IN groups | {type: g.type, remaining: g.remaining, at_most: g.at_most, exact: g.exact,
                   kept: [x IN g.kept | {id: x.node.id, label: coalesce(x.node.title, x.node.name, x.node.id), weight: x.weight}]}] AS groups,
   edges

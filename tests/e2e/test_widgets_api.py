@@ -12,13 +12,14 @@ HUB = "T10399"
 def test_neighbourhood_field_equals_the_service(idb03_graph: Graph, api: Api) -> None:
     query = """query ($id: ID!) { neighbourhood(id: $id, depth: 2, limitPerType: 10) {
       nodes { id type label weight } edges { id source target type weight }
-      truncated { type remaining } } }"""
+      truncated { type remaining remainingAtMost exact } } }"""
     got = api.data(query, id=HUB)["neighbourhood"]
     expected = neighbourhood.neighbourhood(idb03_graph, HUB, 2, None, 10)
     assert [n["id"] for n in got["nodes"]] == [n.id for n in expected.nodes]
     assert {e["id"] for e in got["edges"]} == {e.id for e in expected.edges}
-    assert {(t["type"], t["remaining"]) for t in got["truncated"]} == {
-        (t.type, t.remaining) for t in expected.truncated}
+    assert {(t["type"], t["remaining"], t["remainingAtMost"], t["exact"])
+            for t in got["truncated"]} == {
+        (t.type, t.remaining, t.remaining_at_most, t.exact) for t in expected.truncated}
 
 
 def test_neighbourhood_json_is_cytoscape_elements_with_an_etag(idb03_graph, api: Api) -> None:
@@ -30,6 +31,8 @@ def test_neighbourhood_json_is_cytoscape_elements_with_an_etag(idb03_graph, api:
     assert sum(n["data"]["type"] == "PAPER" for n in nodes) == 5
     ids = {n["data"]["id"] for n in nodes}
     assert all({e["data"]["source"], e["data"]["target"]} <= ids for e in body["elements"]["edges"])
+    assert body["truncated"] and all(t["exact"] and t["remainingAtMost"] == t["remaining"]
+                                     for t in body["truncated"]), "depth 1 is always exact"
     etag = response.headers["etag"]
     again = api.client.get(f"/api/neighbourhood/{HUB}?depth=1&types=PAPER,TOPIC&limit=5",
                            headers={"If-None-Match": etag})

@@ -1,10 +1,12 @@
-"""Neighbourhood widgets: caps, exact left-out counts and edges, checked against an adjacency
-built straight from the raw idb03 file."""
+"""Neighbourhood widgets: caps, left-out counts (exact, or bounds past the depth-2 edge budget)
+and edges, checked against an adjacency built straight from the raw idb03 file."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 
 import pytest
 
@@ -103,6 +105,7 @@ def test_depth_one_keeps_the_top_of_each_type_and_counts_the_rest_exactly(
     near = by_type(adjacency[center])
     shown = shown_by_type(result)
     remaining = {t.type: t.remaining for t in result.truncated}
+    assert all(t.exact and t.remaining_at_most == t.remaining for t in result.truncated)
     for kind in NODE_TYPES:
         assert shown[kind] <= near[kind]
         assert len(shown[kind]) == min(10, len(near[kind]))
@@ -134,6 +137,8 @@ def test_depth_two_around_the_most_connected_researcher_stays_within_the_caps(
                        - {center})
     near = by_type(adjacency[center])
     remaining = {t.type: t.remaining for t in result.truncated}
+    assert all(t.exact and t.remaining_at_most == t.remaining for t in result.truncated), \
+        "idb03 stays within the default edge budget"
     for kind in NODE_TYPES:
         assert len(shown[kind]) <= cap
         assert shown[kind] <= universe[kind]
@@ -143,6 +148,51 @@ def test_depth_two_around_the_most_connected_researcher_stays_within_the_caps(
             assert shown[kind] <= near[kind], "depth-1 nodes come before depth-2 nodes"
     assert shown["TOPIC"], "topics are two steps away from a researcher, through papers"
     assert_edges_are_exactly_those_between_the_nodes(result, linked)
+
+
+@pytest.fixture
+def no_edge_budget(idb03_graph: Graph) -> Iterator[Graph]:
+    """idb03 through a driver of its own whose depth-2 edge budget is 0: every full type with
+    an edge past depth 1 gets bounds instead of a count."""
+    settings = dataclasses.replace(idb03_graph.settings, neighbourhood_exact_edges=0)
+    with Graph(settings, idb03_graph.queries) as graph:
+        yield graph
+
+
+def best_connected(adjacency: Adjacency, kind: str) -> str:
+    return max((n for n in adjacency if node_type(n) == kind),
+               key=lambda n: (len(adjacency[n]), n))
+
+
+@pytest.mark.parametrize("cap", [3, 25])
+def test_past_the_edge_budget_depth_two_shows_the_same_and_bounds_the_true_count(
+        idb03_graph: Graph, no_edge_budget: Graph, raw, cap: int) -> None:
+    oracle, adjacency, _ = raw
+    centers = [most_connected_researcher(oracle)] + [best_connected(adjacency, kind)
+                                                     for kind in NODE_TYPES]
+    bounded_types = 0
+    for center in centers:
+        counted = neighbourhood(idb03_graph, center, depth=2, limit_per_type=cap)
+        bounded = neighbourhood(no_edge_budget, center, depth=2, limit_per_type=cap)
+        assert bounded.nodes == counted.nodes and bounded.edges == counted.edges
+        shown = shown_by_type(bounded)
+        kept_near = {n for ids in shown.values() for n in ids} & adjacency[center]
+        universe = by_type((adjacency[center] | {m for k in kept_near for m in adjacency[k]})
+                           - {center})
+        cut = {t.type: t for t in bounded.truncated}
+        for kind in NODE_TYPES:
+            true = len(universe[kind]) - len(shown[kind])
+            if kind not in cut:
+                assert true == 0
+                continue
+            left_out = cut[kind]
+            assert left_out.remaining <= true <= left_out.remaining_at_most, (center, kind)
+            if left_out.exact:
+                assert left_out.remaining == true == left_out.remaining_at_most
+            else:
+                bounded_types += 1
+                assert len(shown[kind]) == cap, "only a type full at depth 1 is bounded"
+    assert bounded_types >= len(centers), "the budget of 0 bounds at least one type each"
 
 
 def test_a_hub_topic_answers_small_with_its_most_cited_papers(idb03_graph: Graph, raw) -> None:

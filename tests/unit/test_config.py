@@ -72,11 +72,18 @@ def test_limits_and_budgets_have_defaults_and_can_be_set() -> None:
     assert changed.request_deadline == 2.5
 
 
+def test_the_depth_two_edge_budget_defaults_to_twenty_thousand_and_zero_is_allowed() -> None:
+    assert from_env({}).neighbourhood_exact_edges == 20_000
+    assert from_env({"KG_NEIGHBOURHOOD_EXACT_EDGES": "0"}).neighbourhood_exact_edges == 0
+
+
 @pytest.mark.parametrize("environ, message", [
     ({"KG_RATE_LIMIT_ADDRESS": "lots"}, "KG_RATE_LIMIT_ADDRESS must look like"),
     ({"KG_RATE_LIMIT_TOKEN": "10/fortnight"}, "KG_RATE_LIMIT_TOKEN must look like"),
     ({"KG_COST_BUDGET": "0"}, "KG_COST_BUDGET must be positive"),
     ({"KG_REQUEST_DEADLINE": "soon"}, "KG_REQUEST_DEADLINE must be a number"),
+    ({"KG_NEIGHBOURHOOD_EXACT_EDGES": "-1"}, "KG_NEIGHBOURHOOD_EXACT_EDGES must not be negative"),
+    ({"KG_NEIGHBOURHOOD_EXACT_EDGES": "lots"}, "KG_NEIGHBOURHOOD_EXACT_EDGES must be an integer"),
 ])
 def test_limits_that_cannot_work_are_refused(environ: dict[str, str], message: str) -> None:
     with pytest.raises(BadConfiguration, match=message):

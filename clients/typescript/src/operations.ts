@@ -64,7 +64,7 @@ export type WidgetQueryVariables = Exact<{
 }>;
 
 
-export type WidgetQuery = { neighbourhood: { nodes: Array<{ id: string, type: NodeType, label: string, weight: number }>, edges: Array<{ source: string, target: string, type: string, weight: number }>, truncated: Array<{ type: NodeType, remaining: number }> } };
+export type WidgetQuery = { neighbourhood: { nodes: Array<{ id: string, type: NodeType, label: string, weight: number }>, edges: Array<{ source: string, target: string, type: string, weight: number }>, truncated: Array<{ type: NodeType, remaining: number, remainingAtMost: number, exact: boolean }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -383,6 +383,8 @@ export const WidgetDocument = new TypedDocumentString(`
     truncated {
       type
       remaining
+      remainingAtMost
+      exact
     }
   }
 }

@@ -279,7 +279,7 @@ export type Neighbourhood = {
   __typename?: 'Neighbourhood';
   edges: Array<GraphEdge>;
   nodes: Array<GraphNode>;
-  /** Per capped type, how many nodes were left out. */
+  /** Per capped type, how many nodes were left out (every type with `remainingAtMost` above 0). */
   truncated: Array<Truncation>;
 };
 
@@ -771,7 +771,12 @@ export type TrendingTopic = {
 
 export type Truncation = {
   __typename?: 'Truncation';
+  /** Whether `remaining` is the exact count (always at depth 1). */
+  exact: Scalars['Boolean']['output'];
+  /** Nodes of this type left out; a lower bound when `exact` is false. */
   remaining: Scalars['Int']['output'];
+  /** An upper bound on the nodes left out; equals `remaining` when `exact` is true. */
+  remainingAtMost: Scalars['Int']['output'];
   type: NodeType;
 };
 
