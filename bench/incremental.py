@@ -158,11 +158,13 @@ def compare_pair_moves(graph: Graph, path: Path, size: int, rounds: int = 3) -> 
 def timed_batches() -> Iterator[tuple[Counter[str], Counter[str]]]:
     """Seconds spent running each named query (every query runs through Transaction.run), and
     in each phase of a batch: parsing records ("parse", `Format.parse` via `parsing`), inside
-    the write transaction's function ("in transaction": named queries and building their rows)
-    and the whole write transaction ("write transaction": that, BEGIN and the commit)."""
+    the write transaction's function ("in transaction": named queries and building their rows;
+    "queries in transaction": those queries) and the whole write transaction ("write
+    transaction": that, BEGIN and the commit)."""
     spent: Counter[str] = Counter()
     phases: Counter[str] = Counter()
     run_query, write_transaction = Transaction.run, Graph.write_transaction
+    inside = [False]
 
     def run(self: Transaction, name: str, /, **params: Any) -> Any:
         started = time.perf_counter()
@@ -170,13 +172,17 @@ def timed_batches() -> Iterator[tuple[Counter[str], Counter[str]]]:
             return run_query(self, name, **params)
         finally:
             spent[name] += time.perf_counter() - started
+            if inside[0]:
+                phases["queries in transaction"] += time.perf_counter() - started
 
     def transaction(self: Graph, work: Any) -> Any:
         def timed(tx: Transaction) -> Any:
             started = time.perf_counter()
+            inside[0] = True
             try:
                 return work(tx)
             finally:
+                inside[0] = False
                 phases["in transaction"] += time.perf_counter() - started
 
         started = time.perf_counter()
@@ -248,15 +254,16 @@ def main(argv: list[str] | None = None) -> int:
                     f"{name} {took:.1f}s" for name, took in spent.most_common(10)), flush=True)
                 batches = -(-report.read // settings.batch_size)
                 queries = sum(spent.values())
+                python = phases["in transaction"] - phases["queries in transaction"]
+                commit = phases["write transaction"] - phases["in transaction"]
+                rest = (seconds - phases["parse"] - phases["write transaction"]
+                        - (queries - phases["queries in transaction"]))
                 print(f"  per batch of {settings.batch_size}: named queries "
-                      f"{queries / batches:.2f}s, the rest (parsing, rows, commit) "
-                      f"{(seconds - queries) / batches:.2f}s: parse "
-                      f"{phases['parse'] / batches:.2f}s, Python in the transaction "
-                      f"{(phases['in transaction'] - queries) / batches:.2f}s, BEGIN + commit "
-                      f"{(phases['write transaction'] - phases['in transaction']) / batches:.2f}s,"
-                      f" reading and the rest "
-                      f"{(seconds - phases['parse'] - phases['write transaction']) / batches:.2f}s",
-                      flush=True)
+                      f"{queries / batches:.2f}s, the rest {(seconds - queries) / batches:.2f}s: "
+                      f"parse {phases['parse'] / batches:.2f}s, Python in the write "
+                      f"transactions {python / batches:.2f}s, BEGIN + commit (and the graph "
+                      f"version) {commit / batches:.2f}s, reading lines and the rest "
+                      f"{rest / batches:.2f}s", flush=True)
                 if run != "deltas, same file again":
                     found = digest(graph_derived(graph))
                     print(f"  derived edges: {found[0]} in the graph, {expected[0]} computed "
