@@ -63,8 +63,8 @@ def after_file(graph: Graph) -> None:
     """The figures that depend on the whole file: novelty, unless no batch since the last time
     changed a paper's topics (nothing novelty depends on moved: N, topic and pair counts only
     move with a paper's topics)."""
-    if serial.write_transaction(graph, lambda tx: tx.run("readmodel/take_novelty_stale"))[0][
-            "stale"]:
+    taken = serial.write_transaction(graph, lambda tx: tx.run("readmodel/take_novelty_stale"))
+    if taken[0]["stale"]:
         refresh_novelty(graph)
 
 
