@@ -15,16 +15,19 @@ the transactional path three times, each timed:
      neighbourhood is recounted (a slice: the whole file takes too long that way).
 
 With `--profile`, one batch of the new works is first written with every named query PROFILEd
-and rolled back: each query's dbHits and time. Each run also prints where its time went: the ten
-named queries that took longest, in total. After 1 and after 3, every derived edge of the graph
-is compared with the same edges computed in Python from both files by bulk_csv (no Neo4j): count
-and an order-free digest must be equal.
+and rolled back: each query's dbHits and time; then the PARTNER moves of that batch run
+alternately as they are (a seek of the edge's key) and as they were before keys (a MERGE), each
+rolled back: the ratio at the same moment. Each run also prints where its time
+went: the ten named queries that took longest, in total. After 1 and after 3, every derived edge
+of the graph is compared with the same edges computed in Python from both files by bulk_csv (no
+Neo4j): count and an order-free digest must be equal.
 Results go to stdout; docs/benchmarks.md quotes runs of this.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import time
 from collections import Counter
@@ -37,7 +40,7 @@ from bench.database import WORK_DIR
 from bench.scale import bulk_load, digest, generated, graph_derived, head, python_derived
 from kg import config
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive, identity, writer
+from kg.ingest import derive, identity, serial, writer
 from kg.ingest.formats import FORMATS
 from kg.ingest.lines import BadLine, read_records
 from kg.ingest.openalex import parse_work
@@ -54,7 +57,7 @@ def recounting_write(graph: Graph, papers: list[PaperRecord]) -> int:
         topics = sorted({t.topic.id for p in papers for t in p.topics})
         derive.recount(tx, researchers, topics)
         return written
-    return graph.write_transaction(work)
+    return serial.write_transaction(graph, work)
 
 
 RECOUNTING = Format("openalex-recount", parse_work, recounting_write, writer.finish)
@@ -93,7 +96,7 @@ def profile_batch(graph: Graph, path: Path, size: int) -> None:
 
     Transaction.run = run  # type: ignore[method-assign]
     try:
-        graph.write_transaction(work)
+        serial.write_transaction(graph, work)
     except _RolledBack:
         pass
     finally:
@@ -104,24 +107,109 @@ def profile_batch(graph: Graph, path: Path, size: int) -> None:
         print(f"  {name}: {count} dbHits, {spent[name]:.2f}s", flush=True)
 
 
+MERGED_PAIR_MOVES = {  # the pair moves before keys: a MERGE, an expansion of one end's edges
+    "derive/move_partners": ("MATCH (a:Institution {id: row.a}), (b:Institution {id: row.b})\n"
+                             "MERGE (a)-[c:PARTNER]->(b)\n"),
+}
+
+
+def _merged(text: str, name: str) -> str:
+    """The query as it was before keys: its keyed lookup replaced by the MERGE it replaced."""
+    head, _, rest = text.partition("OPTIONAL MATCH ()-[found:")
+    _, _, tail = rest.partition("WITH row, coalesce(found, created) AS c\nWHERE c IS NOT NULL\n")
+    if not tail:
+        raise ValueError(f"{name} has no keyed lookup to replace")
+    return head + MERGED_PAIR_MOVES[name] + tail
+
+
+def compare_pair_moves(graph: Graph, path: Path, size: int, rounds: int = 3) -> None:
+    """The PARTNER moves of the first `size` works of `path` (new to the graph), keyed seek vs
+    the MERGE before keys, each in a transaction rolled back, alternating `rounds` times; prints
+    the median seconds of each and their ratio."""
+    papers = [parse_work(line.record) for line in itertools.islice(read_records(path), size)
+              if not isinstance(line, BadLine) and line.record]
+    facts = [writer._facts(paper) for paper in {p.id: p for p in papers}.values()]
+    partners: Counter[tuple[str, str]] = Counter()
+    for fact in facts:
+        partners.update(itertools.combinations(sorted(fact.partners()), 2))
+    params = {
+        "derive/move_partners": {
+            "pairs": [{"a": a, "b": b, "works": n} for (a, b), n in sorted(partners.items())]},
+    }
+    for name, values in params.items():
+        keyed = graph.queries[name].text
+        texts = {"keyed seek": keyed, "MERGE": _merged(keyed, name)}
+        took: dict[str, list[float]] = {kind: [] for kind in texts}
+        for _ in range(rounds):
+            for kind, text in texts.items():
+                with graph.driver.session(database=graph.settings.neo4j_database) as session:
+                    tx = session.begin_transaction()
+                    started = time.perf_counter()
+                    tx.run(text, values).consume()
+                    took[kind].append(time.perf_counter() - started)
+                    tx.rollback()
+        keyed_s, merged_s = (sorted(took[k])[rounds // 2] for k in ("keyed seek", "MERGE"))
+        print(f"  {name}, {len(values['pairs'])} pairs of {len(papers)} new works: keyed seek "
+              f"{keyed_s:.2f}s, MERGE {merged_s:.2f}s (medians of {rounds}, alternating, rolled "
+              f"back): {merged_s / keyed_s:.1f}x", flush=True)
+
+
 @contextmanager
-def timed_queries() -> Iterator[Counter[str]]:
-    """Seconds spent running each named query (every query runs through Transaction.run)."""
+def timed_batches() -> Iterator[tuple[Counter[str], Counter[str]]]:
+    """Seconds spent running each named query (every query runs through Transaction.run), and
+    in each phase of a batch: parsing records ("parse", `Format.parse` via `parsing`), inside
+    the write transaction's function ("in transaction": named queries and building their rows;
+    "queries in transaction": those queries) and the whole write transaction ("write
+    transaction": that, BEGIN and the commit)."""
     spent: Counter[str] = Counter()
-    original = Transaction.run
+    phases: Counter[str] = Counter()
+    run_query, write_transaction = Transaction.run, Graph.write_transaction
+    inside = [False]
 
     def run(self: Transaction, name: str, /, **params: Any) -> Any:
         started = time.perf_counter()
         try:
-            return original(self, name, **params)
+            return run_query(self, name, **params)
         finally:
             spent[name] += time.perf_counter() - started
+            if inside[0]:
+                phases["queries in transaction"] += time.perf_counter() - started
+
+    def transaction(self: Graph, work: Any) -> Any:
+        def timed(tx: Transaction) -> Any:
+            started = time.perf_counter()
+            inside[0] = True
+            try:
+                return work(tx)
+            finally:
+                inside[0] = False
+                phases["in transaction"] += time.perf_counter() - started
+
+        started = time.perf_counter()
+        try:
+            return write_transaction(self, timed)
+        finally:
+            phases["write transaction"] += time.perf_counter() - started
 
     Transaction.run = run  # type: ignore[method-assign]
+    Graph.write_transaction = transaction  # type: ignore[method-assign]
     try:
-        yield spent
+        yield spent, phases
     finally:
-        Transaction.run = original  # type: ignore[method-assign]
+        Transaction.run = run_query  # type: ignore[method-assign]
+        Graph.write_transaction = write_transaction  # type: ignore[method-assign]
+
+
+def parsing(fmt: Format[Any], phases: Counter[str]) -> Format[Any]:
+    """`fmt` with its parse timed into phases["parse"]."""
+    def parse(record: dict[str, Any]) -> Any:
+        started = time.perf_counter()
+        try:
+            return fmt.parse(record)
+        finally:
+            phases["parse"] += time.perf_counter() - started
+
+    return dataclasses.replace(fmt, parse=parse)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,15 +235,16 @@ def main(argv: list[str] | None = None) -> int:
         with database.connect(settings) as graph:
             if args.profile:
                 profile_batch(graph, batch_path, settings.batch_size)
+                compare_pair_moves(graph, batch_path, settings.batch_size)
             rates = {}
             for run, fmt, path in (
                     ("deltas, new works", FORMATS["openalex"], batch_path),
                     ("deltas, same file again", FORMATS["openalex"], batch_path),
                     ("recount baseline, same works again", RECOUNTING,
                      head(batch_path, args.baseline))):
-                with timed_queries() as spent:
+                with timed_batches() as (spent, phases):
                     started = time.perf_counter()
-                    report = ingest_file(graph, path, fmt, settings.batch_size,
+                    report = ingest_file(graph, path, parsing(fmt, phases), settings.batch_size,
                                          WORK_DIR / "incremental-batch.rejects.jsonl")
                     seconds = time.perf_counter() - started
                 rates[run] = report.written / seconds
@@ -164,9 +253,17 @@ def main(argv: list[str] | None = None) -> int:
                 print("  slowest queries: " + ", ".join(
                     f"{name} {took:.1f}s" for name, took in spent.most_common(10)), flush=True)
                 batches = -(-report.read // settings.batch_size)
+                queries = sum(spent.values())
+                python = phases["in transaction"] - phases["queries in transaction"]
+                commit = phases["write transaction"] - phases["in transaction"]
+                rest = (seconds - phases["parse"] - phases["write transaction"]
+                        - (queries - phases["queries in transaction"]))
                 print(f"  per batch of {settings.batch_size}: named queries "
-                      f"{sum(spent.values()) / batches:.2f}s, the rest (parsing, rows, commit) "
-                      f"{(seconds - sum(spent.values())) / batches:.2f}s", flush=True)
+                      f"{queries / batches:.2f}s, the rest {(seconds - queries) / batches:.2f}s: "
+                      f"parse {phases['parse'] / batches:.2f}s, Python in the write "
+                      f"transactions {python / batches:.2f}s, BEGIN + commit (and the graph "
+                      f"version) {commit / batches:.2f}s, reading lines and the rest "
+                      f"{rest / batches:.2f}s", flush=True)
                 if run != "deltas, same file again":
                     found = digest(graph_derived(graph))
                     print(f"  derived edges: {found[0]} in the graph, {expected[0]} computed "

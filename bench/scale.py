@@ -165,11 +165,12 @@ def python_derived(paths: list[Path], batch_size: int, directory: Path) -> Any:
                                               "last_year": int, "weight": float}
     for kind, names in DERIVED_PROPERTIES.items():
         with files[kind][0].open(encoding="utf-8") as lines:
-            next(lines)
+            columns = [name.split(":")[0] for name in next(lines).rstrip("\n").split(",")[2:]]
             for line in lines:
                 source, target, *values = line.rstrip("\n").split(",")
+                found = dict(zip(columns, values, strict=True))
                 yield (kind, source.strip('"'), target.strip('"'),
-                       [casts[n](v) if v else None for n, v in zip(names, values, strict=True)])
+                       [casts[n](found[n]) if found[n] else None for n in names])
 
 
 def baseline_trust(graph: Graph) -> tuple[dict[str, float], float, float]:

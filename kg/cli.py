@@ -108,6 +108,7 @@ def db_restore(args: argparse.Namespace, settings: Settings) -> int:
 def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph:
         schema.apply(graph)
+        derive.key_pairs(graph)
         present = schema.in_database(graph)
     missing = schema.declared() - present
     if missing:

@@ -71,6 +71,7 @@ class CoOccurs(StructuredRel):
 
 
 class Partner(StructuredRel):
+    pair = StringProperty(unique_index=True)  # 'lowId|highId', the edge's key (schema/)
     works = IntegerProperty()
 
 

@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
-from kg.ingest import identity, source_ids, writer
+from kg.ingest import identity, serial, source_ids, writer
 from kg.ingest.name_match import named_researcher, normalised_doi, resolve_named_authors
 from kg.ingest.records import (
     AuthorshipRecord,
@@ -90,7 +90,7 @@ def dois_of(paper: PaperRecord) -> list[str]:
 def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
     """Records that are OpenAlex works in the graph join those works' Papers (identity.py); the
     rest land as papers of their own."""
-    return graph.write_transaction(lambda tx: _write_in(tx, papers))
+    return serial.write_transaction(graph, lambda tx: _write_in(tx, papers))
 
 
 def _write_in(tx: Transaction, papers: list[PaperRecord]) -> int:

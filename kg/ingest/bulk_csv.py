@@ -12,7 +12,8 @@ Derived edges follow `queries/derive/*.cypher` to the bit: COAUTHOR pairs over p
 `derive.COAUTHOR_MAX_AUTHORS` authors (shared works, first and last year, and the Newman weight,
 a sum of terms rounded to multiples of 2^-40 like `derive.coauthor_term`, exact in any order),
 AFFILIATED_WITH per researcher and institution of their authorships, CO_OCCURS per pair of topics
-of a paper with the number of papers, PARTNER per pair of institutions named on one paper.
+of a paper with the number of papers, PARTNER per pair of institutions named on one paper, with
+its key pair = 'lowId|highId' as the derive queries write it.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ RELATIONSHIP_FILES = {
     "AFFILIATED_WITH": ("Researcher", "Institution", ("works:long", "first_year:long",
                                                       "last_year:long")),
     "CO_OCCURS": ("Topic", "Topic", ("papers:long",)),
-    "PARTNER": ("Institution", "Institution", ("works:long",)),
+    "PARTNER": ("Institution", "Institution", ("pair", "works:long")),
 }
 
 
@@ -503,8 +504,8 @@ class CsvGraph:
         low = np.where(ranks[first] < ranks[second], first, second)
         high = np.where(ranks[first] < ranks[second], second, first)
         groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
-        ids = quoted(self.institutions.ids)
-        out.writelines(f"{ids[a]},{ids[b]},{n}\n" for a, b, n in zip(
+        ids, raw = quoted(self.institutions.ids), self.institutions.ids
+        out.writelines(f"{ids[a]},{ids[b]},{field(raw[a] + '|' + raw[b])},{n}\n" for a, b, n in zip(
             (groups.keys // size).tolist(), (groups.keys % size).tolist(),
             groups.count().tolist(), strict=True))
 

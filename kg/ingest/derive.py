@@ -197,6 +197,15 @@ def recount(tx: Transaction, researcher_ids: list[str], topic_ids: list[str]) ->
         tx.run("derive/cooccurrence_of", topic_ids=topic_ids)
 
 
+def key_pairs(graph: Graph) -> int:
+    """Key the PARTNER edges of a graph derived before they had keys (the moves find an edge by
+    its key, so an unkeyed one would be duplicated); returns how many."""
+    keyed = 0
+    while done := graph.write("derive/key_pairs", limit=50000)[0]["keyed"]:
+        keyed += done
+    return keyed
+
+
 def rebuild_all(graph: Graph, progress: Callable[[int, int], None] | None = None) -> float:
     """Delete every derived edge and derive them again from the facts, then every stored figure;
     returns seconds taken. `progress(done, total)` hears of each node (researcher or topic)

@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive, readmodel, writer
+from kg.ingest import derive, readmodel, serial, writer
 from kg.ingest.records import PaperRecord, TopicAssignment, TopicRecord
 from kg.ingest.source_ids import ARXIV, ARXIV_DOI_PREFIX, ARXIV_PREFIX, OPENALEX
 
@@ -63,7 +63,7 @@ def _found(tx: Transaction, papers: list[PaperRecord]) -> dict[str, list[dict[st
 
 
 def write_openalex(graph: Graph, papers: list[PaperRecord]) -> int:
-    return graph.write_transaction(lambda tx: write_openalex_in(tx, papers))
+    return serial.write_transaction(graph, lambda tx: write_openalex_in(tx, papers))
 
 
 def write_openalex_in(tx: Transaction, papers: list[PaperRecord]) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive, readmodel
+from kg.ingest import derive, readmodel, serial
 from kg.ingest.openalex import parse_institution, short_id
 from kg.ingest.records import (
     InstitutionRecord,
@@ -73,7 +73,7 @@ def _affiliations(record: dict[str, Any]) -> list[ListedAffiliation]:
 
 def write_profiles(graph: Graph, profiles: list[AuthorProfile]) -> int:
     """Write one batch of profiles; returns the number of researchers written."""
-    return graph.write_transaction(lambda tx: _write(tx, profiles))
+    return serial.write_transaction(graph, lambda tx: _write(tx, profiles))
 
 
 def _write(tx: Transaction, profiles: list[AuthorProfile]) -> int:

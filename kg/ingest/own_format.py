@@ -13,7 +13,7 @@ from typing import Any
 from kg.db.graph import Graph, Transaction
 from kg.db.models import TOPIC_LEVELS
 from kg.errors import BadInput
-from kg.ingest import writer
+from kg.ingest import serial, writer
 from kg.ingest.name_match import named_researcher, normalised_doi, resolve_named_authors
 from kg.ingest.records import (
     OWNED_ID_SHAPES,
@@ -121,7 +121,7 @@ def write_papers(graph: Graph, papers: list[PaperRecord]) -> int:
         refuse_ids_of_other_types(tx, papers)
         return writer.write_in(tx, resolve_named_authors(tx, papers, dois_of))
 
-    return graph.write_transaction(work)
+    return serial.write_transaction(graph, work)
 
 
 def _iso_date(record: dict[str, Any], key: str) -> str | None:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 
 from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
 from kg.db.graph import Graph, Transaction
+from kg.ingest import serial
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD, ATYPICAL_NPMI
 
 CHUNK = 2000
@@ -62,7 +63,8 @@ def after_file(graph: Graph) -> None:
     """The figures that depend on the whole file: novelty, unless no batch since the last time
     changed a paper's topics (nothing novelty depends on moved: N, topic and pair counts only
     move with a paper's topics)."""
-    if graph.write("readmodel/take_novelty_stale")[0]["stale"]:
+    taken = serial.write_transaction(graph, lambda tx: tx.run("readmodel/take_novelty_stale"))
+    if taken[0]["stale"]:
         refresh_novelty(graph)
 
 
@@ -72,8 +74,8 @@ def refresh_novelty(graph: Graph) -> int:
     flipped = 0
     for start in range(0, len(candidates), CHUNK):
         chunk = candidates[start:start + CHUNK]
-        flipped += graph.write("readmodel/novelty", paper_ids=chunk,
-                               atypical_npmi=ATYPICAL_NPMI)[0]["flipped"]
+        flipped += serial.write_transaction(graph, lambda tx, chunk=chunk: tx.run(
+            "readmodel/novelty", paper_ids=chunk, atypical_npmi=ATYPICAL_NPMI))[0]["flipped"]
     return flipped
 
 

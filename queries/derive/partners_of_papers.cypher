@@ -1,7 +1,8 @@
 // derive/partners_of_papers: adds the given papers' contribution to PARTNER edges (`kg derive
 // --full`, after deleting them all, a chunk of papers at a time): each pair of distinct
 // institutions named by the authorships of one paper (a < b) gains one work. Papers with more
-// than $max_authors authors are left out, as for COAUTHOR.
+// than $max_authors authors are left out, as for COAUTHOR. Each edge has its key pair = 'a|b'
+// (index partner_pair).
 // Returns: pairs
 /*
 :params {paper_ids: ["W2741809807"], max_authors: 200}
@@ -21,5 +22,5 @@ UNWIND institutions AS b
 WITH a, b WHERE a.id < b.id
 WITH a, b, count(*) AS works
 MERGE (a)-[c:PARTNER]->(b)
-SET c.works = coalesce(c.works, 0) + works
+SET c.pair = a.id + '|' + b.id, c.works = coalesce(c.works, 0) + works
 RETURN count(c) AS pairs
