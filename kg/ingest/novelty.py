@@ -87,13 +87,17 @@ class Drift:
             return 0.0 if self.n_max <= 0 else math.inf
         return math.log(self.n_max / self.n_min)
 
-    def band(self, theta: float = ATYPICAL_NPMI) -> tuple[float, float]:
-        """The margins of the papers that can have flipped: [low, high]."""
-        spread = (1 + theta) * self.pair_drift + 2 * self.topic_drift
+    def reach(self, theta: float = ATYPICAL_NPMI) -> tuple[float, float]:
+        """[lo, hi]: how far any pair's `g` can have moved since its paper's decision."""
         if self.n <= 0 or self.n_min <= 0:
             return -math.inf, math.inf
-        lo = (1 - theta) * math.log(self.n / self.n_max) - spread
-        hi = (1 - theta) * math.log(self.n / self.n_min) + spread
+        spread = (1 + theta) * self.pair_drift + 2 * self.topic_drift
+        return ((1 - theta) * math.log(self.n / self.n_max) - spread,
+                (1 - theta) * math.log(self.n / self.n_min) + spread)
+
+    def band(self, theta: float = ATYPICAL_NPMI) -> tuple[float, float]:
+        """The stored margins of the papers that can have flipped: [low, high]."""
+        lo, hi = self.reach(theta)
         return min(0.0, -hi) - SLACK, max(0.0, -lo) + SLACK
 
 
