@@ -144,6 +144,8 @@ def after_batch(tx: Transaction, before: Mapping[str, PaperFacts],
                  topics=[{"id": t, "delta": d} for t, d in sorted(topics.items())],
                  pairs=[{"a": a, "b": b, "delta": d} for (a, b), d in sorted(pairs.items())],
                  expand_below=EXPAND_BELOW)[0]
+    if not row["leveled"]:
+        return Decision(0, 0, 0)
     drift = Drift(row["n"] or 0, row["n_min"] or 0, row["n_max"] or 0,
                   row["topic_drift"] or 0.0, row["pair_drift"] or 0.0)
     if not row["based"] or drift.growth() > REBASE_GROWTH:

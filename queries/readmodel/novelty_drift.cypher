@@ -4,8 +4,9 @@
 // |ln(new / old)| to its novelty_drift (and the Corpus keeps the largest), or, with fewer than
 // $expand_below papers before or after, forgets its drift and is returned for its papers to be
 // re-decided. The Corpus widens the range of N seen at a batch end since the last re-basing
-// (`based` is false when the Corpus has no such range yet).
-// Returns: expand_topics, expand_pairs, n, n_min, n_max, topic_drift, pair_drift, based
+// (`based` is false when the Corpus has no such range yet); `leveled`: the level-`topic` topics
+// that moved (none: nothing novelty depends on moved).
+// Returns: leveled, expand_topics, expand_pairs, n, n_min, n_max, topic_drift, pair_drift, based
 /*
 :params {topics: [{id: "T10965", delta: 1}], pairs: [{a: "T10965", b: "T11636", delta: 1}], expand_below: 64}
 */
@@ -18,7 +19,7 @@ CALL () {
                ELSE coalesce(t.novelty_drift, 0.0) + abs(log(toFloat(now) / was)) END AS drift
   SET t.novelty_drift = drift
   RETURN collect(CASE WHEN drift IS NULL THEN t.id END) AS expand_topics,
-         coalesce(max(drift), 0.0) AS topic_drift
+         coalesce(max(drift), 0.0) AS topic_drift, count(t) AS leveled
 }
 CALL () {
   UNWIND $pairs AS row
@@ -33,7 +34,7 @@ CALL () {
          coalesce(max(drift), 0.0) AS pair_drift
 }
 OPTIONAL MATCH (c:Corpus {id: 'corpus'})
-WITH c, expand_topics, expand_pairs, topic_drift, pair_drift,
+WITH c, expand_topics, expand_pairs, topic_drift, pair_drift, leveled,
      c IS NOT NULL AND c.novelty_n_min IS NOT NULL AS based
 CALL (c, based, topic_drift, pair_drift) {
   WITH c WHERE based
@@ -45,6 +46,6 @@ CALL (c, based, topic_drift, pair_drift) {
       c.novelty_pair_drift = CASE WHEN pair_drift > c.novelty_pair_drift THEN pair_drift
                                   ELSE c.novelty_pair_drift END
 }
-RETURN expand_topics, expand_pairs, c.tagged_papers AS n, c.novelty_n_min AS n_min,
+RETURN leveled, expand_topics, expand_pairs, c.tagged_papers AS n, c.novelty_n_min AS n_min,
        c.novelty_n_max AS n_max, c.novelty_topic_drift AS topic_drift,
        c.novelty_pair_drift AS pair_drift, based

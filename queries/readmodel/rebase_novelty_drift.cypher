@@ -2,7 +2,7 @@
 // topics forget their drift, the Corpus's range of N is the current N alone, its largest
 // drifts are zero, and novelty is no longer stale.
 // Returns: n
-MERGE (c:Corpus {id: 'corpus'})
+MATCH (c:Corpus {id: 'corpus'})
 WITH c
 CALL () {
   MATCH (t:Topic)
