@@ -53,9 +53,9 @@ from kg.metrics import ATYPICAL_NPMI
 if TYPE_CHECKING:
     from kg.ingest.derive import PaperFacts
 
-EXPAND_BELOW = 64  # papers: a topic or pair this small is re-decided directly when it moves
+EXPAND_BELOW = 16  # papers: a topic or pair this small is re-decided directly when it moves
 REBASE_GROWTH = 0.2  # ln(N / N at the last re-basing) that forces a full re-decision
-BAND_SHARE = 0.05  # of the tagged papers: a wider band re-bases instead
+BAND_SHARE = 0.5  # of the tagged papers: a wider band re-bases instead
 MARGIN_GRID = 2.0 ** 20  # margins are stored rounded to multiples of 1 / MARGIN_GRID
 SLACK = 4.0 / MARGIN_GRID  # rounding of the stored margin and float error of the decision
 CHUNK = 2000
