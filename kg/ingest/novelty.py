@@ -45,13 +45,10 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from kg.db.graph import Graph, Transaction
 from kg.metrics import ATYPICAL_NPMI
-
-if TYPE_CHECKING:
-    from kg.ingest.derive import PaperFacts
 
 EXPAND_BELOW = 16  # papers: a topic or pair this small is re-decided directly when it moves
 REBASE_GROWTH = 0.2  # ln(N / N at the last re-basing) that forces a full re-decision
@@ -60,6 +57,14 @@ MARGIN_GRID = 2.0 ** 20  # margins are stored rounded to multiples of 1 / MARGIN
 SLACK = 4.0 / MARGIN_GRID  # rounding of the stored margin and float error of the decision
 CHUNK = 2000
 DRIFT_CHUNK = 50_000
+
+
+class PaperFacts(Protocol):
+    """What novelty reads of a paper's facts (derive.PaperFacts; derive imports this module's
+    caller, so it is not imported here)."""
+
+    @property
+    def topics(self) -> frozenset[str]: ...
 
 
 def margin(n_ab: float, n_a: float, n_b: float, n: float, theta: float = ATYPICAL_NPMI) -> float:
