@@ -1,7 +1,7 @@
 // readmodel/novelty_holders: the papers with a topic pair (a stored margin or flag) holding one
 // of the given topics, or both topics of one of the given pairs: the small topics and pairs a
 // batch moved, whose papers it re-decides directly (kg/ingest/novelty.py). Expands from each
-// topic.
+// topic; from a pair's topic with fewer papers, checking the other.
 // Returns: id
 /*
 :params {topic_ids: ["T10965"], pairs: [["T10965", "T11636"]]}
@@ -14,7 +14,11 @@ CALL () {
   UNION
   UNWIND $pairs AS pair
   MATCH (a:Topic {id: pair[0]}), (b:Topic {id: pair[1]})
-  MATCH (a)<-[:HAS_TOPIC]-(p:Paper)-[:HAS_TOPIC]->(b)
+  WITH CASE WHEN COUNT { (a)<-[:HAS_TOPIC]-() } <= COUNT { (b)<-[:HAS_TOPIC]-() }
+            THEN [a, b] ELSE [b, a] END AS ends
+  WITH ends[0] AS small, ends[1] AS other
+  MATCH (small)<-[:HAS_TOPIC]-(p:Paper)
+  WHERE (p)-[:HAS_TOPIC]->(other)
   WHERE p.novelty_margin IS NOT NULL OR p.novel
   RETURN p
 }
