@@ -18,8 +18,7 @@ CALL () {
             THEN [a, b] ELSE [b, a] END AS ends
   WITH ends[0] AS small, ends[1] AS other
   MATCH (small)<-[:HAS_TOPIC]-(p:Paper)
-  WHERE (p)-[:HAS_TOPIC]->(other)
-  WHERE p.novelty_margin IS NOT NULL OR p.novel
+  WHERE (p)-[:HAS_TOPIC]->(other) AND (p.novelty_margin IS NOT NULL OR p.novel)
   RETURN p
 }
 RETURN p.id AS id
