@@ -17,10 +17,12 @@ the transactional path three times, each timed:
 With `--profile`, one batch of the new works is first written with every named query PROFILEd
 and rolled back: each query's dbHits and time; then the PARTNER moves of that batch run
 alternately as they are (a seek of the edge's key) and as they were before keys (a MERGE), each
-rolled back: the ratio at the same moment. Each run also prints where its time
-went: the ten named queries that took longest, in total. After 1 and after 3, every derived edge
-of the graph is compared with the same edges computed in Python from both files by bulk_csv (no
-Neo4j): count and an order-free digest must be equal.
+rolled back: the ratio at the same moment. Each run also prints where its time went: the ten
+named queries that took longest, in total; and how many papers each batch re-decided for novelty
+(its own, the holders of small topics and pairs it moved, the band: kg/ingest/novelty.py, or a
+re-basing) against the papers a scan re-decides (every paper with a topic pair). After 1 and
+after 3, every derived edge of the graph is compared with the same edges computed in Python from
+both files by bulk_csv (no Neo4j): count and an order-free digest must be equal.
 Results go to stdout; docs/benchmarks.md quotes runs of this.
 """
 
@@ -40,7 +42,7 @@ from bench.database import WORK_DIR
 from bench.scale import bulk_load, digest, generated, graph_derived, head, python_derived
 from kg import config
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive, identity, serial, writer
+from kg.ingest import derive, identity, novelty, serial, writer
 from kg.ingest.formats import FORMATS
 from kg.ingest.lines import BadLine, read_records
 from kg.ingest.openalex import parse_work
@@ -212,6 +214,42 @@ def parsing(fmt: Format[Any], phases: Counter[str]) -> Format[Any]:
     return dataclasses.replace(fmt, parse=parse)
 
 
+def novelty_flips(graph: Graph) -> tuple[int, int]:
+    """Every paper with a topic pair re-decided from scratch: (papers, flags that changed); 0
+    changes when the per-batch re-decision kept novelty exact."""
+    ids = [row["id"] for row in graph.read("readmodel/novelty_candidates")]
+    flips = sum(graph.write("readmodel/novelty", paper_ids=ids[start:start + novelty.CHUNK],
+                            atypical_npmi=novelty.ATYPICAL_NPMI,
+                            grid=novelty.MARGIN_GRID)[0]["flipped"]
+                for start in range(0, len(ids), novelty.CHUNK))
+    return len(ids), flips
+
+
+@contextmanager
+def novelty_decisions() -> Iterator[list[str]]:
+    """What each batch re-decided for novelty, one line per batch or re-basing."""
+    lines: list[str] = []
+    after_batch, rebase = novelty.after_batch, novelty.rebase
+
+    def counted_after_batch(tx: Transaction, before: Any, after: Any) -> novelty.Decision:
+        decision = after_batch(tx, before, after)
+        lines.append("re-basing asked" if decision.band is None else
+                     f"own {decision.own} + holders {decision.holders} + band {decision.band}"
+                     f" = {decision.own + decision.holders + decision.band}")
+        return decision
+
+    def counted_rebase(graph: Graph) -> int:
+        papers = rebase(graph)
+        lines.append(f"re-basing: {papers}")
+        return papers
+
+    novelty.after_batch, novelty.rebase = counted_after_batch, counted_rebase
+    try:
+        yield lines
+    finally:
+        novelty.after_batch, novelty.rebase = after_batch, rebase
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--works", type=int, default=20_000)
@@ -242,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
                     ("deltas, same file again", FORMATS["openalex"], batch_path),
                     ("recount baseline, same works again", RECOUNTING,
                      head(batch_path, args.baseline))):
-                with timed_batches() as (spent, phases):
+                with timed_batches() as (spent, phases), novelty_decisions() as decided:
                     started = time.perf_counter()
                     report = ingest_file(graph, path, parsing(fmt, phases), settings.batch_size,
                                          WORK_DIR / "incremental-batch.rejects.jsonl")
@@ -250,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
                 rates[run] = report.written / seconds
                 print(f"{run}: {report.written} works in {seconds:.1f}s "
                       f"({rates[run]:.1f} works/s), rejected {report.rejected}", flush=True)
+                scan = len(graph.read("readmodel/novelty_candidates"))
+                print(f"  novelty re-decided per batch: {'; '.join(decided) or 'nothing'} "
+                      f"(a scan: {scan} papers per file)", flush=True)
                 print("  slowest queries: " + ", ".join(
                     f"{name} {took:.1f}s" for name, took in spent.most_common(10)), flush=True)
                 batches = -(-report.read // settings.batch_size)
@@ -268,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
                     found = digest(graph_derived(graph))
                     print(f"  derived edges: {found[0]} in the graph, {expected[0]} computed "
                           f"apart; {'EQUAL' if found == expected else 'DIFFERENT'}", flush=True)
+                    papers, flips = novelty_flips(graph)
+                    print(f"  novelty: {papers} papers re-decided from scratch, {flips} flags "
+                          f"changed; {'EXACT' if not flips else 'NOT EXACT'}", flush=True)
             ratio = rates["deltas, new works"] / rates["recount baseline, same works again"]
             print(f"deltas (new works) / recount baseline, works/s: {ratio:.1f}x", flush=True)
             print(f"unchanged re-ingest: {rates['deltas, same file again']:.1f} works/s, "

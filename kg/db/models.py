@@ -68,6 +68,8 @@ class Coauthor(StructuredRel):
 
 class CoOccurs(StructuredRel):
     papers = IntegerProperty()
+    # novelty (kg/ingest/novelty.py): how far ln(papers) moved since the last re-basing
+    novelty_drift = FloatProperty(index=True)
 
 
 class Partner(StructuredRel):
@@ -116,6 +118,7 @@ class Topic(StructuredNode):
     name = StringProperty()
     level = StringProperty(choices={level: level for level in TOPIC_LEVELS}, index=True)
     papers = IntegerProperty()  # read model: HAS_TOPIC in-degree
+    novelty_drift = FloatProperty()  # how far ln(papers) moved since novelty's last re-basing
     parent = RelationshipTo("Topic", "SUBTOPIC_OF")
     co_occurs = RelationshipTo("Topic", "CO_OCCURS", model=CoOccurs)
 
@@ -160,6 +163,8 @@ class Paper(StructuredNode):
     topical = BooleanProperty()
     leveled_topics = IntegerProperty()
     novel = BooleanProperty()
+    # the least pair margin of its last novelty decision (kg/ingest/novelty.py)
+    novelty_margin = FloatProperty(index=True)
     votes = IntegerProperty(index=True)
     date_key = StringProperty()
     # references to papers not in the graph yet, as a list and as '|id|id|' (TEXT index)

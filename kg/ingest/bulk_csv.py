@@ -47,7 +47,8 @@ NODE_FILES = {
     "Paper": ("id:ID(Paper)", *(f"{name}:{kind}" for name, kind in PAPER_COLUMNS),
               "author_count:long", "votes:long", "date_key", "pending_refs:string[]",
               "pending_key",
-              "citations:long", "topical:boolean", "leveled_topics:long", "novel:boolean"),
+              "citations:long", "topical:boolean", "leveled_topics:long", "novel:boolean",
+              "novelty_margin:double"),
     "Researcher": ("id:ID(Researcher)", "name", "name_key", "orcid", "verification_level:long",
                    "claimed:boolean", "open_to_collaborate:boolean", "works:long",
                    "citations:long", "h_index:long", "i10_index:long", "first_year:long",
@@ -58,7 +59,8 @@ NODE_FILES = {
     "Topic": ("id:ID(Topic)", "name", "level", "papers:long"),
     "Source": ("id:ID(Source)", "name", "type"),
     "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long",
-               "novelty_stale:boolean"),
+               "novelty_stale:boolean", "novelty_n_min:long", "novelty_n_max:long",
+               "novelty_topic_drift:double", "novelty_pair_drift:double"),
 }
 RELATIONSHIP_FILES = {
     "AUTHORED": ("Researcher", "Paper", ("position", "is_corresponding:boolean",
@@ -361,7 +363,9 @@ class CsvGraph:
                     tuple)
         self._nodes("Source", self.sources, self.source_fields, tuple)
         corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
-        corpus.write(line(("corpus", figures.topical_papers, figures.tagged_papers, False)))
+        tagged = figures.tagged_papers
+        corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged, 0.0,
+                           0.0)))
         self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
         self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
         self._affiliations()
@@ -420,14 +424,15 @@ class CsvGraph:
         out = self._open("Paper", node_header=NODE_FILES["Paper"])
         known = self.papers.index
         columns = zip(self._references(), figures.citations.tolist(), figures.topical.tolist(),
-                      figures.leveled_topics.tolist(), figures.novel.tolist(), strict=True)
+                      figures.leveled_topics.tolist(), figures.novel.tolist(),
+                      figures.novelty_margin, strict=True)
         with (self.directory / "papers.staged").open(encoding="utf-8", newline="") as staged:
-            for (_, refs), citations, topical, leveled, novel in columns:
+            for (_, refs), citations, topical, leveled, novel, margin in columns:
                 row = staged.read(int(staged.readline()))
                 pending = [ref for ref in refs if ref not in known]
                 key = "|" + "".join(ref + "|" for ref in pending) if pending else None
                 out.write(row[:-1] + "," + line((pending, key, citations, topical, leveled,
-                                                 True if novel else None)))
+                                                 True if novel else None, margin)))
         (self.directory / "papers.staged").unlink()
         (self.directory / "references.staged").unlink()
 

@@ -1,9 +1,10 @@
 """The read model's stored figures of a bulk load, computed from the integer arrays of the CSV
 stage instead of a Cypher pass over every node after the import: the same values
 `kg/ingest/readmodel.py`'s queries (`queries/readmodel/*.cypher`) store, by the same rules and
-float expressions (paper citations, topical, leveled_topics, novel; topic papers; the corpus
-counters; researcher works, citations, h_index, i10_index, first and last year, novel_works,
-novelty, topics, close_collaborators, followers, ai_works, ai_score). The bulk == transactional
+float expressions (paper citations, topical, leveled_topics, novel, novelty_margin; topic
+papers; the corpus counters and novelty's drift baseline; researcher works, citations, h_index,
+i10_index, first and last year, novel_works, novelty, topics, close_collaborators, followers,
+ai_works, ai_score). The bulk == transactional
 test compares every property of idb03, these included.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
+from kg.ingest.novelty import MARGIN_GRID
 from kg.metrics import ATYPICAL_NPMI
 
 TOPIC_LEVEL = "topic"
@@ -27,6 +29,7 @@ class PaperFigures:
     topical: np.ndarray
     leveled_topics: np.ndarray
     novel: np.ndarray
+    novelty_margin: list[float | None]
     topic_papers: np.ndarray
 
     @property
@@ -69,6 +72,7 @@ def paper_figures(reported: np.ndarray, linked: np.ndarray, has_topic: tuple[np.
     leveled = leveled.astype(np.int64)
     n = float((leveled > 0).sum())
     novel = np.zeros(count, dtype=bool)
+    least = np.full(count, np.inf)
     first, second, paper, low, high = pairs
     both = topic_is_leveled[first] & topic_is_leveled[second]
     if both.any():
@@ -79,9 +83,16 @@ def paper_figures(reported: np.ndarray, linked: np.ndarray, has_topic: tuple[np.
                             np.log(n_ab * n / (topic_papers[low].astype(float)
                                                * topic_papers[high]))
                             / -np.log(n_ab / n))
+            g = ((1 + ATYPICAL_NPMI) * np.log(n_ab) + (1 - ATYPICAL_NPMI) * np.log(n)
+                 - np.log(topic_papers[low].astype(float))
+                 - np.log(topic_papers[high].astype(float)))
         novel[paper[npmi < ATYPICAL_NPMI]] = True
+        np.minimum.at(least, paper, g)
+    margin = np.floor(least * MARGIN_GRID + 0.5) / MARGIN_GRID
     return PaperFigures(citations=np.maximum(reported, linked), topical=topical,
-                        leveled_topics=leveled, novel=novel, topic_papers=topic_papers)
+                        leveled_topics=leveled, novel=novel,
+                        novelty_margin=[None if m == np.inf else m for m in margin.tolist()],
+                        topic_papers=topic_papers)
 
 
 def researcher_figures(authored: tuple[np.ndarray, np.ndarray], count: int,

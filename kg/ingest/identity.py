@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive, readmodel, serial, writer
+from kg.ingest import derive, novelty, readmodel, serial, writer
 from kg.ingest.records import PaperRecord, TopicAssignment, TopicRecord
 from kg.ingest.source_ids import ARXIV, ARXIV_DOI_PREFIX, ARXIV_PREFIX, OPENALEX
 
@@ -169,9 +169,9 @@ def _attach(tx: Transaction, rows: list[dict[str, Any]]) -> None:
     paper_ids = [row["id"] for row in rows]
     before = derive.facts_before(tx, paper_ids)
     tx.run("ingest/attach_arxiv", papers=rows)
-    change = derive.move(tx, before, derive.facts_before(tx, paper_ids))
-    if change.topic_ids:
-        tx.run("readmodel/mark_novelty_stale")
+    after = derive.facts_before(tx, paper_ids)
+    change = derive.move(tx, before, after)
     readmodel.refresh(tx, paper_ids=paper_ids,
                       topic_ids=change.topic_ids | {t["id"] for t in topics},
                       researcher_ids=change.researcher_ids)
+    novelty.after_batch(tx, before, after)

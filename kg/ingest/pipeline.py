@@ -96,6 +96,7 @@ def ingest_file(
     def flush() -> None:
         nonlocal written
         written += _write_batch(graph, fmt, batch, rejects)
+        fmt.finish(graph)
         batch.clear()
         progress.update(read, written, rejects.count)
 

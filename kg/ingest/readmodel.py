@@ -17,11 +17,11 @@ Each ingest batch refreshes, in its own transaction, the papers it wrote, the pa
 or gained a citation (CITES are linked in the batch, writer.py's `link_references`), the topics
 it touched (a degree read each), the researchers whose works changed (an expansion over their own
 works and their topics each) and, of those whose works' citations only changed, the citation
-figures (their works' stored citations only). One figure depends on the whole file: NPMI
-depends on N, which every batch moves; `after_file` re-decides novelty for every paper that has
-a topic pair (a flip moves its authors' `novel_works` by one; a file that changed no paper's
-topics skips it). So every figure but novelty is exact after every batch, and novelty once a
-file has landed.
+figures (their works' stored citations only). Novelty depends on
+N, which every batch moves: each batch re-decides the papers that can have flipped, by a bound on
+how far the counts moved (kg/ingest/novelty.py; a flip moves its authors' `novel_works` by one),
+or, when they moved too far, every paper right after it commits (`after_batch`). So every
+figure is exact after every batch.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from collections.abc import Callable, Iterable
 
 from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
 from kg.db.graph import Graph, Transaction
-from kg.ingest import serial
-from kg.metrics import AI_CATEGORIES, AI_SUBFIELD, ATYPICAL_NPMI
+from kg.ingest import novelty
+from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
 
 CHUNK = 2000
 
@@ -59,24 +59,10 @@ def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[
         tx.run("readmodel/researcher_citations", researcher_ids=sorted(cited))
 
 
-def after_file(graph: Graph) -> None:
-    """The figures that depend on the whole file: novelty, unless no batch since the last time
-    changed a paper's topics (nothing novelty depends on moved: N, topic and pair counts only
-    move with a paper's topics)."""
-    taken = serial.write_transaction(graph, lambda tx: tx.run("readmodel/take_novelty_stale"))
-    if taken[0]["stale"]:
-        refresh_novelty(graph)
-
-
-def refresh_novelty(graph: Graph) -> int:
-    """Re-decide novelty for every paper that has a topic pair (or was novel); returns flips."""
-    candidates = [row["id"] for row in graph.read("readmodel/novelty_candidates")]
-    flipped = 0
-    for start in range(0, len(candidates), CHUNK):
-        chunk = candidates[start:start + CHUNK]
-        flipped += serial.write_transaction(graph, lambda tx, chunk=chunk: tx.run(
-            "readmodel/novelty", paper_ids=chunk, atypical_npmi=ATYPICAL_NPMI))[0]["flipped"]
-    return flipped
+def after_batch(graph: Graph) -> None:
+    """After a batch commits (and at the end of a file): every paper's novelty re-decided if the
+    batch moved its inputs too far for a band, or an earlier re-basing was interrupted."""
+    novelty.settle(graph)
 
 
 def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
@@ -87,7 +73,7 @@ def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
     _in_chunks(graph, paper_ids, lambda tx, ids: refresh(tx, paper_ids=ids))
     graph.write("readmodel/recount_corpus")
     _in_chunks(graph, topic_ids, lambda tx, ids: refresh(tx, topic_ids=ids))
-    refresh_novelty(graph)
+    novelty.rebase(graph)
     _in_chunks(graph, researcher_ids, lambda tx, ids: refresh(tx, researcher_ids=ids))
     _in_chunks(graph, researcher_ids, lambda tx, ids: tx.run(
         "readmodel/close_collaborators", researcher_ids=ids,

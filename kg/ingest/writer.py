@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.db.graph import Graph, Transaction
-from kg.ingest import derive, readmodel
+from kg.ingest import derive, novelty, readmodel
 from kg.ingest.records import (
     AuthorshipRecord,
     InstitutionRecord,
@@ -37,9 +37,9 @@ from kg.ingest.records import (
 
 
 def finish(graph: Graph) -> None:
-    """Work that needs the whole file in the graph: the read model's novelty, which depends on
-    the whole corpus."""
-    readmodel.after_file(graph)
+    """After each batch and at the end of a file: the re-basing of novelty, when a batch asked
+    for one (kg/ingest/novelty.py)."""
+    readmodel.after_batch(graph)
 
 
 def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
@@ -63,12 +63,12 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in changed])
     tx.run("ingest/authorships", papers=[_authorships_row(p) for p in changed])
     cited = tx.run("ingest/link_references", paper_ids=[p.id for p in changed])[0]["cited_ids"]
-    change = derive.move(tx, before, {p.id: _facts(p) for p in changed})
-    if change.topic_ids:
-        tx.run("readmodel/mark_novelty_stale")
+    after = {p.id: _facts(p) for p in changed}
+    change = derive.move(tx, before, after)
     readmodel.refresh(tx, paper_ids=[p.id for p in changed] + landed["uncited_ids"] + cited,
                       topic_ids=change.topic_ids | {row["id"] for row in topic_rows},
                       researcher_ids=change.researcher_ids)
+    novelty.after_batch(tx, before, after)
     return landed["written"] + len(unchanged)
 
 

@@ -1,5 +1,6 @@
-// readmodel/mark_novelty_stale: notes on the corpus node that a batch changed some paper's topics
-// (so N, topic counts or pairs moved and novelty must be re-decided at the end of the file).
+// readmodel/mark_novelty_stale: notes on the corpus node that a batch moved the inputs of
+// novelty too far for its band (kg/ingest/novelty.py), so every paper's novelty is re-decided
+// right after the batch commits.
 // Returns: stale
 MERGE (c:Corpus {id: 'corpus'})
 SET c.novelty_stale = true

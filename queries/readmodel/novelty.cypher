@@ -1,12 +1,14 @@
 // readmodel/novelty: re-decides whether each given paper is novel (some pair of its level-`topic`
 // topics a < b has NPMI < $atypical_npmi, NPMI = ln(n_ab * N / (n_a * n_b)) / -ln(n_ab / N),
 // 1 when n_ab = N; n_ab = CO_OCCURS.papers, n_a, n_b = stored Topic.papers, N = the stored
-// Corpus.tagged_papers) and moves the novel_works and novelty of the authors of every paper
-// whose flag flipped. Starts from each paper and expands; pairs are looked up between two
-// bound topics.
+// Corpus.tagged_papers), stores its novelty_margin (the least g = (1 + t) ln n_ab + (1 - t) ln N
+// - ln n_a - ln n_b over its pairs, t = $atypical_npmi, rounded to multiples of 1 / $grid; null
+// without a pair: kg/ingest/novelty.py) and moves the novel_works and novelty of the authors of
+// every paper whose flag flipped (a paper that is not novel stores no flag). Starts from each
+// paper and expands; pairs are looked up between two bound topics.
 // Returns: flipped
 /*
-:params {paper_ids: ["W2741809807"], atypical_npmi: -0.1}
+:params {paper_ids: ["W2741809807"], atypical_npmi: -0.1, grid: 1048576.0}
 */
 OPTIONAL MATCH (c:Corpus {id: 'corpus'})
 WITH toFloat(coalesce(c.tagged_papers, 0)) AS n
@@ -19,12 +21,16 @@ CALL (p, n) {
   WITH a, b WHERE a.id < b.id
   UNWIND [(a)-[pair:CO_OCCURS]->(b) | toFloat(pair.papers)] AS n_ab
   WITH CASE WHEN n_ab = n THEN 1.0
-            ELSE log(n_ab * n / (toFloat(a.papers) * b.papers)) / -log(n_ab / n) END AS npmi
-  RETURN coalesce(min(npmi) < $atypical_npmi, false) AS novel
+            ELSE log(n_ab * n / (toFloat(a.papers) * b.papers)) / -log(n_ab / n) END AS npmi,
+       (1 + $atypical_npmi) * log(n_ab) + (1 - $atypical_npmi) * log(n)
+         - log(toFloat(a.papers)) - log(toFloat(b.papers)) AS g
+  RETURN coalesce(min(npmi) < $atypical_npmi, false) AS novel,
+         floor(min(g) * $grid + 0.5) / $grid AS margin
 }
+SET p.novelty_margin = margin
 WITH p, novel
 WHERE coalesce(p.novel, false) <> novel
-SET p.novel = novel
+SET p.novel = CASE WHEN novel THEN true END
 WITH p, CASE WHEN novel THEN 1 ELSE -1 END AS change
 CALL (p, change) {
   MATCH (r:Researcher)-[:AUTHORED]->(p)

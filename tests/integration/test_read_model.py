@@ -1,7 +1,7 @@
 """The read model: for every researcher, topic and paper of idb03, the figures the API reads
 (stored at write time) equal a live computation over the facts (testkit/queries/live_*), after a
-fresh ingest, after overlapping files that change records, after mutations and after
-`kg derive --full`."""
+fresh ingest, after overlapping files that change records (novelty after every batch, not just
+every file), after mutations and after `kg derive --full`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
 from kg.db.graph import Graph
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
-from kg.ingest.pipeline import ingest_file
+from kg.ingest.novelty import MARGIN_GRID
+from kg.ingest.pipeline import Format, ingest_file
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD, ATYPICAL_NPMI, ResearcherMetrics, metrics_for
 from kg.nodes import papers_by_ids, topics_by_ids
 from testkit.datasets import IDB03_WORKS
@@ -53,7 +54,18 @@ def assert_read_model_is_exact(graph: Graph) -> int:
     found = papers_by_ids(graph, [p["id"] for p in papers])
     for paper in papers:
         assert found[paper["id"]].citations == paper["citations"], paper
+    assert_novelty_is_exact(graph)
     return len(live)
+
+
+def assert_novelty_is_exact(graph: Graph) -> int:
+    """Every paper's stored novelty flag and margin equal a live computation; returns the novel
+    papers."""
+    papers = graph.read("live_paper_novelty", atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID)
+    for paper in papers:
+        assert (paper["stored_novel"], paper["stored_margin"]) == (
+            paper["novel"], paper["margin"]), paper
+    return sum(paper["novel"] for paper in papers)
 
 
 def _write(path: Path, works: list[dict[str, Any]]) -> Path:
@@ -63,9 +75,21 @@ def _write(path: Path, works: list[dict[str, Any]]) -> Path:
     return path
 
 
-def _ingest(graph: Graph, path: Path, tmp_path: Path) -> None:
-    report = ingest_file(graph, path, FORMATS["openalex"], 500, tmp_path / "rejects.jsonl")
+def _ingest(graph: Graph, path: Path, tmp_path: Path, fmt: Format[Any] = FORMATS["openalex"]
+            ) -> None:
+    report = ingest_file(graph, path, fmt, 500, tmp_path / "rejects.jsonl")
     assert report.rejected == 0
+
+
+def _checking_novelty_after_each_batch(checked: list[int]) -> Format[Any]:
+    """OpenAlex works, with every paper's novelty compared with a live one after each batch."""
+    plain = FORMATS["openalex"]
+
+    def finish(graph: Graph) -> None:
+        plain.finish(graph)
+        checked.append(assert_novelty_is_exact(graph))
+
+    return Format(plain.name, plain.parse, plain.write, finish)
 
 
 def _changed(work: dict[str, Any]) -> dict[str, Any]:
@@ -91,9 +115,11 @@ def test_stored_figures_stay_exact_when_an_overlapping_file_changes_records(
     first = _write(tmp_path / "first.jsonl.gz", works[:2 * third])
     second = _write(tmp_path / "second.jsonl.gz",
                     [_changed(w) for w in works[third:2 * third]] + works[2 * third:])
+    checked: list[int] = []
     _ingest(graph, first, tmp_path)
     assert_read_model_is_exact(graph)
-    _ingest(graph, second, tmp_path)
+    _ingest(graph, second, tmp_path, _checking_novelty_after_each_batch(checked))
+    assert len(checked) >= 4 and min(checked) > 0
     assert assert_read_model_is_exact(graph) > 3000
 
 
@@ -140,7 +166,7 @@ def test_an_unknown_id_refreshes_nothing(graph: Graph, query: str) -> None:
         "readmodel/researcher_figures": {"ai_categories": list(AI_CATEGORIES),
                                          "ai_subfield": AI_SUBFIELD},
         "readmodel/close_collaborators": {"min_shared_works": 2},
-        "readmodel/novelty": {"atypical_npmi": ATYPICAL_NPMI},
+        "readmodel/novelty": {"atypical_npmi": ATYPICAL_NPMI, "grid": MARGIN_GRID},
     }.get(query, {})
     graph.write(query, **{key: ["X-unknown"]}, **extra)
     assert graph.read("count_nodes")[0]["nodes"] == 0
