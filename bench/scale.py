@@ -1,6 +1,6 @@
 """The scale benchmark, one command:
 `.venv/bin/python -m bench.scale [--works 100000] [--batch 5000] [--heap 2g] [--pagecache 2g]
-[--reuse [--api-only]] [--keep]`.
+[--reuse [--api-only | --forget-trust]] [--keep]`.
 
 On a Neo4j of its own (`.kg/neo4j-bench-scale`, wiped first) with the heap and page cache given,
 the large graph first and every figure printed as soon as it is measured (a long run that is cut
@@ -14,6 +14,7 @@ short still leaves the figures of its first steps):
      (bulk_csv, no Neo4j): count and digest must be equal;
   3. `kg trust compute` (kg.trust.compute), the walk export and iteration timed alone, then the
      compute with its phases and how many walk nodes it wrote, then again (writes nothing);
+     `--reuse --forget-trust` removes the stored trust values first (a first compute again);
   4. p50 of profile, papers, topic, depth-2 neighbourhood of the biggest hub, search and trending
      executed in-process (GraphQL schema, loaders, services, Neo4j; no HTTP);
   5. the trust baseline on the same walk graph: the plain export (one row per edge, string ids,
@@ -282,8 +283,21 @@ def server_memory(server: LocalServer) -> str:
     return f"RSS {fields.get('VmRSS', '?').strip()}, peak {fields.get('VmHWM', '?').strip()}"
 
 
-def trust_step(graph: Graph, server: LocalServer) -> tuple[float, float]:
-    """Step 3: the walk alone, then `kg trust compute`; returns both times in seconds."""
+def forget_trust(graph: Graph) -> None:
+    """Every stored trust value removed, slice by slice of internal ids, so that the next compute
+    is a first one (writes every walk node)."""
+    started = time.perf_counter()
+    highest = graph.read("trust/walk_extent")[0]["highest"]
+    for first in range(0, highest + 1, trust.EXPORT_CHUNK):
+        graph.write("forget_trust_slice", first=first, size=trust.EXPORT_CHUNK)
+    print(f"trust values forgotten in {time.perf_counter() - started:.1f}s", flush=True)
+
+
+def trust_step(graph: Graph, server: LocalServer, forget: bool = False) -> tuple[float, float]:
+    """Step 3: the walk alone, then `kg trust compute` (a first compute after `forget`); returns
+    both times in seconds."""
+    if forget:
+        forget_trust(graph)
     started = time.perf_counter()
     walk = trust.export_walk(graph)
     exported = time.perf_counter() - started
@@ -339,6 +353,9 @@ def main(argv: list[str] | None = None) -> int:
                              "the end unless --keep")
     parser.add_argument("--api-only", action="store_true",
                         help="with --reuse: only the API p50s (no trust steps) on both graphs")
+    parser.add_argument("--forget-trust", action="store_true",
+                        help="with --reuse: remove the stored trust values first, so that the "
+                             "first compute writes every walk node")
     parser.add_argument("--keep", action="store_true",
                         help="keep the large graph in --home: measure idb03 on a server home of "
                              "its own (<home>-idb03) instead of replacing it")
@@ -361,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         with database.connect(settings) as graph:
             if incremental:
                 incremental_step(graph, settings, base_path, batch_path, args.home)
-            trusted = None if args.reuse and args.api_only else trust_step(graph, server)
+            trusted = None if args.reuse and args.api_only else trust_step(graph, server,
+                                                                        args.forget_trust)
             large = api_p50(graph, args.requests)
             for kind, seconds in large.items():
                 print(f"API p50 {args.works}: {kind} {seconds * 1e3:.1f}ms", flush=True)

@@ -2,7 +2,9 @@
 // from each neighbour in the last step of the walk: $damping * value * edge weight / out-weight
 // of the neighbour, largest first (ties by id), the first $top of them and the total over all
 // neighbours. Unknown ids are left out.
-// Returns: id, score, from_network, from_verification, from_works, from_citations, total_inflow,
+// The network component is stored; the other three follow from the level, works and citations
+// returned here (kg/trust.py).
+// Returns: id, score, from_network, verification_level, works, citations, total_inflow,
 //          top_inflows [{id, name, kind, inflow}]
 /*
 :params {researcher_ids: ["A5023888391"], damping: 0.85, affiliation_weight: 0.25, top: 5}
@@ -21,5 +23,5 @@ CALL (r) {
                   kind: CASE WHEN n:Researcher THEN 'researcher' ELSE 'institution' END}) AS inflows
 }
 RETURN r.id AS id, r.trust_score AS score, r.trust_from_network AS from_network,
-       r.trust_from_verification AS from_verification, r.trust_from_works AS from_works,
-       r.trust_from_citations AS from_citations, total_inflow, inflows[0..$top] AS top_inflows
+       r.verification_level AS verification_level, r.works AS works, r.citations AS citations,
+       total_inflow, inflows[0..$top] AS top_inflows

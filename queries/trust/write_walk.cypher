@@ -1,13 +1,13 @@
 // trust/write_walk: stores the result of the trust walk on a chunk of institutions, given by
-// internal id with parallel lists of out-weight, teleport probability, propagated trust and
-// the digest of the three (kg/trust.py).
+// internal id with parallel lists of out-weight, propagated trust and the digest of the two
+// (kg/trust.py).
 // Returns: nodes
 /*
-:params {nodes: [0], out_weights: [1.0], teleports: [0.5], propagated: [0.3], digests: [7]}
+:params {nodes: [0], out_weights: [1.0], propagated: [0.3], digests: [7]}
 */
 UNWIND range(0, size($nodes) - 1) AS i
 MATCH (v)
 WHERE id(v) = $nodes[i]
-SET v.trust_out_weight = $out_weights[i], v.trust_teleport = $teleports[i],
-    v.trust_propagated = $propagated[i], v.trust_digest = $digests[i]
+SET v.trust_out_weight = $out_weights[i], v.trust_propagated = $propagated[i],
+    v.trust_digest = $digests[i]
 RETURN count(v) AS nodes

@@ -13,7 +13,7 @@ CALL () {
 CALL () {
   UNWIND $institution_ids AS iid
   MATCH (i:Institution {id: iid})
-  REMOVE i.trust_teleport, i.trust_digest
+  REMOVE i.trust_propagated, i.trust_digest
   RETURN count(i) AS institutions
 }
 RETURN researchers, institutions

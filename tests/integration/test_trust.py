@@ -4,6 +4,7 @@ their documented invariants; claims raise the verification level and the score."
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import networkx as nx
@@ -109,6 +110,24 @@ def test_explanation_shares_add_up_to_one_and_components_to_the_score(
             assert shares == sorted(shares, reverse=True) and len(shares) <= 3
         else:
             assert explanation.others == 0
+
+
+def test_a_researcher_stores_six_trust_values_and_the_explanation_derives_its_own_points(
+    trusted_graph: Graph, stored: dict[str, dict]
+) -> None:
+    for researcher_id in sorted(stored)[::400]:
+        props = trusted_graph.read("researcher_properties", id=researcher_id)[0]["props"]
+        assert {key for key in props if key.startswith("trust_")} == {
+            "trust_out_weight", "trust_propagated", "trust_from_network", "trust_score",
+            "trust_tier", "trust_digest"}
+        components = {c.name: c.value for c in
+                      trust.trust_explanation(trusted_graph, researcher_id).components}
+        assert components["network"] == props["trust_from_network"]
+        assert components["verification"] == pytest.approx(20 * props["verification_level"] / 3)
+        assert components["works"] == pytest.approx(
+            10 * min(1, math.log10(1 + props.get("works", 0)) / math.log10(101)))
+        assert components["citations"] == pytest.approx(
+            10 * min(1, math.log10(1 + props.get("citations", 0)) / math.log10(10001)))
 
 
 def test_trust_of_and_trust_for_read_the_stored_values(
