@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,8 @@ from kg.config import Settings
 from kg.db.graph import Graph
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import IngestReport, ingest_file
-from testkit import database
-from testkit.census import contents, edges
+from testkit import concurrency, database
+from testkit.census import NOVELTY_BOOKKEEPING, contents, edges
 from testkit.database import delete_everything
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import Oracle, load_works
@@ -42,21 +41,8 @@ def _ingest(settings: Settings, path: Path) -> IngestReport:
 
 def _at_once(settings: Settings, paths: list[Path]) -> list[IngestReport]:
     """Ingest each file in a thread of its own, with a driver of its own, released together."""
-    barrier = threading.Barrier(len(paths))
-    reports: list[Any] = [None] * len(paths)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        try:
-            reports[index] = _ingest(settings, paths[index])
-        except Exception as exc:  # noqa: BLE001 (handed to the test thread, which fails on it)
-            reports[index] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(paths))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=900)
+    reports = concurrency.at_once([lambda path=path: _ingest(settings, path) for path in paths],
+                                  timeout=900)
     assert all(isinstance(report, IngestReport) for report in reports), reports
     return reports
 
@@ -82,7 +68,7 @@ def test_two_ingests_of_overlapping_files_at_once_give_the_graph_of_one_ingest_o
     reports = _at_once(settings, [first, second])
 
     assert [(r.written, r.rejected) for r in reports] == [(200, 0), (200, 0)]
-    together = contents(graph)
+    together = contents(graph, NOVELTY_BOOKKEEPING)
     pair_edges = Counter((row["labels"][0], *sorted((row["start"], row["end"])))
                          for row in map(json.loads, together) if row["kind"] == "relationship"
                          and row["labels"][0] in ("COAUTHOR", "PARTNER", "CO_OCCURS"))
@@ -96,5 +82,5 @@ def test_two_ingests_of_overlapping_files_at_once_give_the_graph_of_one_ingest_o
 
     delete_everything(graph)
     assert _ingest(settings, _write(tmp_path / "both.jsonl.gz", works)).rejected == 0
-    assert contents(graph) == together
+    assert contents(graph, NOVELTY_BOOKKEEPING) == together
 

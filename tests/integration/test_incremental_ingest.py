@@ -20,7 +20,7 @@ from kg.ingest.formats import FORMATS
 from kg.ingest.openalex import parse_work
 from kg.ingest.pipeline import ingest_file
 from kg.ingest.writer import record_digest
-from testkit.census import DERIVED, contents, edges
+from testkit.census import DERIVED, NOVELTY_BOOKKEEPING, contents, edges
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import load_works
 from tests.integration.test_read_model import assert_read_model_is_exact
@@ -77,7 +77,7 @@ def _hyperauthored(works: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[st
 
 def _after_full_rederivation(graph: Graph) -> list[str]:
     derive.rebuild_all(graph)
-    return contents(graph)
+    return contents(graph, NOVELTY_BOOKKEEPING)
 
 
 @pytest.fixture(scope="module")
@@ -94,12 +94,12 @@ def test_overlapping_pieces_that_change_records_end_with_the_graph_of_a_full_red
     changed = [_changed(w, works[(i * 7) % n], i) for i, w in enumerate(works[n // 3:n // 2])]
     _ingest(graph, tmp_path, "first", works[:n // 2])
     _ingest(graph, tmp_path, "changed", changed + works[n // 2:3 * n // 4] + [crossed])
-    after_changes = contents(graph)
+    after_changes = contents(graph, NOVELTY_BOOKKEEPING)
     assert assert_read_model_is_exact(graph) > 1000
     assert after_changes == _after_full_rederivation(graph)
 
     _ingest(graph, tmp_path, "back", works[n // 4:] + [big])
-    after_changing_back = contents(graph)
+    after_changing_back = contents(graph, NOVELTY_BOOKKEEPING)
     assert assert_read_model_is_exact(graph) > 1500
     assert after_changing_back == _after_full_rederivation(graph)
 
@@ -152,7 +152,7 @@ def test_a_changed_field_of_a_reingested_work_lands_and_moves_its_figures(
     assert props["citations"] == changed["cited_by_count"]
     assert props["digest"] == record_digest(parse_work(changed)) != record_digest(parse_work(cited))
     assert assert_read_model_is_exact(graph) > 200
-    assert contents(graph) == _after_full_rederivation(graph)
+    assert contents(graph, NOVELTY_BOOKKEEPING) == _after_full_rederivation(graph)
 
 
 def test_a_reingested_unchanged_work_is_not_rewritten(

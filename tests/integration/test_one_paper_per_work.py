@@ -21,7 +21,7 @@ from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.ingest.records import name_key
 from kg.papers import paper_id_for
-from testkit.census import DERIVED, census, contents, edges
+from testkit.census import DERIVED, NOVELTY_BOOKKEEPING, census, contents, edges
 from testkit.database import delete_everything
 from testkit.datasets import ARXIV_HEAD, ARXIV_IDB03, IDB03_WORKS
 from testkit.oracle import distinct_works, load_works, work_author_ids, work_id
@@ -84,17 +84,17 @@ def _author_ids(graph: Graph, paper_id: str) -> set[str]:
 def test_arxiv_first_and_openalex_first_give_the_same_graph_and_reingesting_changes_nothing(
     merged: Graph, works_file: Path, tmp_path: Path
 ) -> None:
-    arxiv_first = contents(merged)
+    arxiv_first = contents(merged, NOVELTY_BOOKKEEPING)
     empty_lists = merged.read("empty_list_properties")[0]
     assert (empty_lists["nodes"], empty_lists["relationships"]) == (0, 0)
     DatabaseState.loaded = None
     delete_everything(merged)
     _load(merged, works_file, tmp_path, arxiv_first=False)
-    openalex_first = contents(merged)
+    openalex_first = contents(merged, NOVELTY_BOOKKEEPING)
     _load(merged, works_file, tmp_path, arxiv_first=True)
 
     assert openalex_first == arxiv_first
-    assert contents(merged) == arxiv_first
+    assert contents(merged, NOVELTY_BOOKKEEPING) == arxiv_first
     assert len(arxiv_first) > 10000
     DatabaseState.loaded = "arxiv-idb03"
 
@@ -187,7 +187,7 @@ def test_the_arxiv_categories_of_a_merged_paper_are_its_topics_in_either_order(
         delete_everything(graph)
         for fmt, path in steps:
             _ingest(graph, fmt, path, tmp_path)
-        graphs.append(contents(graph))
+        graphs.append(contents(graph, NOVELTY_BOOKKEEPING))
 
         paper = _paper(graph, "W4223477124")
         assert paper["categories"] == ["cs.LG", "physics.geo-ph"]

@@ -7,7 +7,6 @@ losers see the winner's write and are refused with the rule's own error."""
 from __future__ import annotations
 
 import json
-import threading
 import urllib.request
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +17,7 @@ from kg import accounts
 from kg.accounts import User
 from kg.db.graph import Graph
 from kg.errors import AlreadyExists, BadInput, Forbidden, KgError
+from testkit import concurrency
 
 THREADS = 20
 ORCID = "0000-0002-1825-0097"
@@ -26,22 +26,8 @@ CLAIM = """mutation ($r: ID!, $value: String!) {
 
 
 def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
-    """Run the calls in threads released together; each result, or the KgError it raised."""
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = [None] * len(calls)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        try:
-            results[index] = calls[index]()
-        except KgError as exc:
-            results[index] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    """Run the calls at once; each result, or the KgError it raised (any other error fails)."""
+    results = concurrency.at_once(calls, timeout=120)
     unexpected = [r for r in results if isinstance(r, Exception) and not isinstance(r, KgError)]
     assert not unexpected, unexpected
     return results
