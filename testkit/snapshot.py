@@ -43,9 +43,19 @@ def _copy_of(node: dict[str, Any], copy: int) -> dict[str, Any]:
     return {**node, "properties": properties}
 
 
+def _copy_of_relationship(rel: dict[str, Any], copy: int, new: dict[str, str]) -> dict[str, Any]:
+    """The relationship between the copies of its ends; a pair key (PARTNER `pair`, unique)
+    names the copies' ids."""
+    properties = rel["properties"]
+    if copy and "pair" in properties:
+        low, high = sorted(f"{node_id}~{copy}" for node_id in properties["pair"].split("|"))
+        properties = {**properties, "pair": f"{low}|{high}"}
+    return {**rel, "start": new[rel["start"]], "end": new[rel["end"]], "properties": properties}
+
+
 def restore(graph: Graph, snapshot: Snapshot, copies: int = 1) -> int:
     """Rebuild the snapshot `copies` times into the empty database (copy 0 keeps the ids, copy
-    k appends `~k` to every id), then refresh the planner statistics as an ingest does.
+    k appends `~k` to every id and pair key), then refresh the planner statistics as an ingest does.
     Returns how many nodes were created."""
     if graph.read("count_nodes")[0]["nodes"]:
         raise NotEmpty("restore a snapshot into an empty database")
@@ -56,9 +66,8 @@ def restore(graph: Graph, snapshot: Snapshot, copies: int = 1) -> int:
             new.update((row["key"], row["node"]) for row in graph.write("restore_nodes",
                                                                         nodes=batch))
         created += len(new)
-        ends = ({**rel, "start": new[rel["start"]], "end": new[rel["end"]]}
-                for rel in snapshot.relationships)
-        for batch in _batches(ends):
+        for batch in _batches(_copy_of_relationship(rel, copy, new)
+                              for rel in snapshot.relationships):
             graph.write("restore_relationships", relationships=batch)
     statistics.refresh(graph, changed=created)
     return created
