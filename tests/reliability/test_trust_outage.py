@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,15 +40,21 @@ def test_neo4j_stopped_mid_write_back_fails_unavailable_and_the_next_compute_con
     researchers = [row["id"] for row in expected]
     graph.write("forget_trust_values", researcher_ids=researchers, institution_ids=[])
     monkeypatch.setattr(trust, "WRITE_CHUNK", 20)
-
-    def stop_after_the_first_chunk(done: int, total: int) -> None:
-        if done == 3:
-            neo4j.server.stop()
+    monkeypatch.setattr(trust, "WRITERS", 1)
 
     with Graph(neo4j.settings, retry_seconds=2) as impatient:
+        write, chunks = impatient.write, []
+
+        def stop_before_the_second_chunk(name: str, **params: Any) -> Any:
+            chunks.append(name)
+            if len(chunks) == 2:  # the server goes away after one chunk was written
+                neo4j.server.stop()
+            return write(name, **params)
+
+        monkeypatch.setattr(impatient, "write", stop_before_the_second_chunk)
         try:
             with pytest.raises(GraphUnavailable):
-                trust.compute(impatient, stop_after_the_first_chunk)
+                trust.compute(impatient)
         finally:
             neo4j.server.start()
             wait_until_ready(neo4j.settings)
