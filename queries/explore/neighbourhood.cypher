@@ -25,23 +25,58 @@ CALL () {
 WITH n LIMIT 1
 // Depth 1: the hierarchy (SUBTOPIC_OF, PART_OF) first, then by the strength of the edge
 // (shared works; a paper's topics by HAS_TOPIC score; co-occurring papers), else by the
-// neighbour's weight (papers by citations, authors by works, venues by papers).
+// neighbour's weight (papers by citations, authors by works, venues by papers). Each
+// (relationship type, direction) reaches one label, so a neighbour's type comes from its edge
+// and no label is read; a type not wanted expands nothing.
 CALL (n) {
-  MATCH (n)-[r:AUTHORED|COAUTHOR|AFFILIATED_WITH|HAS_TOPIC|CO_OCCURS|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]-(m)
+  CALL (n) {
+    WITH n WHERE 'PAPER' IN $types
+    MATCH (n)-[r:AUTHORED|CITES]->(m)
+    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'PAPER' IN $types
+    MATCH (n)<-[r:HAS_TOPIC|CITES|PUBLISHED_IN]-(m)
+    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types
+    MATCH (n)-[r:COAUTHOR]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types
+    MATCH (n)<-[r:AUTHORED]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types
+    MATCH (n)<-[r:AFFILIATED_WITH]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'TOPIC' IN $types
+    MATCH (n)-[r:HAS_TOPIC]->(m)
+    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.score) AS strength
+    UNION ALL
+    WITH n WHERE 'TOPIC' IN $types
+    MATCH (n)-[r:CO_OCCURS]-(m)
+    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.papers) AS strength
+    UNION ALL
+    WITH n WHERE 'TOPIC' IN $types
+    MATCH (n)-[r:SUBTOPIC_OF]-(m)
+    RETURN m, 'TOPIC' AS kind, r, 1 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'INSTITUTION' IN $types
+    MATCH (n)-[r:AFFILIATED_WITH]->(m)
+    RETURN m, 'INSTITUTION' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'INSTITUTION' IN $types
+    MATCH (n)-[r:PART_OF]-(m)
+    RETURN m, 'INSTITUTION' AS kind, r, 1 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'SOURCE' IN $types
+    MATCH (n)-[r:PUBLISHED_IN]->(m)
+    RETURN m, 'SOURCE' AS kind, r, 0 AS priority, null AS strength
+  }
+  WITH m, kind, r, priority, strength
   WHERE m <> n
-  WITH m, r,
-       CASE WHEN m:Paper THEN 'PAPER' WHEN m:Researcher THEN 'RESEARCHER'
-            WHEN m:Topic THEN 'TOPIC' WHEN m:Institution THEN 'INSTITUTION'
-            ELSE 'SOURCE' END AS kind
-  WHERE kind IN $types
-  WITH m, kind,
-       max(CASE WHEN type(r) IN ['SUBTOPIC_OF', 'PART_OF'] THEN 1 ELSE 0 END) AS priority,
-       max(CASE
-             WHEN type(r) IN ['COAUTHOR', 'AFFILIATED_WITH'] THEN toFloat(r.works)
-             WHEN type(r) = 'CO_OCCURS' THEN toFloat(r.papers)
-             WHEN type(r) = 'HAS_TOPIC' AND m:Topic THEN toFloat(r.score)
-           END) AS strength,
-       collect(r) AS rels
+  WITH m, kind, max(priority) AS priority, max(strength) AS strength, collect(r) AS rels
   WITH m, kind, priority, strength, rels,
        CASE kind
          WHEN 'PAPER' THEN coalesce(m.citations,
