@@ -1,5 +1,6 @@
 """The incremental-ingest benchmark, one command:
-`.venv/bin/python -m bench.incremental [--works 20000] [--batch 2000] [--heap 1g] [--pagecache 1g]`.
+`.venv/bin/python -m bench.incremental [--works 20000] [--batch 2000] [--batch-size 1000]
+[--heap 1g] [--pagecache 1g]`.
 
 On a Neo4j of its own (`.kg/neo4j-bench-incremental`, wiped first), `--works` generated works
 (bench/scale.py's files, seed fixed) are loaded by `--bulk`, then `--batch` further works of the
@@ -258,11 +259,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="works of the batch re-ingested through the recount baseline")
     parser.add_argument("--profile", action="store_true",
                         help="first PROFILE one batch of the new works (rolled back)")
+    parser.add_argument("--batch-size", type=int, default=config.Settings().batch_size,
+                        help="works per write transaction (KG_BATCH_SIZE)")
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--pagecache", default="1g")
     args = parser.parse_args(argv)
     base_path, batch_path = generated(args.works, args.batch)
-    base = config.from_env({"NEO4J_HEAP": args.heap, "NEO4J_PAGECACHE": args.pagecache})
+    base = config.from_env({"NEO4J_HEAP": args.heap, "NEO4J_PAGECACHE": args.pagecache,
+                            "KG_BATCH_SIZE": str(args.batch_size)})
     settings = database.on_free_ports(base)
     print(f"Neo4j at {settings.neo4j_uri}: heap {settings.neo4j_heap}, page cache "
           f"{settings.neo4j_pagecache}; batches of {settings.batch_size}", flush=True)

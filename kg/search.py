@@ -1,5 +1,7 @@
 """Full-text search and autocomplete over papers (title, abstract), researchers, topics and
-institutions, through the fulltext indexes of schema/indexes.cypher.
+institutions, through the fulltext indexes of schema/indexes.cypher. Those indexes are eventually
+consistent: a write shows in search moments after it commits (an ingest's commit does not wait
+for Lucene); `kg ingest` returns once they hold everything it wrote.
 
 Ranking across types: Lucene scores of different indexes are not comparable (each index has its
 own term statistics and field lengths), so each type's scores are divided by the best score of

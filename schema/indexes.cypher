@@ -15,10 +15,18 @@ CREATE INDEX claimed_id IF NOT EXISTS FOR ()-[r:CLAIMED]-() ON (r.id);
 // The references a paper still waits for, as one string '|id|id|' (ingest/link_references):
 // a landing paper finds the papers citing it by CONTAINS '|its id|' on this index.
 CREATE TEXT INDEX paper_pending_key IF NOT EXISTS FOR (n:Paper) ON (n.pending_key);
-CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract];
-CREATE FULLTEXT INDEX researcher_name IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name];
-CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON EACH [n.name];
-CREATE FULLTEXT INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON EACH [n.name];
+// The full-text indexes are eventually consistent: a commit queues their updates and returns,
+// and a background thread applies them moments later (an ingest batch's commit no longer waits
+// for Lucene; search may lag a write by that much). `kg ingest` ends by waiting for them
+// (admin/await_search), and `kg schema apply` re-creates an index whose config differs.
+CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]
+  OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
+CREATE FULLTEXT INDEX researcher_name IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name]
+  OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
+CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON EACH [n.name]
+  OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
+CREATE FULLTEXT INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON EACH [n.name]
+  OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
 // Novelty re-decided by band (kg/ingest/novelty.py): each paper's least pair margin, and the
 // pairs whose count drifted since the last re-basing.
 CREATE INDEX paper_novelty_margin IF NOT EXISTS FOR (n:Paper) ON (n.novelty_margin);

@@ -55,8 +55,8 @@ def _copy_of_relationship(rel: dict[str, Any], copy: int, new: dict[str, str]) -
 
 def restore(graph: Graph, snapshot: Snapshot, copies: int = 1) -> int:
     """Rebuild the snapshot `copies` times into the empty database (copy 0 keeps the ids, copy
-    k appends `~k` to every id and pair key), then refresh the planner statistics as an ingest does.
-    Returns how many nodes were created."""
+    k appends `~k` to every id and pair key), then refresh the planner statistics and wait for
+    search, as an ingest does. Returns how many nodes were created."""
     if graph.read("count_nodes")[0]["nodes"]:
         raise NotEmpty("restore a snapshot into an empty database")
     created = 0
@@ -70,4 +70,5 @@ def restore(graph: Graph, snapshot: Snapshot, copies: int = 1) -> int:
                               for rel in snapshot.relationships):
             graph.write("restore_relationships", relationships=batch)
     statistics.refresh(graph, changed=created)
+    graph.read("admin/await_search")
     return created

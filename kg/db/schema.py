@@ -70,15 +70,48 @@ def declared(directory: Path | None = None) -> set[SchemaItem]:
 INDEX_WAIT_SECONDS = 3600  # a fulltext index over a million papers' abstracts takes minutes
 
 
+_INDEX_CONFIG = re.compile(r"`(?P<key>fulltext\.\w+)`\s*:\s*(?P<value>true|false|'[^']*')",
+                           re.IGNORECASE)
+# What a full-text index has when its statement does not say (Neo4j's defaults).
+_FULLTEXT_DEFAULTS: dict[str, object] = {"fulltext.eventually_consistent": False}
+
+
+def index_config(statement: str) -> dict[str, object]:
+    """The full-text settings (`fulltext.*` of OPTIONS {indexConfig: ...}) a statement declares,
+    Neo4j's defaults for those it leaves out."""
+    declared = {
+        match["key"]: match["value"].strip("'") if match["value"].startswith("'")
+        else match["value"].lower() == "true"
+        for match in _INDEX_CONFIG.finditer(statement)
+    }
+    return {**_FULLTEXT_DEFAULTS, **declared}
+
+
 def apply(graph: Graph) -> None:
-    """Create every missing constraint and index and wait until the indexes are online. The
-    plain indexes go first: they populate in the background while each constraint's creation
-    blocks until its own index is built, so on a loaded store the builds overlap."""
+    """Create every missing constraint and index and wait until the indexes are online. A
+    full-text index whose config differs from its statement's (one created before the statement
+    made it eventually consistent) is dropped first and built again. The plain indexes go first:
+    they populate in the background while each constraint's creation blocks until its own index
+    is built, so on a loaded store the builds overlap."""
     found = statements()
+    _drop_reconfigured(graph, found)
     constraints = [s for s in found if s.upper().startswith("CREATE CONSTRAINT")]
     for statement in [s for s in found if s not in constraints] + constraints:
         graph.run_schema_statement(statement)
     graph.read("admin/await_indexes", seconds=INDEX_WAIT_SECONDS)
+
+
+def _drop_reconfigured(graph: Graph, found: list[LiteralString]) -> None:
+    existing = {row["name"]: row["options"]["indexConfig"] for row in graph.show(
+        "SHOW FULLTEXT INDEXES YIELD name, options")}
+    for statement in found:
+        match = _DECLARATION.search(statement)
+        if (match is None or match["name"] not in existing
+                or not match["kind"].upper().startswith("FULLTEXT")):
+            continue
+        config = existing[match["name"]]
+        if any(config.get(key) != value for key, value in index_config(statement).items()):
+            graph.run_schema_statement(cast(LiteralString, f"DROP INDEX {match['name']}"))
 
 
 def in_database(graph: Graph) -> set[SchemaItem]:

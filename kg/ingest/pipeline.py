@@ -4,6 +4,9 @@ Bad input stops nothing: a line that cannot be read or parsed goes to the reject
 line number and reason, and the rest lands. When the database refuses a batch (a value its index
 cannot hold, a batch over the transaction memory limit), the batch is written again in halves,
 down to the one record it refuses, which is rejected with the database's reason.
+
+Search sees a batch moments after it commits (the full-text indexes are eventually consistent:
+schema/indexes.cypher); a file's ingest returns once they hold everything it wrote.
 """
 
 from __future__ import annotations
@@ -119,6 +122,7 @@ def ingest_file(
             flush()
         fmt.finish(graph)
         refreshed = statistics.refresh(graph, changed=written)
+        graph.read("admin/await_search")
     finally:
         rejects.close()
     progress.update(read, written, rejects.count, final=True)

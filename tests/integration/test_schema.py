@@ -21,3 +21,34 @@ def test_a_duplicate_id_is_rejected_by_the_database(graph: Graph) -> None:
     graph.driver.execute_query(create, id="W1")
     with pytest.raises(AlreadyExists, match="already exists"), graph.translated_errors():
         graph.driver.execute_query(create, id="W1")
+
+
+def _fulltext_configs(graph: Graph) -> dict[str, dict]:
+    return {row["name"]: row["options"]["indexConfig"]
+            for row in graph.show("SHOW FULLTEXT INDEXES YIELD name, options")}
+
+
+def test_every_full_text_index_is_eventually_consistent(graph: Graph) -> None:
+    configs = _fulltext_configs(graph)
+    assert set(configs) == {"paper_text", "researcher_name", "topic_name", "institution_name"}
+    assert all(config["fulltext.eventually_consistent"] for config in configs.values())
+
+
+def test_schema_apply_rebuilds_a_full_text_index_made_before_it_was_eventually_consistent(
+    graph: Graph,
+) -> None:
+    graph.run_schema_statement("DROP INDEX paper_text")
+    graph.run_schema_statement(
+        "CREATE FULLTEXT INDEX paper_text FOR (n:Paper) ON EACH [n.title, n.abstract]")
+    graph.driver.execute_query("CREATE (:Paper {id: 'W1', title: 'Basin stratigraphy'})")
+    assert not _fulltext_configs(graph)["paper_text"]["fulltext.eventually_consistent"]
+
+    schema.apply(graph)
+
+    assert _fulltext_configs(graph)["paper_text"]["fulltext.eventually_consistent"]
+    assert schema.in_database(graph) == schema.declared()
+    graph.read("admin/await_search")
+    rows, _, _ = graph.driver.execute_query(
+        "CALL db.index.fulltext.queryNodes('paper_text', 'stratigraphy') YIELD node "
+        "RETURN node.id AS id")
+    assert [row["id"] for row in rows] == ["W1"]

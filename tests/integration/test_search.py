@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -10,6 +11,8 @@ import pytest
 from kg import search
 from kg.db.graph import Graph
 from kg.errors import BadInput
+from kg.ingest.formats import FORMATS
+from kg.ingest.pipeline import ingest_file
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import load_works, short_id
 
@@ -86,3 +89,17 @@ def test_lucene_syntax_is_escaped() -> None:
     assert search.lucene_terms('title:x "y" a/b') == r'title\:x \"y\" a\/b'
     assert search.lucene_terms('*  ~~~ \\') == ""
     assert search.lucene_prefix("Al-Gha") == "+al +(gha* gha)"
+
+
+def test_a_paper_is_found_by_search_as_soon_as_its_ingest_returns(graph: Graph, works,
+                                                                    tmp_path) -> None:
+    path = tmp_path / "works.jsonl"
+    path.write_text("".join(json.dumps(work) + "\n" for work in works[:40]))
+    words = Counter(w for work in works[:40]
+                    for w in set(re.findall(r"[a-z]{9,}", (work.get("title") or "").lower())))
+    word = min(w for w, n in words.items() if n == 1)
+    paper = next(short_id(w["id"]) for w in works[:40] if word in (w.get("title") or "").lower())
+
+    ingest_file(graph, path, FORMATS["openalex"], 10, tmp_path / "rejects.jsonl")
+
+    assert paper in {h.id for h in search.search(graph, word, types=["PAPER"], first=5)}
