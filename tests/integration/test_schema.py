@@ -2,7 +2,7 @@ import pytest
 
 from kg.db import schema
 from kg.db.graph import Graph
-from kg.errors import AlreadyExists
+from kg.errors import AlreadyExists, KgError
 
 
 def test_database_constraints_and_indexes_match_schema_files(graph: Graph) -> None:
@@ -21,3 +21,13 @@ def test_a_duplicate_id_is_rejected_by_the_database(graph: Graph) -> None:
     graph.driver.execute_query(create, id="W1")
     with pytest.raises(AlreadyExists, match="already exists"), graph.translated_errors():
         graph.driver.execute_query(create, id="W1")
+
+
+def test_schema_statements_of_one_transaction_land_all_or_none(graph: Graph) -> None:
+    before = schema.in_database(graph)
+    with pytest.raises(KgError):
+        graph.run_schema_statements([
+            "CREATE INDEX paper_title_probe IF NOT EXISTS FOR (n:Paper) ON (n.title)",
+            "CREATE INDEX paper_title_probe IF NOT EXISTS FOR (n:Paper) ON (n.nonsense",
+        ])
+    assert schema.in_database(graph) == before
