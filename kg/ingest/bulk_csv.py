@@ -34,6 +34,7 @@ from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
 ARRAY_DELIMITER = "\x1f"  # never inside an identifier or a category
 MISSING_YEAR = np.iinfo(np.int64).max
 NO_YEAR = np.iinfo(np.int64).min  # the largest year of a group without years
+ROWS_AT_ONCE = 1_000_000  # derived-edge rows formatted per slice: bounded lists of Python ints
 
 PAPER_COLUMNS = (
     ("title", "string"), ("doi", "string"), ("abstract", "string"), ("year", "long"),
@@ -559,11 +560,15 @@ class CsvGraph:
         def write() -> None:
             ids = quoted(self.researchers.ids)
             with self._file("COAUTHOR", RELATIONSHIP_FILES["COAUTHOR"]) as out:
-                out.writelines(
-                    f"{ids[a]},{ids[b]},{n},{lo},{hi},{w!r}\n" for a, b, n, lo, hi, w in zip(
-                        (groups.keys // size).tolist(), (groups.keys % size).tolist(),
-                        works.tolist(), optional(first_year), optional(last_year),
-                        weight.tolist(), strict=True))
+                for at in range(0, len(groups.keys), ROWS_AT_ONCE):
+                    part = slice(at, at + ROWS_AT_ONCE)
+                    keys = groups.keys[part]
+                    out.writelines(
+                        f"{ids[a]},{ids[b]},{n},{lo},{hi},{w!r}\n"
+                        for a, b, n, lo, hi, w in zip(
+                            (keys // size).tolist(), (keys % size).tolist(),
+                            works[part].tolist(), optional(first_year[part]),
+                            optional(last_year[part]), weight[part].tolist(), strict=True))
 
         return (groups.keys // size, groups.keys % size), works, write
 
