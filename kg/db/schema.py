@@ -90,13 +90,15 @@ def index_config(statement: str) -> dict[str, object]:
 def apply(graph: Graph) -> None:
     """Create every missing constraint and index and wait until the indexes are online. A
     full-text index whose config differs from its statement's (one created before the statement
-    made it eventually consistent) is dropped first and built again. The plain indexes go first:
-    they populate in the background while each constraint's creation blocks until its own index
-    is built, so on a loaded store the builds overlap."""
+    made it eventually consistent) is dropped first and built again. The plain indexes go first,
+    in one transaction: Neo4j populates the indexes of one transaction by one scan of the store,
+    in the background, while each constraint's creation blocks until its own index is built, so
+    on a loaded store the builds overlap."""
     found = statements()
     _drop_reconfigured(graph, found)
     constraints = [s for s in found if s.upper().startswith("CREATE CONSTRAINT")]
-    for statement in [s for s in found if s not in constraints] + constraints:
+    graph.run_schema_statements([s for s in found if s not in constraints])
+    for statement in constraints:
         graph.run_schema_statement(statement)
     graph.read("admin/await_indexes", seconds=INDEX_WAIT_SECONDS)
 

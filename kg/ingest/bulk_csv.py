@@ -18,6 +18,7 @@ its key pair = 'lowId|highId' as the derive queries write it.
 
 from __future__ import annotations
 
+import multiprocessing
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -33,6 +34,7 @@ from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
 ARRAY_DELIMITER = "\x1f"  # never inside an identifier or a category
 MISSING_YEAR = np.iinfo(np.int64).max
 NO_YEAR = np.iinfo(np.int64).min  # the largest year of a group without years
+ROWS_AT_ONCE = 1_000_000  # derived-edge rows formatted per slice: bounded lists of Python ints
 
 PAPER_COLUMNS = (
     ("title", "string"), ("doi", "string"), ("abstract", "string"), ("year", "long"),
@@ -146,10 +148,11 @@ class RenderedPaper(NamedTuple):
     reported: int  # cited_by_count
     ai: bool  # has an AI category
     people: tuple[tuple[str, str | None, str | None], ...]  # id, name, orcid per authorship
-    places: tuple[tuple[Any, ...], ...]  # id, name, ror, country, type, lineage per affiliation
+    places: tuple[tuple[Any, ...], ...]  # id, name, ror, country, type, lineage: each
+    # institution once, its first record's fields and the union of its lineages
     unique: tuple[tuple[str, tuple[str, ...]], ...]  # _unique_authorships: id, institution ids
     topics: tuple[tuple[str, str | None, str | None, str | None], ...]  # id, name, level,
-    # parent id of each assignment's topic and its ancestors
+    # parent id of each assignment's topic and its ancestors, each topic once as first given
     topic_ids: tuple[str, ...]  # distinct, in order
     source: tuple[str, str | None, str | None] | None  # id, name, type
 
@@ -175,15 +178,37 @@ def render(paper: PaperRecord) -> RenderedPaper:
         ai=any(c in AI_CATEGORIES for c in props["categories"] or ()),
         people=tuple((a.researcher.id, a.researcher.name, a.researcher.orcid)
                      for a in paper.authorships),
-        places=tuple((i.id, i.name, i.ror, i.country, i.type, i.lineage)
-                     for a in paper.authorships for i in a.institutions),
+        places=_first_places(paper),
         unique=tuple((a.researcher.id, tuple(i.id for i in a.institutions))
                      for a in authorships),
-        topics=tuple((t.id, t.name, t.level, t.parent_id) for assignment in paper.topics
-                     for t in (assignment.topic, *assignment.ancestors)),
+        topics=_first_topics(paper),
         topic_ids=tuple(unique_topics),
         source=None if source is None else (source.id, source.name, source.type),
     )
+
+
+def _first_places(paper: PaperRecord) -> tuple[tuple[Any, ...], ...]:
+    """Each institution of the paper once: its first record's fields and the union of its
+    lineages (what a batch keeps of it, so the parent merges less)."""
+    places: dict[str, list[Any]] = {}
+    for authorship in paper.authorships:
+        for i in authorship.institutions:
+            place = places.get(i.id)
+            if place is None:
+                places[i.id] = [i.id, i.name, i.ror, i.country, i.type, set(i.lineage)]
+            else:
+                place[5].update(i.lineage)
+    return tuple((*place[:5], tuple(sorted(place[5]))) for place in places.values())
+
+
+def _first_topics(paper: PaperRecord) -> tuple[tuple[str, Any, Any, Any], ...]:
+    """Each topic of the paper and of its assignments' ancestors once, as first given."""
+    first: dict[str, tuple[str, Any, Any, Any]] = {}
+    for assignment in paper.topics:
+        for t in (assignment.topic, *assignment.ancestors):
+            if t.id not in first:
+                first[t.id] = (t.id, t.name, t.level, t.parent_id)
+    return tuple(first.values())
 
 
 def parse_and_render(parse: Callable[[dict[str, Any]], PaperRecord],
@@ -219,8 +244,9 @@ class CsvGraph:
         self.affiliations = (array("q"), array("q"), array("q"))  # researcher, institution, paper
         self.has_topic = (array("q"), array("q"))  # paper, topic
         self.files: dict[str, TextIO] = {}
-        for name in ("AUTHORED", "HAS_TOPIC", "PUBLISHED_IN"):
-            self._open(name, RELATIONSHIP_FILES[name])
+        self.authored_file = self._open("AUTHORED", RELATIONSHIP_FILES["AUTHORED"])
+        self.has_topic_file = self._open("HAS_TOPIC", RELATIONSHIP_FILES["HAS_TOPIC"])
+        self.published_in_file = self._open("PUBLISHED_IN", RELATIONSHIP_FILES["PUBLISHED_IN"])
         # a paper's row waits for its pending references, known once every paper is read;
         # rows may hold newlines, so each is staged behind its length
         self.staged_papers = (directory / "papers.staged").open("w", encoding="utf-8", newline="")
@@ -232,6 +258,13 @@ class CsvGraph:
 
     def _open(self, name: str, spec: tuple[str, str, tuple[str, ...]] | None = None,
               node_header: tuple[str, ...] | None = None) -> TextIO:
+        out = self._file(name, spec, node_header)
+        self.files[name] = out
+        return out
+
+    def _file(self, name: str, spec: tuple[str, str, tuple[str, ...]] | None = None,
+              node_header: tuple[str, ...] | None = None) -> TextIO:
+        """A new CSV file with its header."""
         out = self.path(name).open("w", encoding="utf-8", newline="")
         if spec is not None:
             start, end, props = spec
@@ -239,7 +272,6 @@ class CsvGraph:
         else:
             assert node_header is not None
             out.write(",".join(node_header) + "\n")
-        self.files[name] = out
         return out
 
     def add_batch(self, papers: list[PaperRecord] | list[RenderedPaper]) -> None:
@@ -247,36 +279,47 @@ class CsvGraph:
         records or as their rendering (`render`, done by the parsing workers of a bulk load)."""
         researchers: dict[str, list[Any]] = {}
         institutions: dict[str, list[Any]] = {}
-        topics: dict[str, list[Any]] = {}
+        topics: dict[str, tuple[Any, ...]] = {}
         for item in papers:
-            paper = item if isinstance(item, RenderedPaper) else render(item)
+            paper = item if type(item) is RenderedPaper else render(item)
             self._paper(paper)
             for researcher_id, name, orcid in paper.people:
-                row = researchers.setdefault(researcher_id, [name, orcid])
-                row[1] = row[1] or orcid
+                row = researchers.get(researcher_id)
+                if row is None:
+                    researchers[researcher_id] = [name, orcid]
+                    continue
+                if not row[1]:
+                    row[1] = orcid
                 if row[0] is None and name:
                     row[0] = name
-            for institution_id, *fields, lineage in paper.places:
-                inst = institutions.setdefault(institution_id, [*fields, set()])
-                inst[4].update(lineage)
-            for topic_id, *fields in paper.topics:
-                topics.setdefault(topic_id, fields)
+            for place in paper.places:
+                inst = institutions.get(place[0])
+                if inst is None:
+                    institutions[place[0]] = [*place[1:5], set(place[5])]
+                else:
+                    inst[4].update(place[5])
+            for topic in paper.topics:
+                if topic[0] not in topics:
+                    topics[topic[0]] = topic
+        index, fields = self.researchers.index, self.researcher_fields
         for researcher_id, (name, orcid) in researchers.items():
-            state = self._state(self.researchers, self.researcher_fields, researcher_id, 3)
-            key = self._name_key(name) if name else None
-            state[0] = name if name is not None else state[0]
-            state[1] = key if key is not None else state[1]
-            state[2] = orcid if orcid is not None else state[2]
-        for institution_id, (*fields, lineage) in institutions.items():
+            state = fields[index[researcher_id]]
+            if name is not None:
+                state[0] = name
+                if name:
+                    state[1] = self._name_key(name)
+            if orcid is not None:
+                state[2] = orcid
+        for institution_id, (*given, lineage) in institutions.items():
             state = self._state(self.institutions, self.institution_fields, institution_id, 4)
-            state[:] = [new if new is not None else old for new, old in zip(fields, state,
+            state[:] = [new if new is not None else old for new, old in zip(given, state,
                                                                             strict=True)]
             child = self.institutions(institution_id)
             for ancestor in sorted(lineage):
                 if ancestor != institution_id:
                     self._state(self.institutions, self.institution_fields, ancestor, 4)
                     self.part_of.add((child, self.institutions(ancestor)))
-        for topic_id, (name, level, parent_id) in topics.items():
+        for topic_id, name, level, parent_id in topics.values():
             state = self._state(self.topics, self.topic_fields, topic_id, 2)
             state[0], state[1] = name if name is not None else state[0], level
             if parent_id is not None:
@@ -304,30 +347,50 @@ class CsvGraph:
         self.paper_author_counts.append(len(paper.unique))
         self.paper_reported.append(paper.reported)
         self.paper_ai.append(paper.ai)
-        self.files["AUTHORED"].write(paper.authored)
-        researchers, institutions = self.researchers, self.institutions
+        self.authored_file.write(paper.authored)
+        people, people_ids = self.researchers.index, self.researchers.ids
+        places, place_ids = self.institutions.index, self.institutions.ids
+        authors: list[int] = []
+        affiliated: list[int] = []
+        named: list[int] = []
         for researcher_id, institution_ids in paper.unique:
-            researcher = researchers(researcher_id)
-            if researcher == len(self.researcher_fields):
+            researcher = people.get(researcher_id)
+            if researcher is None:
+                researcher = people[researcher_id] = len(people_ids)
+                people_ids.append(researcher_id)
                 self.researcher_fields.append([None, None, None])
+            authors.append(researcher)
             for institution_id in institution_ids:
-                self._state(institutions, self.institution_fields, institution_id, 4)
-                self.affiliations[0].append(researcher)
-                self.affiliations[1].append(institutions(institution_id))
-                self.affiliations[2].append(number)
-            self.authored[0].append(number)
-            self.authored[1].append(researcher)
-        self.files["HAS_TOPIC"].write(paper.has_topic)
+                place = places.get(institution_id)
+                if place is None:
+                    place = places[institution_id] = len(place_ids)
+                    place_ids.append(institution_id)
+                    self.institution_fields.append([None, None, None, None])
+                affiliated.append(researcher)
+                named.append(place)
+        self.authored[0].extend([number] * len(authors))
+        self.authored[1].extend(authors)
+        self.affiliations[0].extend(affiliated)
+        self.affiliations[1].extend(named)
+        self.affiliations[2].extend([number] * len(named))
+        self.has_topic_file.write(paper.has_topic)
+        topics, topic_ids = self.topics.index, self.topics.ids
+        tagged: list[int] = []
         for topic_id in paper.topic_ids:
-            self._state(self.topics, self.topic_fields, topic_id, 2)
-            self.has_topic[0].append(number)
-            self.has_topic[1].append(self.topics(topic_id))
+            topic = topics.get(topic_id)
+            if topic is None:
+                topic = topics[topic_id] = len(topic_ids)
+                topic_ids.append(topic_id)
+                self.topic_fields.append([None, None])
+            tagged.append(topic)
+        self.has_topic[0].extend([number] * len(tagged))
+        self.has_topic[1].extend(tagged)
         if paper.source is not None:
             source_id, name, kind = paper.source
             state = self._state(self.sources, self.source_fields, source_id, 2)
             state[0] = name if name is not None else state[0]
             state[1] = kind if kind is not None else state[1]
-            self.files["PUBLISHED_IN"].write(paper.published_in)
+            self.published_in_file.write(paper.published_in)
 
     def finish(self) -> dict[str, list[Path]]:
         """Write what needed every record; returns the node and relationship files by label/type."""
@@ -342,37 +405,73 @@ class CsvGraph:
         figures = bulk_figures.paper_figures(
             np.frombuffer(self.paper_reported, dtype=np.int64), linked, has_topic,
             topic_is_leveled, pairs, pair_keys, pair_papers, len(self.topics.ids))
-        self._papers(figures)
-        ai_topic = bulk_figures.ai_topics(self.topics.ids, self.subtopic_of, AI_SUBFIELD)
-        paper_is_ai = np.frombuffer(bytes(self.paper_ai), dtype=np.uint8).astype(bool)
-        if len(has_topic[0]):
-            paper_is_ai |= np.bincount(has_topic[0], weights=ai_topic[has_topic[1]],
-                                       minlength=len(paper_is_ai)) > 0
-        coauthor_ends, coauthor_works = self._coauthors()
-        people = bulk_figures.researcher_figures(
-            (np.frombuffer(self.authored[0], dtype=np.int64),
-             np.frombuffer(self.authored[1], dtype=np.int64)),
-            len(self.researchers.ids), figures, np.frombuffer(self.paper_years, dtype=np.int64),
-            MISSING_YEAR, has_topic, topic_is_leveled, paper_is_ai, coauthor_ends,
-            coauthor_works)
-        self._researchers(people)
-        self._nodes("Institution", self.institutions, self.institution_fields, tuple)
-        topic_papers = figures.topic_papers.tolist()
-        self._nodes("Topic", self.topics, [[*f, n] for f, n in zip(self.topic_fields,
-                                                                   topic_papers, strict=True)],
-                    tuple)
-        self._nodes("Source", self.sources, self.source_fields, tuple)
-        corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
-        tagged = figures.tagged_papers
-        corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged, 0.0,
-                           0.0)))
-        self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
-        self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
-        self._affiliations()
-        self._partners()
-        for out in self.files.values():
-            out.close()
-        return {name: [self.path(name)] for name in self.files}
+        waits = [self._in_child("Paper", self._papers, figures)]
+        try:
+            ai_topic = bulk_figures.ai_topics(self.topics.ids, self.subtopic_of, AI_SUBFIELD)
+            paper_is_ai = np.frombuffer(bytes(self.paper_ai), dtype=np.uint8).astype(bool)
+            if len(has_topic[0]):
+                paper_is_ai |= np.bincount(has_topic[0], weights=ai_topic[has_topic[1]],
+                                           minlength=len(paper_is_ai)) > 0
+            coauthor_ends, coauthor_works, write_coauthors = self._coauthors()
+            waits.append(self._in_child("COAUTHOR", write_coauthors))
+            people = bulk_figures.researcher_figures(
+                (np.frombuffer(self.authored[0], dtype=np.int64),
+                 np.frombuffer(self.authored[1], dtype=np.int64)),
+                len(self.researchers.ids), figures, np.frombuffer(self.paper_years, dtype=np.int64),
+                MISSING_YEAR, has_topic, topic_is_leveled, paper_is_ai, coauthor_ends,
+                coauthor_works)
+            self._researchers(people)
+            self._nodes("Institution", self.institutions, self.institution_fields, tuple)
+            topic_papers = figures.topic_papers.tolist()
+            self._nodes("Topic", self.topics, [[*f, n] for f, n in zip(self.topic_fields,
+                                                                       topic_papers, strict=True)],
+                        tuple)
+            self._nodes("Source", self.sources, self.source_fields, tuple)
+            corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
+            tagged = figures.tagged_papers
+            corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged, 0.0,
+                               0.0)))
+            self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
+            self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
+            self._affiliations()
+            self._partners()
+            for out in self.files.values():
+                out.close()
+        finally:
+            for wait in waits:
+                wait()
+        return {name: [self.path(name)] for name in (*self.files, "Paper", "COAUTHOR")}
+
+    @staticmethod
+    def _in_child(name: str, write: Callable[..., None], *args: Any) -> Callable[[], None]:
+        """Runs `write(*args)` in a forked process (it writes one file while this process goes
+        on: the two cores share the final stage); returns the call that waits for it and raises
+        its error, if any."""
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+
+        def run() -> None:
+            try:
+                write(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+                send.send(exc)
+            else:
+                send.send(None)
+
+        process = context.Process(target=run, name=f"bulk-csv-{name}")
+        process.start()
+        send.close()
+
+        def wait() -> None:
+            try:
+                error = receive.recv()
+            except EOFError:
+                error = OSError(f"the process writing {name}.csv ended without finishing it")
+            process.join()
+            if error is not None:
+                raise error
+
+        return wait
 
     def _researchers(self, people: bulk_figures.ResearcherFigures) -> None:
         out = self._open("Researcher", node_header=NODE_FILES["Researcher"])
@@ -421,7 +520,12 @@ class CsvGraph:
         return np.bincount(np.frombuffer(cited, dtype=np.int64), minlength=len(self.papers.ids))
 
     def _papers(self, figures: bulk_figures.PaperFigures) -> None:
-        out = self._open("Paper", node_header=NODE_FILES["Paper"])
+        with self._file("Paper", node_header=NODE_FILES["Paper"]) as out:
+            self._paper_rows(out, figures)
+        (self.directory / "papers.staged").unlink()
+        (self.directory / "references.staged").unlink()
+
+    def _paper_rows(self, out: TextIO, figures: bulk_figures.PaperFigures) -> None:
         known = self.papers.index
         columns = zip(self._references(), figures.citations.tolist(), figures.topical.tolist(),
                       figures.leveled_topics.tolist(), figures.novel.tolist(),
@@ -433,12 +537,10 @@ class CsvGraph:
                 key = "|" + "".join(ref + "|" for ref in pending) if pending else None
                 out.write(row[:-1] + "," + line((pending, key, citations, topical, leveled,
                                                  True if novel else None, margin)))
-        (self.directory / "papers.staged").unlink()
-        (self.directory / "references.staged").unlink()
 
-    def _coauthors(self) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
-        """Writes COAUTHOR; returns its (low, high) ends and works."""
-        out = self._open("COAUTHOR", RELATIONSHIP_FILES["COAUTHOR"])
+    def _coauthors(self) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray,
+                                  Callable[[], None]]:
+        """The COAUTHOR edges: their (low, high) ends and works, and the call that writes them."""
         papers = np.frombuffer(self.authored[0], dtype=np.int64)
         people = np.frombuffer(self.authored[1], dtype=np.int64)
         counts = np.frombuffer(self.paper_author_counts, dtype=np.int64)
@@ -454,12 +556,21 @@ class CsvGraph:
         works = groups.count()
         first_year, last_year = groups.min_max(years[paper])
         weight = groups.ordered_sum(terms)
-        ids = quoted(self.researchers.ids)
-        out.writelines(
-            f"{ids[a]},{ids[b]},{n},{lo},{hi},{w!r}\n" for a, b, n, lo, hi, w in zip(
-                (groups.keys // size).tolist(), (groups.keys % size).tolist(), works.tolist(),
-                optional(first_year), optional(last_year), weight.tolist(), strict=True))
-        return (groups.keys // size, groups.keys % size), works
+
+        def write() -> None:
+            ids = quoted(self.researchers.ids)
+            with self._file("COAUTHOR", RELATIONSHIP_FILES["COAUTHOR"]) as out:
+                for at in range(0, len(groups.keys), ROWS_AT_ONCE):
+                    part = slice(at, at + ROWS_AT_ONCE)
+                    keys = groups.keys[part]
+                    out.writelines(
+                        f"{ids[a]},{ids[b]},{n},{lo},{hi},{w!r}\n"
+                        for a, b, n, lo, hi, w in zip(
+                            (keys // size).tolist(), (keys % size).tolist(),
+                            works[part].tolist(), optional(first_year[part]),
+                            optional(last_year[part]), weight[part].tolist(), strict=True))
+
+        return (groups.keys // size, groups.keys % size), works, write
 
     def _affiliations(self) -> None:
         out = self._open("AFFILIATED_WITH", RELATIONSHIP_FILES["AFFILIATED_WITH"])

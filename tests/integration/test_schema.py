@@ -2,7 +2,7 @@ import pytest
 
 from kg.db import schema
 from kg.db.graph import Graph
-from kg.errors import AlreadyExists
+from kg.errors import AlreadyExists, KgError
 
 
 def test_database_constraints_and_indexes_match_schema_files(graph: Graph) -> None:
@@ -52,3 +52,13 @@ def test_schema_apply_rebuilds_a_full_text_index_made_before_it_was_eventually_c
         "CALL db.index.fulltext.queryNodes('paper_text', 'stratigraphy') YIELD node "
         "RETURN node.id AS id")
     assert [row["id"] for row in rows] == ["W1"]
+
+
+def test_schema_statements_of_one_transaction_land_all_or_none(graph: Graph) -> None:
+    before = schema.in_database(graph)
+    with pytest.raises(KgError):
+        graph.run_schema_statements([
+            "CREATE INDEX paper_title_probe IF NOT EXISTS FOR (n:Paper) ON (n.title)",
+            "CREATE INDEX paper_title_probe IF NOT EXISTS FOR (n:Paper) ON (n.nonsense",
+        ])
+    assert schema.in_database(graph) == before

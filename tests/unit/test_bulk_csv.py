@@ -1,11 +1,30 @@
 """The pure parts of the bulk load: CSV fields as the offline importer reads them, pairs within
-groups, and per-group sums added in the order Cypher's reduce adds them."""
+groups, per-group sums added in the order Cypher's reduce adds them, what a worker sends of a
+paper, and the files written by forked processes in the final stage."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from kg.ingest.bulk_csv import ARRAY_DELIMITER, MISSING_YEAR, _Groups, _pairs_within, field, line
+from kg.ingest.bulk_csv import (
+    ARRAY_DELIMITER,
+    MISSING_YEAR,
+    CsvGraph,
+    _Groups,
+    _pairs_within,
+    field,
+    line,
+    render,
+)
+from kg.ingest.records import (
+    AuthorshipRecord,
+    InstitutionRecord,
+    PaperRecord,
+    ResearcherRecord,
+    TopicAssignment,
+    TopicRecord,
+)
 
 
 def test_fields_quote_strings_leave_none_empty_and_join_lists() -> None:
@@ -71,3 +90,43 @@ def test_researcher_figures_follow_the_read_model_rules_on_a_small_example() -> 
     assert figures.topics.tolist() == [1, 1, 1]
     assert figures.close_collaborators.tolist() == [1, 1, 0]
     assert figures.ai_works.tolist() == [1, 0, 1] and figures.ai_score.tolist() == [25, 0, 100]
+
+
+def test_a_file_written_beside_the_final_stage_is_whole_once_waited_for(tmp_path) -> None:
+    target = tmp_path / "rows.csv"
+    wait = CsvGraph._in_child("rows", lambda: target.write_text("a,b\n" * 1000))
+    wait()
+    assert target.read_text() == "a,b\n" * 1000
+
+
+def test_the_error_of_a_file_written_beside_the_final_stage_is_raised_by_the_wait() -> None:
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    wait = CsvGraph._in_child("rows", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        wait()
+
+
+def test_a_rendered_paper_names_each_institution_and_topic_once_as_first_given() -> None:
+    first = InstitutionRecord("I1", "First name", lineage=("I9",))
+    again = InstitutionRecord("I1", "Later name", lineage=("I8", "I1"))
+    field_ = TopicRecord("fields/17", "Computer Science", "field")
+    paper = PaperRecord(
+        id="W1", title="t",
+        authorships=(
+            AuthorshipRecord(ResearcherRecord("A1", "Ann"), "first", False, (first,)),
+            AuthorshipRecord(ResearcherRecord("A2", "Bo"), "last", False, (again,)),
+        ),
+        topics=(
+            TopicAssignment(TopicRecord("T1", "One", "topic", "fields/17"), 0.9, True,
+                            (field_,)),
+            TopicAssignment(TopicRecord("T2", "Two", "topic", "fields/17"), 0.5, False,
+                            (TopicRecord("fields/17", "Other name", "field"),)),
+        ),
+    )
+    rendered = render(paper)
+    assert rendered.places == (("I1", "First name", None, None, None, ("I1", "I8", "I9")),)
+    assert rendered.topics == (("T1", "One", "topic", "fields/17"),
+                               ("fields/17", "Computer Science", "field", None),
+                               ("T2", "Two", "topic", "fields/17"))
