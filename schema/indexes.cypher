@@ -19,7 +19,8 @@ CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n
 CREATE FULLTEXT INDEX researcher_name IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name];
 CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON EACH [n.name];
 CREATE FULLTEXT INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON EACH [n.name];
-// Novelty re-decided by band (kg/ingest/novelty.py): each paper's least pair margin, and the
-// pairs whose count drifted since the last re-basing.
-CREATE INDEX paper_novelty_margin IF NOT EXISTS FOR (n:Paper) ON (n.novelty_margin);
+// Novelty re-decided by band (kg/ingest/novelty.py): each paper's class (and flag) with its
+// least pair margin, and the pairs whose count drifted since the last re-basing.
+CREATE INDEX paper_novelty_class_margin IF NOT EXISTS
+FOR (n:Paper) ON (n.novelty_class, n.novelty_margin);
 CREATE INDEX cooccurs_novelty_drift IF NOT EXISTS FOR ()-[r:CO_OCCURS]-() ON (r.novelty_drift);

@@ -86,7 +86,8 @@ def test_a_batch_that_grows_n_too_far_rebases_and_forgets_every_drift(
     corpus = _corpus(sixty)
     assert (corpus["n"], corpus["n_min"], corpus["n_max"], corpus["stale"]) == (160, 160, 160,
                                                                                 False)
-    assert (corpus["topic_drift"], corpus["pair_drift"], corpus["drifting"]) == (0.0, 0.0, 0)
+    assert (corpus["topic_drifts"], corpus["pair_drifts"], corpus["drifting"]) == (
+        [0.0] * novelty.CLASSES, [0.0] * novelty.CLASSES, 0)
 
 
 def test_a_paper_that_loses_its_topic_pair_loses_its_flag_and_margin(
@@ -99,11 +100,15 @@ def test_a_paper_that_loses_its_topic_pair_loses_its_flag_and_margin(
 
 
 @pytest.mark.parametrize("name, params", [
-    ("readmodel/novelty_band", {"low": -0.05, "high": 0.05, "limit": 100}),
+    ("readmodel/novelty_band", {"novel": [{"key": k, "margin": -7.6} for k in range(1, 32, 2)],
+                                "plain": [{"key": k, "margin": -7.5} for k in range(0, 32, 2)],
+                                "limit": 100}),
     ("readmodel/novelty_holders", {"topic_ids": ["T10965"], "pairs": [["T10965", "T11636"]]}),
     ("readmodel/novelty", {"paper_ids": ["W2741809807"], "atypical_npmi": ATYPICAL_NPMI,
-                           "grid": novelty.MARGIN_GRID}),
-    ("readmodel/novelty_drift", {"topics": [], "pairs": [], "expand_below": 64}),
+                           "grid": novelty.MARGIN_GRID, "expand_below": novelty.EXPAND_BELOW,
+                           "classes": novelty.CLASSES}),
+    ("readmodel/novelty_drift", {"topics": [], "pairs": [], "expand_below": 64,
+                                 "classes": novelty.CLASSES}),
 ])
 def test_the_per_batch_novelty_queries_read_no_whole_label(
     idb03_graph: Graph, name: str, params: dict[str, Any]
@@ -113,4 +118,4 @@ def test_the_per_batch_novelty_queries_read_no_whole_label(
     if name != "readmodel/novelty_drift":
         assert set(operators) & INDEX_SEEKS, operators
     if name == "readmodel/novelty_band":
-        assert "NodeIndexSeekByRange" in operators, operators
+        assert {"NodeIndexSeekByRange", "NodeIndexSeek"} & set(operators), operators
