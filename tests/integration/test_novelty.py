@@ -1,6 +1,7 @@
 """Novelty re-decided per batch by band (kg/ingest/novelty.py): a batch re-decides a paper far
 from it when N moved it across the threshold, in both directions, without a re-basing; a batch
-that grows N too far re-bases; the per-batch queries read no whole label."""
+that grows N too far re-bases; a batch that commits between two chunks of a re-basing stays in
+the drift; the per-batch queries read no whole label and the band seeks its index."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from kg.db.graph import Graph
-from kg.ingest import novelty
+from kg.db.graph import Graph, Transaction
+from kg.ingest import novelty, serial
 from kg.ingest.formats import FORMATS
+from kg.ingest.openalex import parse_work
 from kg.ingest.pipeline import ingest_file
 from kg.metrics import ATYPICAL_NPMI, metrics_for
 from tests.integration.test_read_model import assert_novelty_is_exact
@@ -97,6 +99,75 @@ def test_a_paper_that_loses_its_topic_pair_loses_its_flag_and_margin(
 
     assert assert_novelty_is_exact(sixty) == 0
     assert metrics_for(sixty, ["A1"])["A1"].novel_works == 0
+
+
+def _between_rebasing_chunks(graph: Graph, monkeypatch: pytest.MonkeyPatch,
+                             works: list[dict[str, Any]]) -> None:
+    """Re-base novelty one paper per chunk, and commit one batch of `works` (its transaction
+    only, as a concurrent ingest would) right after the first chunk commits."""
+    chunks: list[list[str]] = []
+    committed: list[int] = []
+    decide, write_transaction = novelty.decide, serial.write_transaction
+
+    def deciding(tx: Transaction, paper_ids: list[str]) -> int:
+        chunks.append(paper_ids)
+        return decide(tx, paper_ids)
+
+    def then_a_batch(graph_: Graph, work: Any) -> Any:
+        result = write_transaction(graph_, work)
+        if len(chunks) == 1 and not committed:
+            committed.append(0)
+            committed[0] = FORMATS["openalex"].write(graph, [parse_work(w) for w in works])
+        return result
+
+    monkeypatch.setattr(novelty, "decide", deciding)
+    monkeypatch.setattr(serial, "write_transaction", then_a_batch)
+    papers = novelty.rebase(graph, chunk=1)
+    monkeypatch.undo()
+    assert chunks[0] == ["W1"] and committed == [len(works)] and papers > 1
+
+
+def test_a_batch_between_two_chunks_of_a_rebasing_counts_in_the_drift_that_follows(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """W1..W16 pair T1 and T2 (40 papers each), N = 69: h = 0.9 ln 16 - 2 ln 40, g = -0.225,
+    novel. A re-basing decides W1 first; then a batch takes T1 from four of its papers (T1 40
+    -> 36: W1's g -> -0.120, still novel; drift 2 ln(40/36) = 0.211 < 0.225, so outside that
+    batch's band) and the re-basing decides the rest. Ten more papers (N 69 -> 79) move g by
+    1.1 ln(79/69) = 0.149: W1 is no longer novel, though by its margin of before the batch
+    (-0.076) it would still be. Reset after the re-decisions, the drift forgets the batch and
+    the last band misses W1."""
+    works = [_work(n, ["T1", "T2"], "A1" if n == 1 else "A2") for n in range(1, 17)]
+    works += [_work(n, ["T1"], "A3") for n in range(17, 41)]
+    works += [_work(n, ["T2"], "A4") for n in range(41, 65)]
+    works += [_work(n, [f"T{1000 + n}"], "A5") for n in range(65, 70)]
+    _ingest(graph, tmp_path, "pairs", works)
+    assert assert_novelty_is_exact(graph) == 16
+
+    _between_rebasing_chunks(graph, monkeypatch,
+                             [_work(n, [f"T{2000 + n}"], "A3") for n in range(17, 21)])
+    assert assert_novelty_is_exact(graph) == 16
+    assert not _corpus(graph)["stale"]
+
+    _ingest(graph, tmp_path, "more", [_work(n, [f"T{1000 + n}"], "A5") for n in range(70, 80)])
+
+    assert assert_novelty_is_exact(graph) == 0
+    assert metrics_for(graph, ["A1"])["A1"].novel_works == 0
+
+
+def test_a_batch_that_asks_for_a_rebasing_during_one_leaves_novelty_stale(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    works = [_work(n, ["T1", "T2"], "A1") for n in range(1, 5)]
+    _ingest(graph, tmp_path, "few", works)
+
+    _between_rebasing_chunks(graph, monkeypatch,
+                             [_work(n, ["T1", "T3"], "A2") for n in range(5, 9)])
+
+    assert _corpus(graph)["stale"]  # N grew by ln 2 during the re-basing
+    novelty.settle(graph)
+    assert not _corpus(graph)["stale"]
+    assert assert_novelty_is_exact(graph) == 0
 
 
 @pytest.mark.parametrize("name, params", [
