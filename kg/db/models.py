@@ -68,9 +68,10 @@ class Coauthor(StructuredRel):
 
 class CoOccurs(StructuredRel):
     papers = IntegerProperty()
-    # novelty (kg/ingest/novelty.py): how far ln(papers) moved since the last re-basing, and
-    # the greatest papers since then
+    # novelty (kg/ingest/novelty.py): how far ln(papers) moved since the last re-basing (in
+    # all, and upwards), and the greatest papers since then
     novelty_drift = FloatProperty(index=True)
+    novelty_rise = FloatProperty()
     novelty_top = IntegerProperty()
 
 
@@ -121,6 +122,7 @@ class Topic(StructuredNode):
     level = StringProperty(choices={level: level for level in TOPIC_LEVELS}, index=True)
     papers = IntegerProperty()  # read model: HAS_TOPIC in-degree
     novelty_drift = FloatProperty()  # how far ln(papers) moved since novelty's last re-basing
+    novelty_rise = FloatProperty()  # of which upwards
     novelty_top = IntegerProperty()  # the greatest papers since then
     parent = RelationshipTo("Topic", "SUBTOPIC_OF")
     co_occurs = RelationshipTo("Topic", "CO_OCCURS", model=CoOccurs)

@@ -61,7 +61,8 @@ NODE_FILES = {
     "Source": ("id:ID(Source)", "name", "type"),
     "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long",
                "novelty_stale:boolean", "novelty_n_min:long", "novelty_n_max:long",
-               "novelty_topic_drifts:double[]", "novelty_pair_drifts:double[]"),
+               "novelty_topic_rises:double[]", "novelty_topic_falls:double[]",
+               "novelty_pair_rises:double[]", "novelty_pair_falls:double[]"),
 }
 RELATIONSHIP_FILES = {
     "AUTHORED": ("Researcher", "Paper", ("position", "is_corresponding:boolean",
@@ -366,7 +367,7 @@ class CsvGraph:
         corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
         tagged = figures.tagged_papers
         corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged,
-                           [0.0] * CLASSES, [0.0] * CLASSES)))
+                           *([0.0] * CLASSES,) * 4)))
         self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
         self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
         self._affiliations()

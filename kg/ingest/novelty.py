@@ -19,26 +19,32 @@ either
 
 * had or has fewer than EXPAND_BELOW papers: every paper holding it (few, by definition) is
   re-decided in the batch, and its bookkeeping starts again (drift and top forgotten); or
-* adds |ln(new / old)| to its `novelty_drift` and keeps in `novelty_top` the greatest count it
-  had at a batch end since its bookkeeping started; the Corpus keeps, per class k, the greatest
-  drift of an item whose top is in class k (`novelty_topic_drifts[k]`, `novelty_pair_drifts[k]`,
-  only ever raised until the next re-basing).
+* adds |ln(new / old)| to its `novelty_drift`, ln(new / old) when positive to its
+  `novelty_rise` (so drift - rise is what it fell), and keeps in `novelty_top` the greatest count
+  it had at a batch end since its bookkeeping started; the Corpus keeps, per class k, the
+  greatest rise and fall of a topic and of a pair whose top is in class k
+  (`novelty_topic_rises[k]`, `_topic_falls`, `_pair_rises`, `_pair_falls`, only ever raised
+  until the next re-basing).
 
 Why the band below holds. Take a paper p decided at time t (a batch end) and not since, and an
 item i it holds (one of its pairs, or a topic of one). Every holder of i was decided after i's
 bookkeeping last started (a re-basing or an expansion re-decides every holder; a paper that
-takes i later is its batch's own paper), so i's drift bounds the total variation of ln n_i
-since t. If i had fewer than EXPAND_BELOW papers at t, it has not moved since t (its first move
-would have re-decided p). Otherwise c(p) <= floor(log2 n_i(t)) <= floor(log2 top_i) = k_i, so
-drift_i <= D[k_i] <= max over k >= c(p) of D[k]. Hence each of p's pairs' `h` moved by at most
+takes i later is its batch's own paper), so ln n_i(now) - ln n_i(t) lies in [-fall_i, rise_i]
+(the moves since t are some of those since the bookkeeping started). If i had fewer than
+EXPAND_BELOW papers at t, it has not moved since t (its first move would have re-decided p).
+Otherwise c(p) <= floor(log2 n_i(t)) <= floor(log2 top_i) = k_i, so rise_i <= R[k_i] <= max over
+k >= c(p) of R[k], and the same for falls. Hence each of p's pairs' `h` rose by at most
 
-    s(c) = (1 + theta) max_{k >= c} P[k] + 2 max_{k >= c} T[k],
+    up(c) = (1 + theta) max_{k >= c} pair rises + 2 max_{k >= c} topic falls
 
-and with T_now = -(1 - theta) ln N now, p is novel now iff its `h` now is < T_now. So p can have
-flipped only if it was decided novel and its stored margin is >= T_now - s(c(p)), or decided not
-novel and its stored margin is < T_now + s(c(p)) (both widened by SLACK for rounding): two
-seeks per class on the composite index, `readmodel/novelty_band`. N itself is exact (no bound on
-its move); a count that falls adds to the drift like one that grows. Each batch re-decides (a)
+and fell by at most down(c) = (1 + theta) max_{k >= c} pair falls + 2 max_{k >= c} topic rises,
+and so did their least. With T_now = -(1 - theta) ln N now, p is novel now iff its `h` now is
+< T_now. So p can have flipped only if it was decided novel and its stored margin is
+>= T_now - up(c(p)), or decided not novel and its stored margin is < T_now + down(c(p)) (both
+widened by SLACK for rounding): two seeks per class on the composite index,
+`readmodel/novelty_band`. N itself is exact (no bound on its move); when counts only grow, as
+they do when new works land, topics have no falls and pairs no falls, so a novel paper's band
+holds only its pairs' rises and a plain paper's only its topics' rises. Each batch re-decides (a)
 its own changed papers, (b) the holders of the small topics and pairs it moved and (c) that
 band. When N has grown by more than REBASE_GROWTH (log) since the last re-basing (the drifts of
 the large items grow with it), or the band would hold more than BAND_SHARE of the tagged papers,
@@ -116,24 +122,32 @@ def paper_class(counts: Iterable[float]) -> int:
 @dataclass(frozen=True)
 class Drift:
     """How far the inputs of novelty may have moved since any paper's decision: N now, its range
-    at batch ends since the last re-basing, and per class the largest drift of a topic and of a
-    pair whose greatest count since its bookkeeping started is in that class."""
+    at batch ends since the last re-basing, and per class the largest rise and fall of a topic
+    and of a pair whose greatest count since its bookkeeping started is in that class."""
 
     n: int
     n_min: int
     n_max: int
-    topic_drifts: Sequence[float]
-    pair_drifts: Sequence[float]
+    topic_rises: Sequence[float]
+    topic_falls: Sequence[float]
+    pair_rises: Sequence[float]
+    pair_falls: Sequence[float]
 
     def growth(self) -> float:
         if self.n_min <= 0:
             return 0.0 if self.n_max <= 0 else math.inf
         return math.log(self.n_max / self.n_min)
 
-    def spread(self, cls: int, theta: float = ATYPICAL_NPMI) -> float:
-        """s(c): how far the `h` of any pair of a paper of class `cls` can have moved."""
-        return ((1 + theta) * max(self.pair_drifts[cls:], default=0.0)
-                + 2 * max(self.topic_drifts[cls:], default=0.0))
+    def rise(self, cls: int, theta: float = ATYPICAL_NPMI) -> float:
+        """How far the `h` of any pair of a paper of class `cls` can have risen (its pair up,
+        its topics down)."""
+        return ((1 + theta) * max(self.pair_rises[cls:], default=0.0)
+                + 2 * max(self.topic_falls[cls:], default=0.0))
+
+    def fall(self, cls: int, theta: float = ATYPICAL_NPMI) -> float:
+        """How far it can have fallen (its pair down, its topics up)."""
+        return ((1 + theta) * max(self.pair_falls[cls:], default=0.0)
+                + 2 * max(self.topic_rises[cls:], default=0.0))
 
     def seeks(self, theta: float = ATYPICAL_NPMI) -> tuple[list[dict[str, Any]],
                                                            list[dict[str, Any]]]:
@@ -142,15 +156,17 @@ class Drift:
         if self.n <= 0:
             return [], []
         t = threshold(self.n, theta)
-        spreads = [self.spread(c, theta) + SLACK for c in range(CLASSES)]
-        return ([{"key": 2 * c + 1, "margin": t - s} for c, s in enumerate(spreads)],
-                [{"key": 2 * c, "margin": t + s} for c, s in enumerate(spreads)])
+        return ([{"key": 2 * c + 1, "margin": t - self.rise(c, theta) - SLACK}
+                 for c in range(CLASSES)],
+                [{"key": 2 * c, "margin": t + self.fall(c, theta) + SLACK}
+                 for c in range(CLASSES)])
 
     @staticmethod
     def of(row: Mapping[str, Any]) -> Drift:
         """From a row of readmodel/novelty_drift (or the Corpus's properties, as named there)."""
         return Drift(row["n"] or 0, row["n_min"] or 0, row["n_max"] or 0,
-                     _per_class(row["topic_drifts"]), _per_class(row["pair_drifts"]))
+                     _per_class(row["topic_rises"]), _per_class(row["topic_falls"]),
+                     _per_class(row["pair_rises"]), _per_class(row["pair_falls"]))
 
 
 def _per_class(values: Sequence[float] | None) -> tuple[float, ...]:

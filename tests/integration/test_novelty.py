@@ -88,8 +88,9 @@ def test_a_batch_that_grows_n_too_far_rebases_and_forgets_every_drift(
     corpus = _corpus(sixty)
     assert (corpus["n"], corpus["n_min"], corpus["n_max"], corpus["stale"]) == (160, 160, 160,
                                                                                 False)
-    assert (corpus["topic_drifts"], corpus["pair_drifts"], corpus["drifting"]) == (
-        [0.0] * novelty.CLASSES, [0.0] * novelty.CLASSES, 0)
+    assert [corpus[k] for k in ("topic_rises", "topic_falls", "pair_rises", "pair_falls")] == (
+        [[0.0] * novelty.CLASSES] * 4)
+    assert corpus["drifting"] == 0
 
 
 def test_a_paper_that_loses_its_topic_pair_loses_its_flag_and_margin(
@@ -139,8 +140,9 @@ def test_a_batch_between_two_chunks_of_a_rebasing_counts_in_the_drift_that_follo
 ) -> None:
     """W1..W16 pair T1 and T2 (40 papers each), N = 69: h = 0.9 ln 16 - 2 ln 40, g = -0.225,
     novel. A re-basing decides W1 first; then a batch takes T1 from four of its papers (T1 40
-    -> 36: W1's g -> -0.120, still novel; drift 2 ln(40/36) = 0.211 < 0.225, so outside that
-    batch's band) and the re-basing decides the rest. Ten more papers (N 69 -> 79) move g by
+    -> 36: W1's g -> -0.120, still novel; T1 fell by ln(40/36), so h can have risen by 2
+    ln(40/36) = 0.211 < 0.225: outside that batch's band) and the re-basing decides the rest.
+    Ten more papers (N 69 -> 79) move g by
     1.1 ln(79/69) = 0.149: W1 is no longer novel, though by its margin of before the batch
     (-0.076) it would still be. Reset after the re-decisions, the drift forgets the batch and
     the last band misses W1."""

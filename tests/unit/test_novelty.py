@@ -58,26 +58,36 @@ class Item:
 
     count: int
     drift: float | None = None
+    rise: float | None = None
     top: int | None = None
+
+
+def _zeros() -> list[float]:
+    return [0.0] * novelty.CLASSES
 
 
 @dataclass
 class Corpus:
-    topic_drifts: list[float] = field(default_factory=lambda: [0.0] * novelty.CLASSES)
-    pair_drifts: list[float] = field(default_factory=lambda: [0.0] * novelty.CLASSES)
+    topic_rises: list[float] = field(default_factory=_zeros)
+    topic_falls: list[float] = field(default_factory=_zeros)
+    pair_rises: list[float] = field(default_factory=_zeros)
+    pair_falls: list[float] = field(default_factory=_zeros)
 
-    def move(self, item: Item, now: int, kept: list[float]) -> bool:
+    def move(self, item: Item, now: int, rises: list[float], falls: list[float]) -> bool:
         """The item's count moves to `now`; True when it expands (its holders re-decided)."""
         was, item.count = item.count, now
         if was == now:
             return False
         if was < novelty.EXPAND_BELOW or now < novelty.EXPAND_BELOW:
-            item.drift = item.top = None
+            item.drift = item.rise = item.top = None
             return True
-        item.drift = (item.drift or 0.0) + abs(math.log(now / was))
+        step = math.log(now / was)
+        item.drift = (item.drift or 0.0) + abs(step)
+        item.rise = (item.rise or 0.0) + max(step, 0.0)
         item.top = max(item.top if item.top is not None else was, was, now)
         rank = novelty.count_class(item.top)
-        kept[rank] = max(kept[rank], item.drift)
+        rises[rank] = max(rises[rank], item.rise)
+        falls[rank] = max(falls[rank], item.drift - item.rise)
         return False
 
 
@@ -104,17 +114,19 @@ def test_a_paper_whose_flag_can_have_changed_is_expanded_or_in_its_class_band(hi
     corpus = Corpus()
     novel, stored, rank = _decision(n, topics, pairs)
     for n, topics, pairs in history[1:]:
-        expanded = [corpus.move(item, now, corpus.topic_drifts)
+        expanded = [corpus.move(item, now, corpus.topic_rises, corpus.topic_falls)
                     for item, now in zip(topic_items, topics, strict=True)]
-        expanded += [corpus.move(item, now, corpus.pair_drifts)
+        expanded += [corpus.move(item, now, corpus.pair_rises, corpus.pair_falls)
                      for item, now in zip(pair_items, pairs, strict=True)]
-        drift = novelty.Drift(n, n, n, corpus.topic_drifts, corpus.pair_drifts)
+        drift = novelty.Drift(n, n, n, corpus.topic_rises, corpus.topic_falls, corpus.pair_rises,
+                              corpus.pair_falls)
         now = _decision(n, topics, pairs)
         in_band = _in_band(drift, novel, stored, rank)
         if now[0] != novel:
             assert any(expanded) or in_band, (novel, stored, rank, now, drift)
-        if not any(expanded):  # the stored margin is within the class's spread of the live one
-            assert abs(now[1] - stored) <= drift.spread(rank) + novelty.SLACK
+        if not any(expanded):  # the live margin is within the class's rise and fall of it
+            assert -drift.fall(rank) - novelty.SLACK <= now[1] - stored
+            assert now[1] - stored <= drift.rise(rank) + novelty.SLACK
         if any(expanded) or in_band:
             novel, stored, rank = now
 
@@ -129,14 +141,15 @@ def test_a_paper_class_is_floor_log2_of_its_least_count_from_expand_below() -> N
     assert [novelty.count_class(2 ** k - 1) for k in range(2, 16)] == list(range(1, 15))
 
 
-def test_the_spread_of_a_class_is_the_largest_drift_of_that_class_and_above() -> None:
-    topics = [0.0] * novelty.CLASSES
-    pairs = [0.0] * novelty.CLASSES
-    topics[4], topics[9], pairs[6] = 0.3, 0.01, 0.2
-    drift = novelty.Drift(100, 100, 100, topics, pairs)
-    assert drift.spread(4) == (1 + ATYPICAL_NPMI) * 0.2 + 2 * 0.3
-    assert drift.spread(7) == 2 * 0.01
-    assert drift.spread(10) == 0.0
+def test_a_class_rises_and_falls_by_the_largest_moves_of_that_class_and_above() -> None:
+    topic_rises, topic_falls, pair_rises, pair_falls = _zeros(), _zeros(), _zeros(), _zeros()
+    topic_rises[4], topic_rises[9], pair_rises[6], topic_falls[5], pair_falls[8] = (
+        0.3, 0.01, 0.2, 0.05, 0.07)
+    drift = novelty.Drift(100, 100, 100, topic_rises, topic_falls, pair_rises, pair_falls)
+    assert drift.rise(4) == (1 + ATYPICAL_NPMI) * 0.2 + 2 * 0.05  # pair up, topics down
+    assert drift.fall(4) == (1 + ATYPICAL_NPMI) * 0.07 + 2 * 0.3  # pair down, topics up
+    assert (drift.rise(7), drift.fall(7)) == (0.0, (1 + ATYPICAL_NPMI) * 0.07 + 2 * 0.01)
+    assert (drift.rise(10), drift.fall(10)) == (0.0, 0.0)
 
 
 @st.composite
@@ -186,7 +199,7 @@ def test_the_moves_of_a_batch_count_topics_and_pairs_of_changed_papers_only() ->
 
 
 def test_growth_without_a_baseline_forces_a_rebasing() -> None:
-    none = (0.0,) * novelty.CLASSES
-    assert novelty.Drift(10, 0, 10, none, none).growth() == math.inf
-    assert novelty.Drift(0, 0, 0, none, none).growth() == 0.0
-    assert novelty.Drift(0, 0, 0, none, none).seeks() == ([], [])
+    none = (_zeros(),) * 4
+    assert novelty.Drift(10, 0, 10, *none).growth() == math.inf
+    assert novelty.Drift(0, 0, 0, *none).growth() == 0.0
+    assert novelty.Drift(0, 0, 0, *none).seeks() == ([], [])
