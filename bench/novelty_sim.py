@@ -13,8 +13,11 @@ paper at a re-basing, by the same rules: REBASE_GROWTH, BAND_SHARE):
 
 * global (the fourth pass, 27c9289..ce0a5b8): each paper stores g (N included); the band is
   |g| within the largest drift of any topic and pair plus the range of N since the re-basing;
-* class (this module's subject): each paper stores h (N left out), its flag and its class; the
-  band is two seeks per class with that class's bound (`novelty.Drift.seeks`).
+* symmetric: each paper stores h (N left out), its flag and its class; the band is two seeks
+  per class, each as wide as the largest drift (rise + fall) of that class and above;
+* class (what kg/ingest/novelty.py does): the same with rises and falls apart
+  (`novelty.Drift.seeks`): a novel paper can only flip by its pairs' rises and its topics'
+  falls, a plain one by the reverse.
 
 Per batch it prints the papers each scheme re-decided (own + holders + band) and the papers whose
 flag actually flipped, and checks that after the batch every stored flag of both schemes equals
@@ -66,8 +69,11 @@ class Scheme:
         self.topic_top = np.zeros(topics)
         self.pair_drift = np.zeros(0)
         self.pair_top = np.zeros(0)
-        self.topic_class = np.zeros(novelty.CLASSES)
-        self.pair_class = np.zeros(novelty.CLASSES)
+        self.topic_rise = np.zeros(topics)
+        self.pair_rise = np.zeros(0)
+        # per class: largest rise and fall of topics and of pairs
+        self.kept = {kind: np.zeros(novelty.CLASSES)
+                     for kind in ("topic_rises", "topic_falls", "pair_rises", "pair_falls")}
         self.n_min = self.n_max = 0
         self.flag = np.zeros(papers, dtype=bool)
         self.stored = np.zeros(papers)  # g (global) or h (class), rounded
@@ -77,11 +83,14 @@ class Scheme:
         extra = pairs - len(self.pair_drift)
         self.pair_drift = np.concatenate([self.pair_drift, np.zeros(extra)])
         self.pair_top = np.concatenate([self.pair_top, np.zeros(extra)])
+        self.pair_rise = np.concatenate([self.pair_rise, np.zeros(extra)])
 
     def rebase(self, n: int) -> None:
         self.topic_drift[:] = self.topic_top[:] = 0
         self.pair_drift[:] = self.pair_top[:] = 0
-        self.topic_class[:] = self.pair_class[:] = 0
+        self.topic_rise[:] = self.pair_rise[:] = 0
+        for kept in self.kept.values():
+            kept[:] = 0
         self.n_min = self.n_max = n
 
 
@@ -118,36 +127,46 @@ def _decide(scheme: Scheme, ids: np.ndarray, live: tuple[np.ndarray, ...], n: in
     h, flag, rank = live
     scheme.flag[ids] = flag[ids]
     scheme.rank[ids] = rank[ids]
-    value = h[ids] if scheme.name == "class" else h[ids] + (1 - THETA) * math.log(n)
+    value = h[ids] + (1 - THETA) * math.log(n) if scheme.name == "global" else h[ids]
     scheme.stored[ids] = _rounded(value)
 
 
-def _move(drift: np.ndarray, top: np.ndarray, ids: np.ndarray, was: np.ndarray,
-          now: np.ndarray, kept: np.ndarray) -> np.ndarray:
+def _move(drift: np.ndarray, rise: np.ndarray, top: np.ndarray, ids: np.ndarray,
+          was: np.ndarray, now: np.ndarray, rises: np.ndarray, falls: np.ndarray) -> np.ndarray:
     """readmodel/novelty_drift for one kind of item; returns the ids that expand."""
     small = (was < novelty.EXPAND_BELOW) | (now < novelty.EXPAND_BELOW)
-    drift[ids[small]] = 0
-    top[ids[small]] = 0
+    drift[ids[small]] = rise[ids[small]] = top[ids[small]] = 0
     big = ids[~small]
-    drift[big] += np.abs(np.log(now[~small] / was[~small]))
+    step = np.log(now[~small] / was[~small])
+    drift[big] += np.abs(step)
+    rise[big] += np.maximum(step, 0.0)
     top[big] = np.maximum(np.where(top[big] > 0, top[big], was[~small]),
                           np.maximum(was[~small], now[~small]))
     ranks = np.minimum(np.frexp(top[big])[1] - 1, novelty.CLASSES - 1)
-    np.maximum.at(kept, ranks, drift[big])
+    np.maximum.at(rises, ranks, rise[big])
+    np.maximum.at(falls, ranks, drift[big] - rise[big])
     return ids[small]
 
 
 def _band(scheme: Scheme, candidates: np.ndarray, n: int) -> np.ndarray:
+    kept = scheme.kept
     if scheme.name == "global":
-        topic, pair = scheme.topic_class.max(), scheme.pair_class.max()
+        topic = (kept["topic_rises"] + kept["topic_falls"]).max()
+        pair = (kept["pair_rises"] + kept["pair_falls"]).max()
         spread = (1 + THETA) * pair + 2 * topic
         lo = (1 - THETA) * math.log(n / scheme.n_max) - spread
         hi = (1 - THETA) * math.log(n / scheme.n_min) + spread
         low, high = min(0.0, -hi) - novelty.SLACK, max(0.0, -lo) + novelty.SLACK
         g = scheme.stored[candidates]
         return candidates[(g >= low) & (g <= high)]
-    drift = novelty.Drift(n, scheme.n_min, scheme.n_max, scheme.topic_class.tolist(),
-                          scheme.pair_class.tolist())
+    if scheme.name == "symmetric":  # rise + fall (>= the drift of each item) both ways
+        topics = (kept["topic_rises"] + kept["topic_falls"]).tolist()
+        pairs = (kept["pair_rises"] + kept["pair_falls"]).tolist()
+        drift = novelty.Drift(n, scheme.n_min, scheme.n_max, topics, topics, pairs, pairs)
+    else:
+        drift = novelty.Drift(n, scheme.n_min, scheme.n_max, kept["topic_rises"].tolist(),
+                              kept["topic_falls"].tolist(), kept["pair_rises"].tolist(),
+                              kept["pair_falls"].tolist())
     novel, plain = drift.seeks()
     up = np.array([s["margin"] for s in novel])
     down = np.array([s["margin"] for s in plain])
@@ -185,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     np.add.at(topic_n, counts.topics[base][counts.topics[base] >= 0], 1)
     np.add.at(pair_n, counts.pairs[base][counts.pairs[base] >= 0], 1)
     n = int((counts.topics[base, 0] >= 0).sum())
-    schemes = [Scheme("global", total, topic_count), Scheme("class", total, topic_count)]
+    schemes = [Scheme(name, total, topic_count) for name in ("global", "symmetric", "class")]
     live = _live(counts, topic_n, pair_n, n)
     candidates = np.flatnonzero(counts.pairs[:landed, 0] >= 0)
     for scheme in schemes:
@@ -215,10 +234,12 @@ def main(argv: list[str] | None = None) -> int:
         line = [f"batch {number + 1}: N {n}, flipped {flipped}"]
         for scheme in schemes:
             scheme.n_min, scheme.n_max = min(scheme.n_min, n), max(scheme.n_max, n)
-            small_topics = _move(scheme.topic_drift, scheme.topic_top, moved_topics, topic_was,
-                                 topic_n[moved_topics], scheme.topic_class)
-            small_pairs = _move(scheme.pair_drift, scheme.pair_top, moved_pairs, pair_was,
-                                pair_n[moved_pairs], scheme.pair_class)
+            small_topics = _move(scheme.topic_drift, scheme.topic_rise, scheme.topic_top,
+                                 moved_topics, topic_was, topic_n[moved_topics],
+                                 scheme.kept["topic_rises"], scheme.kept["topic_falls"])
+            small_pairs = _move(scheme.pair_drift, scheme.pair_rise, scheme.pair_top,
+                                moved_pairs, pair_was, pair_n[moved_pairs],
+                                scheme.kept["pair_rises"], scheme.kept["pair_falls"])
             band = _band(scheme, candidates, n)
             if (math.log(scheme.n_max / scheme.n_min) > novelty.REBASE_GROWTH
                     or len(band) > novelty.BAND_SHARE * n):
