@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         live = _live(counts, topic_n, pair_n, n)
         candidates = np.flatnonzero(counts.pairs[:landed, 0] >= 0)
         own = new[counts.pairs[new, 0] >= 0]
+        decided = candidates[candidates < landed - args.batch]  # the batch's own: not yet
         flipped = int((live[1][:landed - args.batch] != flags[:landed - args.batch]).sum())
         flags = live[1].copy()
         line = [f"batch {number + 1}: N {n}, flipped {flipped}"]
@@ -240,15 +241,15 @@ def main(argv: list[str] | None = None) -> int:
             small_pairs = _move(scheme.pair_drift, scheme.pair_rise, scheme.pair_top,
                                 moved_pairs, pair_was, pair_n[moved_pairs],
                                 scheme.kept["pair_rises"], scheme.kept["pair_falls"])
-            band = _band(scheme, candidates, n)
+            band = _band(scheme, decided, n)
             if (math.log(scheme.n_max / scheme.n_min) > novelty.REBASE_GROWTH
                     or len(band) > novelty.BAND_SHARE * n):
                 scheme.rebase(n)
                 _decide(scheme, candidates, live, n)
                 line.append(f"{scheme.name}: re-basing {len(candidates)}")
                 continue
-            holders = candidates[np.isin(counts.topics[candidates], small_topics).any(axis=1)
-                                 | np.isin(counts.pairs[candidates], small_pairs).any(axis=1)]
+            holders = decided[np.isin(counts.topics[decided], small_topics).any(axis=1)
+                              | np.isin(counts.pairs[decided], small_pairs).any(axis=1)]
             chosen = np.union1d(np.union1d(own, holders), band)
             _decide(scheme, chosen, live, n)
             line.append(f"{scheme.name}: own {len(own)} + holders {len(holders)} + band "
