@@ -5,10 +5,10 @@
 // keeps in novelty_top its greatest count at a batch end since its drift started (the Corpus
 // raises, per class k = floor(log2 top) capped at $classes - 1, the largest rise and fall =
 // drift - rise it keeps for that class), or, with fewer than $expand_below papers before or
-// after, forgets all three and is returned for its papers to be re-decided. The
-// Corpus widens the range of N seen at a batch end since the last re-basing (`based` is false
-// when the Corpus has no such range yet); `leveled`: the level-`topic` topics that moved (none:
-// nothing novelty depends on moved).
+// after, forgets all three and is returned for its papers to be re-decided. The Corpus widens
+// the range of N seen at a batch end since the last re-basing (`based` is false when the
+// Corpus has no such range or no rises per class yet: a store from before them); `leveled`: the
+// level-`topic` topics that moved (none: nothing novelty depends on moved).
 // Returns: leveled, expand_topics, expand_pairs, n, n_min, n_max, topic_rises, topic_falls,
 //   pair_rises, pair_falls, based
 /*
@@ -66,7 +66,9 @@ CALL () {
            CASE WHEN x[0] = k AND x[2] > most THEN x[2] ELSE most END)] AS pair_falls
 }
 OPTIONAL MATCH (c:Corpus {id: 'corpus'})
-WITH c, expand_topics, expand_pairs, leveled, c IS NOT NULL AND c.novelty_n_min IS NOT NULL AS based,
+WITH c, expand_topics, expand_pairs, leveled,
+     c IS NOT NULL AND c.novelty_n_min IS NOT NULL AND c.novelty_topic_rises IS NOT NULL
+       AS based,
      [topic_rises, topic_falls, pair_rises, pair_falls] AS moved
 CALL (c, based, moved) {
   WITH c WHERE based

@@ -1,7 +1,8 @@
 // readmodel/rebase_novelty_drift: the start of a re-basing (kg/ingest/novelty.py), before every
-// paper's novelty is re-decided: topics forget their drift, rise and top count, the Corpus's range
-// of N is the current N alone, its largest rises and falls per class ($classes of each) are zero, and
-// novelty is stale under this re-basing's $token until readmodel/clear_novelty_stale.
+// paper's novelty is re-decided: topics forget their drift, rise and top count, the Corpus's
+// range of N is the current N alone, its largest rises and falls per class ($classes of each)
+// are zero, and novelty is stale under this re-basing's $token until
+// readmodel/clear_novelty_stale.
 // Returns: n
 /*
 :params {token: "0f3c", classes: 16}

@@ -93,6 +93,17 @@ def test_a_batch_that_grows_n_too_far_rebases_and_forgets_every_drift(
     assert corpus["drifting"] == 0
 
 
+def test_a_store_from_before_classes_rebases_on_its_first_batch(
+    sixty: Graph, tmp_path: Path
+) -> None:
+    assert sixty.write("forget_novelty_classes")[0]["papers"] == 1
+
+    _ingest(sixty, tmp_path, "tiny", [_work(n, ["T4"], "A9") for n in range(61, 71)])
+
+    assert assert_novelty_is_exact(sixty) == 0  # W1 flipped through N: found by the re-basing
+    assert not _corpus(sixty)["stale"]
+
+
 def test_a_paper_that_loses_its_topic_pair_loses_its_flag_and_margin(
     sixty: Graph, tmp_path: Path
 ) -> None:
