@@ -18,7 +18,7 @@ Bookkeeping (`readmodel/novelty_drift`, per batch). A topic or pair whose count 
 either
 
 * had or has fewer than EXPAND_BELOW papers: every paper holding it (few, by definition) is
-  re-decided in the batch, and its bookkeeping starts again (drift and top forgotten); or
+  re-decided in the batch, and its bookkeeping starts again (drift, rise, top forgotten); or
 * adds |ln(new / old)| to its `novelty_drift`, ln(new / old) when positive to its
   `novelty_rise` (so drift - rise is what it fell), and keeps in `novelty_top` the greatest count
   it had at a batch end since its bookkeeping started; the Corpus keeps, per class k, the
