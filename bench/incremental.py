@@ -218,12 +218,8 @@ def parsing(fmt: Format[Any], phases: Counter[str]) -> Format[Any]:
 def novelty_flips(graph: Graph) -> tuple[int, int]:
     """Every paper with a topic pair re-decided from scratch: (papers, flags that changed); 0
     changes when the per-batch re-decision kept novelty exact."""
-    ids = [row["id"] for row in graph.read("readmodel/novelty_candidates")]
-    flips = sum(graph.write("readmodel/novelty", paper_ids=ids[start:start + novelty.CHUNK],
-                            atypical_npmi=novelty.ATYPICAL_NPMI,
-                            grid=novelty.MARGIN_GRID)[0]["flipped"]
-                for start in range(0, len(ids), novelty.CHUNK))
-    return len(ids), flips
+    ids = novelty.candidates(graph)
+    return len(ids), novelty.redecide(graph, ids)
 
 
 @contextmanager

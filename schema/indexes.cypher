@@ -27,7 +27,8 @@ CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON EACH [n.name]
   OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
 CREATE FULLTEXT INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON EACH [n.name]
   OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
-// Novelty re-decided by band (kg/ingest/novelty.py): each paper's least pair margin, and the
-// pairs whose count drifted since the last re-basing.
-CREATE INDEX paper_novelty_margin IF NOT EXISTS FOR (n:Paper) ON (n.novelty_margin);
+// Novelty re-decided by band (kg/ingest/novelty.py): each paper's class (and flag) with its
+// least pair margin, and the pairs whose count drifted since the last re-basing.
+CREATE INDEX paper_novelty_class_margin IF NOT EXISTS
+FOR (n:Paper) ON (n.novelty_class, n.novelty_margin);
 CREATE INDEX cooccurs_novelty_drift IF NOT EXISTS FOR ()-[r:CO_OCCURS]-() ON (r.novelty_drift);

@@ -21,9 +21,11 @@ def census(graph: Graph) -> dict[str, int]:
 
 # What novelty by band keeps to decide which papers to re-decide (kg/ingest/novelty.py): it
 # depends on the path the graph took (the batches since the last re-basing), not on its facts.
-NOVELTY_BOOKKEEPING = frozenset({"novelty_drift", "novelty_margin", "novelty_n_min",
-                                 "novelty_n_max", "novelty_pair_drift", "novelty_topic_drift",
-                                 "novelty_stale"})
+NOVELTY_BOOKKEEPING = frozenset({"novelty_drift", "novelty_rise", "novelty_top",
+                                 "novelty_margin", "novelty_class", "novelty_n_min",
+                                 "novelty_n_max", "novelty_topic_rises", "novelty_topic_falls",
+                                 "novelty_pair_rises", "novelty_pair_falls", "novelty_stale",
+                                 "novelty_rebase"})
 
 
 def _facts(properties: dict[str, Any]) -> dict[str, Any]:

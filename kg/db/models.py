@@ -68,8 +68,11 @@ class Coauthor(StructuredRel):
 
 class CoOccurs(StructuredRel):
     papers = IntegerProperty()
-    # novelty (kg/ingest/novelty.py): how far ln(papers) moved since the last re-basing
+    # novelty (kg/ingest/novelty.py): how far ln(papers) moved since the last re-basing (in
+    # all, and upwards), and the greatest papers since then
     novelty_drift = FloatProperty(index=True)
+    novelty_rise = FloatProperty()
+    novelty_top = IntegerProperty()
 
 
 class Partner(StructuredRel):
@@ -119,6 +122,8 @@ class Topic(StructuredNode):
     level = StringProperty(choices={level: level for level in TOPIC_LEVELS}, index=True)
     papers = IntegerProperty()  # read model: HAS_TOPIC in-degree
     novelty_drift = FloatProperty()  # how far ln(papers) moved since novelty's last re-basing
+    novelty_rise = FloatProperty()  # of which upwards
+    novelty_top = IntegerProperty()  # the greatest papers since then
     parent = RelationshipTo("Topic", "SUBTOPIC_OF")
     co_occurs = RelationshipTo("Topic", "CO_OCCURS", model=CoOccurs)
 
@@ -163,8 +168,10 @@ class Paper(StructuredNode):
     topical = BooleanProperty()
     leveled_topics = IntegerProperty()
     novel = BooleanProperty()
-    # the least pair margin of its last novelty decision (kg/ingest/novelty.py)
-    novelty_margin = FloatProperty(index=True)
+    # its last novelty decision (kg/ingest/novelty.py): class and flag (leading the composite
+    # index paper_novelty_class_margin), least pair margin
+    novelty_class = IntegerProperty(index=True)
+    novelty_margin = FloatProperty()
     votes = IntegerProperty(index=True)
     date_key = StringProperty()
     # references to papers not in the graph yet, as a list and as '|id|id|' (TEXT index)

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple, TextIO
 import numpy as np
 
 from kg.ingest import bulk_figures, derive
+from kg.ingest.novelty import CLASSES
 from kg.ingest.records import PaperRecord, name_key
 from kg.ingest.writer import _paper_row, _unique_authorships
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
@@ -50,7 +51,7 @@ NODE_FILES = {
               "author_count:long", "votes:long", "date_key", "pending_refs:string[]",
               "pending_key",
               "citations:long", "topical:boolean", "leveled_topics:long", "novel:boolean",
-              "novelty_margin:double"),
+              "novelty_margin:double", "novelty_class:long"),
     "Researcher": ("id:ID(Researcher)", "name", "name_key", "orcid", "verification_level:long",
                    "claimed:boolean", "open_to_collaborate:boolean", "works:long",
                    "citations:long", "h_index:long", "i10_index:long", "first_year:long",
@@ -62,7 +63,8 @@ NODE_FILES = {
     "Source": ("id:ID(Source)", "name", "type"),
     "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long",
                "novelty_stale:boolean", "novelty_n_min:long", "novelty_n_max:long",
-               "novelty_topic_drift:double", "novelty_pair_drift:double"),
+               "novelty_topic_rises:double[]", "novelty_topic_falls:double[]",
+               "novelty_pair_rises:double[]", "novelty_pair_falls:double[]"),
 }
 RELATIONSHIP_FILES = {
     "AUTHORED": ("Researcher", "Paper", ("position", "is_corresponding:boolean",
@@ -429,8 +431,8 @@ class CsvGraph:
             self._nodes("Source", self.sources, self.source_fields, tuple)
             corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
             tagged = figures.tagged_papers
-            corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged, 0.0,
-                               0.0)))
+            corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged,
+                               *([0.0] * CLASSES,) * 4)))
             self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
             self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
             self._affiliations()
@@ -529,14 +531,14 @@ class CsvGraph:
         known = self.papers.index
         columns = zip(self._references(), figures.citations.tolist(), figures.topical.tolist(),
                       figures.leveled_topics.tolist(), figures.novel.tolist(),
-                      figures.novelty_margin, strict=True)
+                      figures.novelty_margin, figures.novelty_class, strict=True)
         with (self.directory / "papers.staged").open(encoding="utf-8", newline="") as staged:
-            for (_, refs), citations, topical, leveled, novel, margin in columns:
+            for (_, refs), citations, topical, leveled, novel, margin, rank in columns:
                 row = staged.read(int(staged.readline()))
                 pending = [ref for ref in refs if ref not in known]
                 key = "|" + "".join(ref + "|" for ref in pending) if pending else None
                 out.write(row[:-1] + "," + line((pending, key, citations, topical, leveled,
-                                                 True if novel else None, margin)))
+                                                 True if novel else None, margin, rank)))
 
     def _coauthors(self) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray,
                                   Callable[[], None]]:

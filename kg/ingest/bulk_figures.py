@@ -1,7 +1,7 @@
 """The read model's stored figures of a bulk load, computed from the integer arrays of the CSV
 stage instead of a Cypher pass over every node after the import: the same values
 `kg/ingest/readmodel.py`'s queries (`queries/readmodel/*.cypher`) store, by the same rules and
-float expressions (paper citations, topical, leveled_topics, novel, novelty_margin; topic
+float expressions (paper citations, topical, leveled_topics, novel, novelty_margin and _class; topic
 papers; the corpus counters and novelty's drift baseline; researcher works, citations, h_index,
 i10_index, first and last year, novel_works, novelty, topics, close_collaborators, followers,
 ai_works, ai_score). The bulk == transactional
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
-from kg.ingest.novelty import MARGIN_GRID
+from kg.ingest.novelty import CLASSES, EXPAND_BELOW, MARGIN_GRID
 from kg.metrics import ATYPICAL_NPMI
 
 TOPIC_LEVEL = "topic"
@@ -30,6 +30,7 @@ class PaperFigures:
     leveled_topics: np.ndarray
     novel: np.ndarray
     novelty_margin: list[float | None]
+    novelty_class: list[int | None]
     topic_papers: np.ndarray
 
     @property
@@ -73,6 +74,7 @@ def paper_figures(reported: np.ndarray, linked: np.ndarray, has_topic: tuple[np.
     n = float((leveled > 0).sum())
     novel = np.zeros(count, dtype=bool)
     least = np.full(count, np.inf)
+    smallest = np.full(count, np.inf)  # the least count >= EXPAND_BELOW of a pair or its topics
     first, second, paper, low, high = pairs
     both = topic_is_leveled[first] & topic_is_leveled[second]
     if both.any():
@@ -83,15 +85,22 @@ def paper_figures(reported: np.ndarray, linked: np.ndarray, has_topic: tuple[np.
                             np.log(n_ab * n / (topic_papers[low].astype(float)
                                                * topic_papers[high]))
                             / -np.log(n_ab / n))
-            g = ((1 + ATYPICAL_NPMI) * np.log(n_ab) + (1 - ATYPICAL_NPMI) * np.log(n)
-                 - np.log(topic_papers[low].astype(float))
+            h = ((1 + ATYPICAL_NPMI) * np.log(n_ab) - np.log(topic_papers[low].astype(float))
                  - np.log(topic_papers[high].astype(float)))
         novel[paper[npmi < ATYPICAL_NPMI]] = True
-        np.minimum.at(least, paper, g)
+        np.minimum.at(least, paper, h)
+        for counted in (n_ab, topic_papers[low], topic_papers[high]):
+            np.minimum.at(smallest, paper, np.where(counted >= EXPAND_BELOW, counted, np.inf))
     margin = np.floor(least * MARGIN_GRID + 0.5) / MARGIN_GRID
+    exponent = np.frexp(np.where(np.isinf(smallest), 1.0, smallest))[1] - 1  # floor(log2)
+    rank = np.where(np.isinf(smallest), CLASSES - 1, np.minimum(exponent, CLASSES - 1))
+    key = 2 * rank + novel
     return PaperFigures(citations=np.maximum(reported, linked), topical=topical,
                         leveled_topics=leveled, novel=novel,
                         novelty_margin=[None if m == np.inf else m for m in margin.tolist()],
+                        novelty_class=[None if m == np.inf else k
+                                       for m, k in zip(margin.tolist(), key.tolist(),
+                                                       strict=True)],
                         topic_papers=topic_papers)
 
 

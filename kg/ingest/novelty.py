@@ -1,57 +1,77 @@
 """Novelty kept exact after every ingest batch without re-deciding every paper.
 
 A paper is novel when some pair a < b of its level-`topic` topics has NPMI < theta
-(`ATYPICAL_NPMI`), NPMI = ln(n_ab N / (n_a n_b)) / ln(N / n_ab). Every batch moves N and some
-topic and pair counts, so any paper can flip, but only a paper near the threshold can flip after
-a small move. With x = ln n_ab, y = ln n_a, ln n_b, L = ln N and D = ln(N / n_ab) > 0,
+(`ATYPICAL_NPMI`), NPMI = ln(n_ab N / (n_a n_b)) / ln(N / n_ab). With x = ln n_ab, y = ln n_a,
+ln n_b, L = ln N and D = ln(N / n_ab) > 0,
 
-    NPMI - theta = g / D,   g = (1 + theta) x + (1 - theta) L - y_a - y_b,
+    NPMI - theta = g / D,   g = h + (1 - theta) L,   h = (1 + theta) x - y_a - y_b,
 
 so a pair is below the threshold iff its `g` < 0 (when n_ab = N, n_a = n_b = N and g = 0: not
-novel, the convention NPMI = 1). `g` is linear in the log counts: no small denominator to
-bound. Each paper with a topic pair stores `novelty_margin`, the least `g` of its pairs at its
-last decision (`margin`, rounded to MARGIN_GRID), under a RANGE index.
+novel, the convention NPMI = 1). Each paper with a topic pair stores, at its decision,
+`novelty_margin`: the least `h` of its pairs (N left out; rounded to MARGIN_GRID), and
+`novelty_class`: 2 c + 1 when it was decided novel, 2 c when not, where its class c is
+floor(log2) of the least count (CO_OCCURS.papers or Topic.papers) >= EXPAND_BELOW among its
+pairs and their topics, at most CLASSES - 1 (CLASSES - 1 when it has none), under one composite
+RANGE index (novelty_class, novelty_margin).
 
-Between two decisions of a paper, each of its pairs' `g` moves by
+Bookkeeping (`readmodel/novelty_drift`, per batch). A topic or pair whose count a batch moves
+either
 
-    dg = (1 + theta) dx + (1 - theta) dL - dy_a - dy_b,
+* had or has fewer than EXPAND_BELOW papers: every paper holding it (few, by definition) is
+  re-decided in the batch, and its bookkeeping starts again (drift, rise, top forgotten); or
+* adds |ln(new / old)| to its `novelty_drift`, ln(new / old) when positive to its
+  `novelty_rise` (so drift - rise is what it fell), and keeps in `novelty_top` the greatest count
+  it had at a batch end since its bookkeeping started; the Corpus keeps, per class k, the
+  greatest rise and fall of a topic and of a pair whose top is in class k
+  (`novelty_topic_rises[k]`, `_topic_falls`, `_pair_rises`, `_pair_falls`, only ever raised
+  until the next re-basing).
 
-and |dx|, |dy| are at most the total variation of the log count of that pair or topic since
-the paper's decision. Bookkeeping (`readmodel/novelty_drift`, per batch):
+Why the band below holds. Take a paper p decided at time t (a batch end) and not since, and an
+item i it holds (one of its pairs, or a topic of one). Every holder of i was decided after i's
+bookkeeping last started (a re-basing or an expansion re-decides every holder; a paper that
+takes i later is its batch's own paper), so ln n_i(now) - ln n_i(t) lies in [-fall_i, rise_i]
+(the moves since t are some of those since the bookkeeping started). If i had fewer than
+EXPAND_BELOW papers at t, it has not moved since t (its first move would have re-decided p).
+Otherwise c(p) <= floor(log2 n_i(t)) <= floor(log2 top_i) = k_i, so rise_i <= R[k_i] <= max over
+k >= c(p) of R[k], and the same for falls. Hence each of p's pairs' `h` rose by at most
 
-* Each topic and CO_OCCURS pair whose count a batch moves adds |ln(new / old)| to its own
-  `novelty_drift`, and the Corpus keeps the largest (`novelty_topic_drift`, `_pair_drift`).
-* A topic or pair with fewer than EXPAND_BELOW papers before or after the move is instead
-  re-decided directly: every paper holding it (few, by definition) is re-decided and its drift
-  starts again from zero. So every paper holding a topic or pair was decided after that
-  entity's drift last started, and the stored drift bounds its move since.
-* The Corpus keeps the least and greatest N at a batch end since the last re-basing
-  (`novelty_n_min`, `novelty_n_max`); a decision happened at one of those N.
+    up(c) = (1 + theta) max_{k >= c} pair rises + 2 max_{k >= c} topic falls
 
-Hence dg lies in [lo, hi], lo = (1 - theta) ln(N / n_max) - E, hi = (1 - theta) ln(N / n_min) + E,
-E = (1 + theta) P + 2 T, and a paper can flip only if its margin is in `band` = [min(0, -hi),
-max(0, -lo)] (widened by SLACK for the rounding). Each batch re-decides (a) its own changed
-papers, (b) the holders of the small topics and pairs it moved and (c) the papers in the band, by
-a range seek. When N has grown by more than REBASE_GROWTH (log) since the last re-basing, or the
-band would hold more than BAND_SHARE of the tagged papers, the batch marks novelty stale
-instead, and right after it commits every paper is re-decided once (`rebase`) and the drift
-starts again from zero. tests/unit/test_novelty.py proves the bound against brute force.
+and fell by at most down(c) = (1 + theta) max_{k >= c} pair falls + 2 max_{k >= c} topic rises,
+and so did their least. With T_now = -(1 - theta) ln N now, p is novel now iff its `h` now is
+< T_now. So p can have flipped only if it was decided novel and its stored margin is
+>= T_now - up(c(p)), or decided not novel and its stored margin is < T_now + down(c(p)) (both
+widened by SLACK for rounding): two seeks per class on the composite index,
+`readmodel/novelty_band`. N itself is exact (no bound on its move); when counts only grow, as
+they do when new works land, topics have no falls and pairs no falls, so a novel paper's band
+holds only its pairs' rises and a plain paper's only its topics' rises. Each batch re-decides (a)
+its own changed papers, (b) the holders of the small topics and pairs it moved and (c) that
+band. When N has grown by more than REBASE_GROWTH (log) since the last re-basing (the drifts of
+the large items grow with it), or the band would hold more than BAND_SHARE of the tagged papers,
+the batch marks novelty stale instead, and right after it commits every paper is re-decided
+(`rebase`): the bookkeeping starts again FIRST, then every paper is re-decided in chunks (each
+its own transaction under the ingest lock; a batch of another ingest may commit between two,
+and its moves then count in the new drift, so the papers decided before it stay covered), and
+the stale flag is cleared LAST, only if no batch asked for another re-basing meanwhile.
+tests/unit/test_novelty.py proves the band against brute force over histories of counts.
 """
 
 from __future__ import annotations
 
 import math
+import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Protocol
+from typing import Any, Protocol
 
 from kg.db.graph import Graph, Transaction
 from kg.ingest import serial
 from kg.metrics import ATYPICAL_NPMI
 
 EXPAND_BELOW = 16  # papers: a topic or pair this small is re-decided directly when it moves
+CLASSES = 16  # classes 0..15 of a paper (floor(log2) of its least count >= EXPAND_BELOW, capped)
 REBASE_GROWTH = 0.2  # ln(N / N at the last re-basing) that forces a full re-decision
 BAND_SHARE = 0.5  # of the tagged papers: a wider band re-bases instead
 MARGIN_GRID = 2.0 ** 20  # margins are stored rounded to multiples of 1 / MARGIN_GRID
@@ -69,8 +89,18 @@ class PaperFacts(Protocol):
 
 
 def margin(n_ab: float, n_a: float, n_b: float, n: float, theta: float = ATYPICAL_NPMI) -> float:
-    """`g` of one pair, unrounded (the same expression as readmodel/novelty, in the same order)."""
-    return (1 + theta) * math.log(n_ab) + (1 - theta) * math.log(n) - math.log(n_a) - math.log(n_b)
+    """`g` of one pair, unrounded."""
+    return pair_margin(n_ab, n_a, n_b, theta) + (1 - theta) * math.log(n)
+
+
+def pair_margin(n_ab: float, n_a: float, n_b: float, theta: float = ATYPICAL_NPMI) -> float:
+    """`h` of one pair, unrounded (the same expression as readmodel/novelty, in the same order)."""
+    return (1 + theta) * math.log(n_ab) - math.log(n_a) - math.log(n_b)
+
+
+def threshold(n: float, theta: float = ATYPICAL_NPMI) -> float:
+    """T: a pair of a corpus of `n` papers is atypical iff its `h` < T."""
+    return -(1 - theta) * math.log(n)
 
 
 def stored(value: float) -> float:
@@ -78,33 +108,69 @@ def stored(value: float) -> float:
     return math.floor(value * MARGIN_GRID + 0.5) / MARGIN_GRID
 
 
+def count_class(count: float) -> int:
+    """floor(log2 count) for a count >= 1, at most CLASSES - 1 (as readmodel/novelty has it)."""
+    return sum(1 for k in range(1, CLASSES) if 2.0 ** k <= count)
+
+
+def paper_class(counts: Iterable[float]) -> int:
+    """A paper's class from the counts of its pairs and their topics at its decision."""
+    large = [c for c in counts if c >= EXPAND_BELOW]
+    return count_class(min(large)) if large else CLASSES - 1
+
+
 @dataclass(frozen=True)
 class Drift:
-    """How far the inputs of novelty may have moved since any paper's decision."""
+    """How far the inputs of novelty may have moved since any paper's decision: N now, its range
+    at batch ends since the last re-basing, and per class the largest rise and fall of a topic
+    and of a pair whose greatest count since its bookkeeping started is in that class."""
 
     n: int
     n_min: int
     n_max: int
-    topic_drift: float
-    pair_drift: float
+    topic_rises: Sequence[float]
+    topic_falls: Sequence[float]
+    pair_rises: Sequence[float]
+    pair_falls: Sequence[float]
 
     def growth(self) -> float:
         if self.n_min <= 0:
             return 0.0 if self.n_max <= 0 else math.inf
         return math.log(self.n_max / self.n_min)
 
-    def reach(self, theta: float = ATYPICAL_NPMI) -> tuple[float, float]:
-        """[lo, hi]: how far any pair's `g` can have moved since its paper's decision."""
-        if self.n <= 0 or self.n_min <= 0:
-            return -math.inf, math.inf
-        spread = (1 + theta) * self.pair_drift + 2 * self.topic_drift
-        return ((1 - theta) * math.log(self.n / self.n_max) - spread,
-                (1 - theta) * math.log(self.n / self.n_min) + spread)
+    def rise(self, cls: int, theta: float = ATYPICAL_NPMI) -> float:
+        """How far the `h` of any pair of a paper of class `cls` can have risen (its pair up,
+        its topics down)."""
+        return ((1 + theta) * max(self.pair_rises[cls:], default=0.0)
+                + 2 * max(self.topic_falls[cls:], default=0.0))
 
-    def band(self, theta: float = ATYPICAL_NPMI) -> tuple[float, float]:
-        """The stored margins of the papers that can have flipped: [low, high]."""
-        lo, hi = self.reach(theta)
-        return min(0.0, -hi) - SLACK, max(0.0, -lo) + SLACK
+    def fall(self, cls: int, theta: float = ATYPICAL_NPMI) -> float:
+        """How far it can have fallen (its pair down, its topics up)."""
+        return ((1 + theta) * max(self.pair_falls[cls:], default=0.0)
+                + 2 * max(self.topic_rises[cls:], default=0.0))
+
+    def seeks(self, theta: float = ATYPICAL_NPMI) -> tuple[list[dict[str, Any]],
+                                                           list[dict[str, Any]]]:
+        """The band: per class, the least margin of a paper decided novel that can have flipped,
+        and the margin below which a paper decided not novel can have (novelty_class keys)."""
+        if self.n <= 0:
+            return [], []
+        t = threshold(self.n, theta)
+        return ([{"key": 2 * c + 1, "margin": t - self.rise(c, theta) - SLACK}
+                 for c in range(CLASSES)],
+                [{"key": 2 * c, "margin": t + self.fall(c, theta) + SLACK}
+                 for c in range(CLASSES)])
+
+    @staticmethod
+    def of(row: Mapping[str, Any]) -> Drift:
+        """From a row of readmodel/novelty_drift (or the Corpus's properties, as named there)."""
+        return Drift(row["n"] or 0, row["n_min"] or 0, row["n_max"] or 0,
+                     _per_class(row["topic_rises"]), _per_class(row["topic_falls"]),
+                     _per_class(row["pair_rises"]), _per_class(row["pair_falls"]))
+
+
+def _per_class(values: Sequence[float] | None) -> tuple[float, ...]:
+    return tuple(values) if values else (0.0,) * CLASSES
 
 
 def moves(before: Mapping[str, PaperFacts],
@@ -136,6 +202,29 @@ class Decision:
     band: int | None
 
 
+def decide(tx: Transaction, paper_ids: list[str]) -> int:
+    """Re-decide these papers inside the caller's transaction; returns the flags that flipped."""
+    flipped = 0
+    for start in range(0, len(paper_ids), CHUNK):
+        flipped += tx.run("readmodel/novelty", paper_ids=paper_ids[start:start + CHUNK],
+                          atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID,
+                          expand_below=EXPAND_BELOW, classes=CLASSES)[0]["flipped"]
+    return flipped
+
+
+def redecide(graph: Graph, paper_ids: list[str], chunk: int = CHUNK) -> int:
+    """Re-decide these papers, `chunk` per write transaction under the ingest lock; returns the
+    flags that flipped."""
+    return sum(serial.write_transaction(graph, lambda tx, ids=paper_ids[start:start + chunk]:
+                                        decide(tx, ids))
+               for start in range(0, len(paper_ids), chunk))
+
+
+def candidates(graph: Graph) -> list[str]:
+    """Every paper that can be novel or stores a decision, by id (a scan of all papers)."""
+    return sorted(row["id"] for row in graph.read("readmodel/novelty_candidates"))
+
+
 def after_batch(tx: Transaction, before: Mapping[str, PaperFacts],
                 after: Mapping[str, PaperFacts]) -> Decision:
     """Re-decide, inside the batch's transaction, every paper whose flag can have changed (the
@@ -149,17 +238,16 @@ def after_batch(tx: Transaction, before: Mapping[str, PaperFacts],
     row = tx.run("readmodel/novelty_drift",
                  topics=[{"id": t, "delta": d} for t, d in sorted(topics.items())],
                  pairs=[{"a": a, "b": b, "delta": d} for (a, b), d in sorted(pairs.items())],
-                 expand_below=EXPAND_BELOW)[0]
+                 expand_below=EXPAND_BELOW, classes=CLASSES)[0]
     if not row["leveled"]:
         return Decision(0, 0, 0)
-    drift = Drift(row["n"] or 0, row["n_min"] or 0, row["n_max"] or 0,
-                  row["topic_drift"] or 0.0, row["pair_drift"] or 0.0)
+    drift = Drift.of(row)
     if not row["based"] or drift.growth() > REBASE_GROWTH:
         tx.run("readmodel/mark_novelty_stale")
         return Decision(0, 0, None)
-    low, high = drift.band()
+    novel, plain = drift.seeks()
     limit = int(BAND_SHARE * drift.n)
-    band = [r["id"] for r in tx.run("readmodel/novelty_band", low=low, high=high,
+    band = [r["id"] for r in tx.run("readmodel/novelty_band", novel=novel, plain=plain,
                                     limit=limit + 1)]
     if len(band) > limit:
         tx.run("readmodel/mark_novelty_stale")
@@ -167,10 +255,7 @@ def after_batch(tx: Transaction, before: Mapping[str, PaperFacts],
     holders = [r["id"] for r in tx.run("readmodel/novelty_holders",
                                        topic_ids=row["expand_topics"],
                                        pairs=row["expand_pairs"])]
-    ids = sorted(set(paper_ids) | set(holders) | set(band))
-    for start in range(0, len(ids), CHUNK):
-        tx.run("readmodel/novelty", paper_ids=ids[start:start + CHUNK],
-               atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID)
+    decide(tx, sorted(set(paper_ids) | set(holders) | set(band)))
     return Decision(len(paper_ids), len(holders), len(band))
 
 
@@ -182,16 +267,20 @@ def settle(graph: Graph) -> int | None:
     return rebase(graph)
 
 
-def rebase(graph: Graph) -> int:
-    """Re-decide every paper with a topic pair (or a stored flag or margin), then start the
-    drift again from zero; returns the papers re-decided. The stale flag is cleared last, so an
-    interrupted re-basing runs again."""
-    candidates = [row["id"] for row in graph.read("readmodel/novelty_candidates")]
-    for start in range(0, len(candidates), CHUNK):
-        serial.write_transaction(graph, lambda tx, chunk=candidates[start:start + CHUNK]: tx.run(
-            "readmodel/novelty", paper_ids=chunk, atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID))
+def rebase(graph: Graph, chunk: int = CHUNK) -> int:
+    """Start the drift again from zero, then re-decide every paper with a topic pair (or a
+    stored flag or margin), `chunk` per transaction, then clear the stale flag unless a batch
+    asked for another re-basing meanwhile; returns the papers re-decided. In that order a batch
+    that commits between two chunks counts in the new drift (the papers decided before it stay
+    within the band), and an interrupted re-basing leaves novelty stale, so it runs again."""
+    token = uuid.uuid4().hex
+    serial.write_transaction(graph, lambda tx: tx.run(
+        "readmodel/rebase_novelty_drift", token=token, classes=CLASSES))
     while serial.write_transaction(graph, lambda tx: tx.run(
             "readmodel/forget_pair_drift", limit=DRIFT_CHUNK))[0]["forgotten"]:
         pass
-    serial.write_transaction(graph, lambda tx: tx.run("readmodel/rebase_novelty_drift"))
-    return len(candidates)
+    papers = candidates(graph)
+    redecide(graph, papers, chunk)
+    serial.write_transaction(graph, lambda tx: tx.run("readmodel/clear_novelty_stale",
+                                                      token=token))
+    return len(papers)

@@ -1,14 +1,16 @@
 // readmodel/novelty: re-decides whether each given paper is novel (some pair of its level-`topic`
 // topics a < b has NPMI < $atypical_npmi, NPMI = ln(n_ab * N / (n_a * n_b)) / -ln(n_ab / N),
 // 1 when n_ab = N; n_ab = CO_OCCURS.papers, n_a, n_b = stored Topic.papers, N = the stored
-// Corpus.tagged_papers), stores its novelty_margin (the least g = (1 + t) ln n_ab + (1 - t) ln N
-// - ln n_a - ln n_b over its pairs, t = $atypical_npmi, rounded to multiples of 1 / $grid; null
-// without a pair: kg/ingest/novelty.py) and moves the novel_works and novelty of the authors of
-// every paper whose flag flipped (a paper that is not novel stores no flag). Starts from each
-// paper and expands; pairs are looked up between two bound topics.
+// Corpus.tagged_papers), stores its novelty_margin (the least h = (1 + t) ln n_ab - ln n_a
+// - ln n_b over its pairs, t = $atypical_npmi, rounded to multiples of 1 / $grid) and its
+// novelty_class (2 c + 1 when novel, else 2 c; c = floor(log2) of the least of those counts
+// that is >= $expand_below, at most $classes - 1, which it is without one; both null without a
+// pair: kg/ingest/novelty.py) and moves the novel_works and novelty of the authors of every
+// paper whose flag flipped (a paper that is not novel stores no flag). Starts from each paper
+// and expands; pairs are looked up between two bound topics.
 // Returns: flipped
 /*
-:params {paper_ids: ["W2741809807"], atypical_npmi: -0.1, grid: 1048576.0}
+:params {paper_ids: ["W2741809807"], atypical_npmi: -0.1, grid: 1048576.0, expand_below: 16, classes: 16}
 */
 OPTIONAL MATCH (c:Corpus {id: 'corpus'})
 WITH toFloat(coalesce(c.tagged_papers, 0)) AS n
@@ -22,12 +24,19 @@ CALL (p, n) {
   UNWIND [(a)-[pair:CO_OCCURS]->(b) | toFloat(pair.papers)] AS n_ab
   WITH CASE WHEN n_ab = n THEN 1.0
             ELSE log(n_ab * n / (toFloat(a.papers) * b.papers)) / -log(n_ab / n) END AS npmi,
-       (1 + $atypical_npmi) * log(n_ab) + (1 - $atypical_npmi) * log(n)
-         - log(toFloat(a.papers)) - log(toFloat(b.papers)) AS g
-  RETURN coalesce(min(npmi) < $atypical_npmi, false) AS novel,
-         floor(min(g) * $grid + 0.5) / $grid AS margin
+       (1 + $atypical_npmi) * log(n_ab) - log(toFloat(a.papers)) - log(toFloat(b.papers)) AS h,
+       [m IN [n_ab, toFloat(a.papers), toFloat(b.papers)] WHERE m >= $expand_below]
+         AS large
+  UNWIND CASE WHEN large = [] THEN [null] ELSE large END AS m
+  WITH min(npmi) AS npmi, min(h) AS h, min(m) AS least
+  RETURN coalesce(npmi < $atypical_npmi, false) AS novel,
+         floor(h * $grid + 0.5) / $grid AS margin,
+         CASE WHEN least IS NULL THEN $classes - 1
+              ELSE size([k IN range(1, $classes - 1) WHERE 2.0 ^ k <= least]) END AS rank
 }
-SET p.novelty_margin = margin
+SET p.novelty_margin = margin,
+    p.novelty_class = CASE WHEN margin IS NOT NULL
+                           THEN 2 * rank + CASE WHEN novel THEN 1 ELSE 0 END END
 WITH p, novel
 WHERE coalesce(p.novel, false) <> novel
 SET p.novel = CASE WHEN novel THEN true END

@@ -1,11 +1,21 @@
-// readmodel/novelty_band: the papers whose stored novelty_margin lies in [$low, $high], the
-// only ones a batch's drift can have flipped (kg/ingest/novelty.py), by a range seek on
-// paper_novelty_margin; at most $limit.
+// readmodel/novelty_band: the papers a batch's moves can have flipped (kg/ingest/novelty.py):
+// per class, those decided novel whose stored novelty_margin is >= the seek's margin and those
+// decided not novel whose margin is < it (`key` = the novelty_class of each), by seeks on the
+// composite index paper_novelty_class_margin; at most $limit.
 // Returns: id
 /*
-:params {low: -0.05, high: 0.05, limit: 1000}
+:params {novel: [{key: 9, margin: -7.6}], plain: [{key: 8, margin: -7.5}], limit: 1000}
 */
-MATCH (p:Paper)
-WHERE p.novelty_margin >= $low AND p.novelty_margin <= $high
+CALL () {
+  UNWIND $novel AS seek
+  MATCH (p:Paper)
+  WHERE p.novelty_class = seek.key AND p.novelty_margin >= seek.margin
+  RETURN p
+  UNION ALL
+  UNWIND $plain AS seek
+  MATCH (p:Paper)
+  WHERE p.novelty_class = seek.key AND p.novelty_margin < seek.margin
+  RETURN p
+}
 RETURN p.id AS id
 LIMIT $limit

@@ -18,7 +18,7 @@ from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
 from kg.db.graph import Graph
 from kg.ingest import derive
 from kg.ingest.formats import FORMATS
-from kg.ingest.novelty import MARGIN_GRID, SLACK, Drift
+from kg.ingest.novelty import CLASSES, EXPAND_BELOW, MARGIN_GRID, SLACK, Drift
 from kg.ingest.pipeline import Format, ingest_file
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD, ATYPICAL_NPMI, ResearcherMetrics, metrics_for
 from kg.nodes import papers_by_ids, topics_by_ids
@@ -60,20 +60,23 @@ def assert_read_model_is_exact(graph: Graph) -> int:
 
 
 def assert_novelty_is_exact(graph: Graph) -> int:
-    """Every paper's stored novelty flag equals a live computation, and its stored margin is
-    within the drift since its decision of the live one (a paper outside the band keeps the
-    margin of its last decision: kg/ingest/novelty.py); returns the novel papers."""
+    """Every paper's stored novelty flag equals a live computation, its stored class carries
+    that flag, and its stored margin is within its class's drift since its decision of the live
+    one (a paper outside the band keeps the margin of its last decision: kg/ingest/novelty.py);
+    returns the novel papers."""
     corpus = graph.read("count_corpus_novelty")
-    lo, hi = (-math.inf, math.inf) if not corpus else Drift(
-        corpus[0]["n"] or 0, corpus[0]["n_min"] or 0, corpus[0]["n_max"] or 0,
-        corpus[0]["topic_drift"] or 0.0, corpus[0]["pair_drift"] or 0.0).reach()
+    drift = Drift.of(corpus[0]) if corpus else None
     papers = graph.read("live_paper_novelty", atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID)
     for paper in papers:
         assert paper["stored_novel"] == paper["novel"], paper
         assert (paper["stored_margin"] is None) == (paper["margin"] is None), paper
         if paper["margin"] is not None:
+            assert paper["stored_class"] % 2 == paper["novel"], paper
+            rank = paper["stored_class"] // 2
+            up, down = (math.inf, math.inf) if drift is None else (drift.rise(rank),
+                                                                   drift.fall(rank))
             moved = paper["margin"] - paper["stored_margin"]
-            assert lo - SLACK <= moved <= hi + SLACK, (paper, lo, hi)
+            assert -down - SLACK <= moved <= up + SLACK, (paper, up, down)
     return sum(paper["novel"] for paper in papers)
 
 
@@ -175,7 +178,8 @@ def test_an_unknown_id_refreshes_nothing(graph: Graph, query: str) -> None:
         "readmodel/researcher_figures": {"ai_categories": list(AI_CATEGORIES),
                                          "ai_subfield": AI_SUBFIELD},
         "readmodel/close_collaborators": {"min_shared_works": 2},
-        "readmodel/novelty": {"atypical_npmi": ATYPICAL_NPMI, "grid": MARGIN_GRID},
+        "readmodel/novelty": {"atypical_npmi": ATYPICAL_NPMI, "grid": MARGIN_GRID,
+                              "expand_below": EXPAND_BELOW, "classes": CLASSES},
     }.get(query, {})
     graph.write(query, **{key: ["X-unknown"]}, **extra)
     assert graph.read("count_nodes")[0]["nodes"] == 0

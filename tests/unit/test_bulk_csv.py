@@ -73,7 +73,8 @@ def test_researcher_figures_follow_the_read_model_rules_on_a_small_example() -> 
     papers = bulk_figures.PaperFigures(
         citations=np.array([5, 12, 0, 3]), topical=np.array([True, True, False, True]),
         leveled_topics=np.array([1, 1, 0, 1]), novel=np.array([False, False, True, False]),
-        novelty_margin=[None, None, -0.5, None], topic_papers=np.array([3]))
+        novelty_margin=[None, None, -0.5, None], novelty_class=[None, None, 30, None],
+        topic_papers=np.array([3]))
     years = np.array([2001, MISSING_YEAR, 1999, 2005])
     authored = (np.array([0, 0, 1, 1, 2, 3]), np.array([0, 1, 0, 2, 0, 0]))  # paper, researcher
     has_topic = (np.array([0, 1, 3]), np.array([0, 0, 0]))
