@@ -4,6 +4,10 @@
 2. a Docker engine answers: testcontainers' `Neo4jContainer` with the official 5.26 image;
 3. otherwise a local server from `kg/server/local.py`, started on free loopback ports in
    `<state>/neo4j-test` and stopped at the end of the session.
+
+Under pytest-xdist (`./dev test` runs `-n 2`) each worker is a session of its own: its own
+server (or container) in a state folder of its own, `<state>/xdist-<worker>`. The tests listed
+in `SERIAL` are marked `serial`; `./dev test` runs them after the others, in one process.
 """
 
 from __future__ import annotations
@@ -38,11 +42,17 @@ class TestDatabase:
 
 
 @pytest.fixture(scope="session")
-def test_database() -> Iterator[TestDatabase]:
+def test_database(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
     # Rate limits have tests of their own (tests/reliability/test_rate_limits.py); elsewhere one
     # test client sends many requests from one address.
     base = dataclasses.replace(config.from_env(), rate_limit_address="off", rate_limit_token="off")
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    if worker is not None:
+        base = dataclasses.replace(base, state_dir=base.state_dir / f"xdist-{worker}")
     if os.environ.get("NEO4J_URI"):
+        if worker is not None:
+            pytest.exit("NEO4J_URI names one database, which parallel workers would share: "
+                        "run with -n 0", returncode=4)
         yield TestDatabase(base, owned=False)
     elif docker_engine_answers():
         from testcontainers.community.neo4j import Neo4jContainer
@@ -156,13 +166,41 @@ def _on_shared_idb03(item: pytest.Item) -> bool:
     return "idb03_graph" in names and "graph" not in names
 
 
+# Tests that run apart from the parallel ones (`./dev test` runs them last, one at a time), each
+# for a reason: a bound in seconds that a busy second worker would break, or a load of its own
+# (servers stopped and started, browsers, subprocess servers) that would make the other worker's
+# timings the flaky ones.
+SERIAL = {
+    "tests/reliability/test_health_under_load.py": "health answers within a second under load",
+    "tests/reliability/test_rate_limits.py": "limits per time window",
+    "tests/reliability/test_cost_budget.py": "a request past its deadline",
+    "tests/reliability/test_cypher_attacks.py": "queries timed out while they run",
+    "tests/reliability/test_faults.py": "stops Neo4j in the middle of an ingest",
+    "tests/reliability/test_trust_outage.py": "stops Neo4j in the middle of a write-back",
+    "tests/reliability/test_operations.py": "backup, restore and restarts of its own server",
+    "tests/e2e/test_kg_graph_widget.py": "Chromium; a 500-node graph drawn within a bound",
+    "tests/e2e/test_explorer_browser.py": "Chromium",
+    "tests/e2e/test_graphiql_browser.py": "Chromium",
+}
+
+
+def _mark_serial(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("::")[0] in SERIAL:
+            item.add_marker(pytest.mark.serial)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the tests on the shared idb03 load (`idb03_graph`) together, so it is ingested as few
-    times as possible: a `graph` test in between empties the database and the next one loads it
-    again. Each module stays contiguous (its module-scoped fixtures are set up once) and keeps
-    its own order but for moving those tests to its front (a module's later tests may change what
-    its fixtures hold; none may count on running before them); the modules holding them move to
-    where the first of them was: the modules of only those tests, then the mixed modules."""
+    """Mark the `SERIAL` tests. Run the tests on the shared idb03 load (`idb03_graph`)
+    together, so it is ingested as few times as possible: a `graph` test in between empties the
+    database and the next one loads it again. Each module stays contiguous (its module-scoped
+    fixtures are set up once) and keeps its own order but for moving those tests to its front (a
+    module's later tests may change what its fixtures hold; none may count on running before
+    them); the modules holding them move to where the first of them was: the modules of only
+    those tests, then the mixed modules. (Under xdist each worker runs whole modules, in this
+    order.)"""
+    _mark_serial(items)
     DatabaseState.record_ingested = any(
         "ingested_idb03" in getattr(item, "fixturenames", ()) for item in items)
     modules: dict[str, list[pytest.Item]] = {}

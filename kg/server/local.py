@@ -242,7 +242,8 @@ class LocalServer:
             return
         if shutil.which("mvn") is None:
             raise LocalServerError("Maven (mvn) is needed to fetch Neo4j's jars: install Maven")
-        staging = self.lib_dir.with_name("lib.partial")
+        # a staging folder per process: parallel test workers may resolve at the same time
+        staging = self.lib_dir.with_name(f"lib.partial.{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
         pom = project_dir("deploy") / "neo4j" / "pom.xml"
         java_home = find_java_home(self.settings.java_home)
@@ -260,6 +261,9 @@ class LocalServer:
         if result.returncode != 0:
             tail = (result.stdout + result.stderr).strip().splitlines()[-5:]
             raise LocalServerError("Maven could not resolve Neo4j: " + " | ".join(tail))
+        if (self.lib_dir / ".complete").is_file():  # another process finished first
+            shutil.rmtree(staging, ignore_errors=True)
+            return
         shutil.rmtree(self.lib_dir, ignore_errors=True)
         staging.rename(self.lib_dir)
         (self.lib_dir / ".complete").write_text(self.version)
