@@ -107,14 +107,16 @@ def db_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph:
-        schema.apply(graph)
+        dropped = schema.apply(graph)
         derive.key_pairs(graph)
         present = schema.in_database(graph)
     missing = schema.declared() - present
     if missing:
         raise KgError(f"schema incomplete after apply: {sorted(i.name for i in missing)}")
     count = len(schema.declared())
-    emit(args, f"schema applied: {count} constraints and indexes present", {"present": count})
+    retired = f"; dropped {', '.join(dropped)} (no longer declared)" if dropped else ""
+    emit(args, f"schema applied: {count} constraints and indexes present{retired}",
+         {"present": count, "dropped": dropped})
     return 0
 
 

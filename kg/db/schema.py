@@ -87,25 +87,46 @@ def index_config(statement: str) -> dict[str, object]:
     return {**_FULLTEXT_DEFAULTS, **declared}
 
 
-def apply(graph: Graph) -> None:
-    """Create every missing constraint and index and wait until the indexes are online. A
-    full-text index whose config differs from its statement's (one created before the statement
-    made it eventually consistent) is dropped first and built again. The plain indexes go first,
+def apply(graph: Graph) -> list[str]:
+    """Make the database's constraints and indexes those of `schema/` and wait until the indexes
+    are online; returns the names dropped. A constraint or index `schema/` no longer declares
+    (one an older version made, such as paper_novelty_margin) is dropped: every write would pay
+    for it. A full-text index whose config differs from its statement's (one created before the
+    statement made it eventually consistent) is dropped and built again. The plain indexes go first,
     in one transaction: Neo4j populates the indexes of one transaction by one scan of the store,
     in the background, while each constraint's creation blocks until its own index is built, so
     on a loaded store the builds overlap."""
     found = statements()
-    _drop_reconfigured(graph, found)
+    dropped = _drop_undeclared(graph) + _drop_reconfigured(graph, found)
     constraints = [s for s in found if s.upper().startswith("CREATE CONSTRAINT")]
     graph.run_schema_statements([s for s in found if s not in constraints])
     for statement in constraints:
         graph.run_schema_statement(statement)
     graph.read("admin/await_indexes", seconds=INDEX_WAIT_SECONDS)
+    return dropped
 
 
-def _drop_reconfigured(graph: Graph, found: list[LiteralString]) -> None:
+def _drop_undeclared(graph: Graph) -> list[str]:
+    names = {item.name for item in declared()}
+    retired = [("CONSTRAINT", row["name"])
+               for row in graph.show("SHOW CONSTRAINTS YIELD name") if row["name"] not in names]
+    retired += [("INDEX", row["name"])
+                for row in graph.show("SHOW INDEXES YIELD name, type, owningConstraint")
+                if row["type"] != "LOOKUP" and row["owningConstraint"] is None
+                and row["name"] not in names]
+    for kind, name in retired:
+        graph.run_schema_statement(cast(LiteralString, f"DROP {kind} {_quoted(name)}"))
+    return [name for _, name in retired]
+
+
+def _quoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _drop_reconfigured(graph: Graph, found: list[LiteralString]) -> list[str]:
     existing = {row["name"]: row["options"]["indexConfig"] for row in graph.show(
         "SHOW FULLTEXT INDEXES YIELD name, options")}
+    dropped = []
     for statement in found:
         match = _DECLARATION.search(statement)
         if (match is None or match["name"] not in existing
@@ -114,6 +135,8 @@ def _drop_reconfigured(graph: Graph, found: list[LiteralString]) -> None:
         config = existing[match["name"]]
         if any(config.get(key) != value for key, value in index_config(statement).items()):
             graph.run_schema_statement(cast(LiteralString, f"DROP INDEX {match['name']}"))
+            dropped.append(match["name"])
+    return dropped
 
 
 def in_database(graph: Graph) -> set[SchemaItem]:

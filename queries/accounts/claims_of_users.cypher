@@ -8,4 +8,4 @@ MATCH (u:User {id: of_id})-[c:CLAIMED]->(r:Researcher)
 RETURN of_id, c.id AS id, r.id AS researcher_id, u.id AS user_id, c.status AS status,
        c.evidence_kind AS evidence_kind, c.evidence AS evidence,
        toString(c.requested_at) AS requested_at
-ORDER BY of_id, requested_at DESC, id
+ORDER BY of_id, c.requested_at DESC, id

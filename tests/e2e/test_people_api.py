@@ -72,6 +72,36 @@ def test_me_lists_my_follows_upvotes_claims_and_invitations(
     assert [c["researcherId"] for c in bob["claims"]] == ["A2"] and bob["invitations"] == []
 
 
+def test_newest_first_orders_by_time_even_when_fractions_print_with_different_widths(
+    people: Graph, tokens: dict[str, str], api: Api
+) -> None:
+    """Neo4j prints a datetime's fraction with 3, 6 or 9 digits: as strings '.123Z' > '.123456Z'
+    though it is the earlier time, so the lists must order by the time itself."""
+    for user in ("ada", "bob", "admin"):
+        api.data(FOLLOW, tokens[user], r="A1")
+    api.data(FOLLOW, tokens["ada"], r="A2")
+    people.driver.execute_query(
+        "MATCH (u:User)-[f:FOLLOWS]->(r:Researcher) "
+        "SET f.since = datetime(CASE [u.name, r.id] "
+        "  WHEN ['Ada', 'A1'] THEN '2026-01-01T00:00:00.123Z' "
+        "  WHEN ['Bob', 'A1'] THEN '2026-01-01T00:00:00.123456789Z' "
+        "  WHEN ['Admin', 'A1'] THEN '2026-01-01T00:00:00Z' "
+        "  ELSE '2026-01-01T00:00:00.123456Z' END)")
+    me = api.data(ME, tokens["ada"], first=5)["me"]
+    assert [e["node"]["id"] for e in me["following"]["edges"]] == ["A2", "A1"]
+    names, since, after = [], [], None
+    while True:
+        found = api.data(FOLLOWERS, r="A1", first=1, after=after)["researcher"]["followers"]
+        names += [edge["name"] for edge in found["edges"]]
+        since += [edge["since"] for edge in found["edges"]]
+        if not found["pageInfo"]["hasNextPage"]:
+            break
+        after = found["pageInfo"]["endCursor"]
+    assert names == ["Bob", "Ada", "Admin"]
+    assert since == ["2026-01-01T00:00:00.123456789Z", "2026-01-01T00:00:00.123Z",
+                     "2026-01-01T00:00:00Z"]
+
+
 def test_me_is_null_without_a_token_and_pages_refuse_bad_cursors(
     people: Graph, tokens: dict[str, str], api: Api
 ) -> None:

@@ -54,6 +54,23 @@ def test_schema_apply_rebuilds_a_full_text_index_made_before_it_was_eventually_c
     assert [row["id"] for row in rows] == ["W1"]
 
 
+def test_schema_apply_drops_the_indexes_and_constraints_schema_files_no_longer_declare(
+    graph: Graph,
+) -> None:
+    graph.run_schema_statements([
+        "CREATE INDEX paper_novelty_margin IF NOT EXISTS FOR (n:Paper) ON (n.novelty_margin)",
+        "CREATE TEXT INDEX `odd``name` IF NOT EXISTS FOR (n:Topic) ON (n.name)",
+    ])
+    graph.run_schema_statement(
+        "CREATE CONSTRAINT retired_key IF NOT EXISTS FOR (n:Source) REQUIRE n.old_key IS UNIQUE")
+    assert len(schema.in_database(graph) - schema.declared()) == 3
+
+    assert sorted(schema.apply(graph)) == ["odd`name", "paper_novelty_margin", "retired_key"]
+
+    assert schema.in_database(graph) == schema.declared()
+    assert schema.apply(graph) == []
+
+
 def test_schema_statements_of_one_transaction_land_all_or_none(graph: Graph) -> None:
     before = schema.in_database(graph)
     with pytest.raises(KgError):
