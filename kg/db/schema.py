@@ -87,20 +87,38 @@ def index_config(statement: str) -> dict[str, object]:
     return {**_FULLTEXT_DEFAULTS, **declared}
 
 
+# Indexes an earlier schema declared and this one does not, each with the query that removes
+# the property only it served (called until it returns 0), so a store written before keeps no
+# trace of them: `pending_key`, the '|id|id|' string of a paper's pending_refs under a TEXT
+# index, replaced by the full-text index paper_pending_refs over the list itself.
+RETIRED = {"paper_pending_key": "admin/drop_pending_keys"}
+
+
 def apply(graph: Graph) -> None:
     """Create every missing constraint and index and wait until the indexes are online. A
-    full-text index whose config differs from its statement's (one created before the statement
-    made it eventually consistent) is dropped first and built again. The plain indexes go first,
+    retired index (RETIRED) goes, with its property. A full-text index whose config differs from
+    its statement's (one created before the statement made it eventually consistent, or chose
+    its analyzer) is dropped first and built again. The plain indexes go first,
     in one transaction: Neo4j populates the indexes of one transaction by one scan of the store,
     in the background, while each constraint's creation blocks until its own index is built, so
     on a loaded store the builds overlap."""
     found = statements()
+    _retire(graph)
     _drop_reconfigured(graph, found)
     constraints = [s for s in found if s.upper().startswith("CREATE CONSTRAINT")]
     graph.run_schema_statements([s for s in found if s not in constraints])
     for statement in constraints:
         graph.run_schema_statement(statement)
     graph.read("admin/await_indexes", seconds=INDEX_WAIT_SECONDS)
+
+
+def _retire(graph: Graph) -> None:
+    present = {row["name"] for row in graph.show("SHOW INDEXES YIELD name")}
+    for name, cleanup in RETIRED.items():
+        if name in present:
+            while graph.write(cleanup, limit=50000)[0]["removed"]:
+                pass
+            graph.run_schema_statement(cast(LiteralString, f"DROP INDEX {name}"))
 
 
 def _drop_reconfigured(graph: Graph, found: list[LiteralString]) -> None:
