@@ -159,6 +159,12 @@ ODD_IDS = ['odd|1', 'q"uote', 'back\\slash', 'two words', 'two', '*', 'title:x',
            'W1 OR W2', 'trailing\\']
 
 
+def _paper(paper_id: str, references: list[str] | None = None) -> dict[str, Any]:
+    """A paper of the project's own format, with an author and a topic (figures to check)."""
+    return {"id": paper_id, "title": f"Paper {paper_id}", "references": references or [],
+            "authors": [{"name": "Ada Byron"}], "topics": [{"name": "Citation graphs"}]}
+
+
 def _own(graph: Graph, tmp_path: Path, name: str, papers: list[dict[str, Any]]) -> None:
     path = tmp_path / f"{name}.jsonl"
     path.write_text("".join(json.dumps(paper) + "\n" for paper in papers), encoding="utf-8")
@@ -169,19 +175,17 @@ def _own(graph: Graph, tmp_path: Path, name: str, papers: list[dict[str, Any]]) 
 def test_references_holding_quotes_backslashes_bars_spaces_or_query_syntax_link_exactly(
     graph: Graph, tmp_path: Path
 ) -> None:
-    delete_everything(graph)
-    _own(graph, tmp_path, "citing", [{"id": "citing", "title": "Cites odd ids",
-                                      "references": ODD_IDS}])
+    _own(graph, tmp_path, "citing", [_paper("citing", ODD_IDS)])
     assert _pending(graph) == {("citing", ref) for ref in ODD_IDS}
 
     first = ['odd|1', 'two words', '*', 'AND', 'trailing\\']
-    _own(graph, tmp_path, "first", [{"id": ref, "title": f"Paper {ref}"} for ref in first])
+    _own(graph, tmp_path, "first", [_paper(ref) for ref in first])
 
     assert _cites(graph) == {("citing", ref) for ref in first}
     assert _pending(graph) == {("citing", ref) for ref in ODD_IDS if ref not in first}
 
     rest = [ref for ref in ODD_IDS if ref not in first]
-    _own(graph, tmp_path, "rest", [{"id": ref, "title": f"Paper {ref}"} for ref in rest])
+    _own(graph, tmp_path, "rest", [_paper(ref) for ref in rest])
 
     assert _cites(graph) == {("citing", ref) for ref in ODD_IDS}
     assert _pending(graph) == set()
@@ -191,20 +195,17 @@ def test_references_holding_quotes_backslashes_bars_spaces_or_query_syntax_link_
 def test_a_paper_referencing_itself_or_one_paper_twice_cites_each_once_and_waits_for_nothing(
     graph: Graph, tmp_path: Path
 ) -> None:
-    delete_everything(graph)
-    papers = [{"id": "self", "title": "Cites itself", "references": ["self", "other", "other"]}]
+    papers = [_paper("self", ["self", "other", "other"])]
     _own(graph, tmp_path, "self", papers)
     assert _cites(graph) == {("self", "self")}
     assert _pending(graph) == {("self", "other")}
 
-    _own(graph, tmp_path, "other", [{"id": "other", "title": "Cited twice",
-                                     "references": ["self", "self"]}])
+    _own(graph, tmp_path, "other", [_paper("other", ["self", "self"])])
 
     assert _cites(graph) == {("self", "self"), ("self", "other"), ("other", "self")}
     assert _pending(graph) == set()
     once = contents(graph)
-    _own(graph, tmp_path, "again", papers + [{"id": "other", "title": "Cited twice",
-                                              "references": ["self", "self"]}])
+    _own(graph, tmp_path, "again", papers + [_paper("other", ["self", "self"])])
     assert contents(graph) == once
     assert assert_read_model_is_exact(graph) > 0
 
@@ -212,8 +213,7 @@ def test_a_paper_referencing_itself_or_one_paper_twice_cites_each_once_and_waits
 def test_the_lookup_of_waiting_papers_is_an_index_lookup_costing_the_same_however_many_wait(
     graph: Graph, works: list[dict[str, Any]], tmp_path: Path
 ) -> None:
-    delete_everything(graph)
-    _own(graph, tmp_path, "one", [{"id": "one", "title": "Waits", "references": ["awaited"]}])
+    _own(graph, tmp_path, "one", [_paper("one", ["awaited"])])
     few = _profile_waiting(graph, ["awaited", "W0"])
 
     _ingest(graph, tmp_path, "many", works[:600])
