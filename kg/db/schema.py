@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import LiteralString, cast
 
 from kg.db.graph import Graph
+from kg.errors import BadConfiguration
 from kg.resources import project_dir
 
 _DECLARATION = re.compile(
@@ -110,6 +111,16 @@ def apply(graph: Graph) -> None:
     for statement in constraints:
         graph.run_schema_statement(statement)
     graph.read("admin/await_indexes", seconds=INDEX_WAIT_SECONDS)
+
+
+def require_online(graph: Graph, name: str) -> None:
+    """Refuse to go on without the index `name` online: a store whose schema predates it (an
+    ingest would have every batch refused, record by record) says what to run instead."""
+    states = {row["name"]: row["state"] for row in graph.show("SHOW INDEXES YIELD name, state")}
+    if states.get(name) != "ONLINE":
+        found = "is missing" if name not in states else f"is {states[name]}"
+        raise BadConfiguration(f"the database's index {name} {found}: run `kg schema apply` "
+                               "(it creates the schema's indexes and waits until they are online)")
 
 
 def _retire(graph: Graph) -> None:

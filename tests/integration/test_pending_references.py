@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 
 from kg.config import Settings
+from kg.db import schema
 from kg.db.graph import Graph
+from kg.errors import BadConfiguration
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from testkit.census import contents, edges
@@ -250,3 +252,17 @@ class Profiled:
     operators: tuple[str, ...]
     db_hits: int
     rows: int
+
+
+def test_an_ingest_into_a_store_without_the_waiting_ids_index_stops_and_names_the_fix(
+    graph: Graph, tmp_path: Path
+) -> None:
+    graph.run_schema_statement("DROP INDEX paper_pending_refs")
+    try:
+        with pytest.raises(BadConfiguration, match="paper_pending_refs is missing: run `kg schema"):
+            _own(graph, tmp_path, "early", [_paper("early", ["later"])])
+        assert graph.read("count_nodes")[0]["nodes"] == 0
+    finally:
+        schema.apply(graph)
+    _own(graph, tmp_path, "early", [_paper("early", ["later"])])
+    assert _pending(graph) == {("early", "later")}
