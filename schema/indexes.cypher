@@ -12,9 +12,12 @@ CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror);
 CREATE INDEX topic_level IF NOT EXISTS FOR (n:Topic) ON (n.level);
 CREATE INDEX user_token_hash IF NOT EXISTS FOR (n:User) ON (n.token_hash);
 CREATE INDEX claimed_id IF NOT EXISTS FOR ()-[r:CLAIMED]-() ON (r.id);
-// The references a paper still waits for, as one string '|id|id|' (ingest/link_references):
-// a landing paper finds the papers citing it by CONTAINS '|its id|' on this index.
-CREATE TEXT INDEX paper_pending_key IF NOT EXISTS FOR (n:Paper) ON (n.pending_key);
+// The references a paper still waits for (pending_refs, a list): the keyword analyzer makes
+// each id one exact term, so a landing paper finds the papers waiting for it by a term lookup
+// (ingest/waiting_papers), whatever characters the id holds. Synchronous, unlike the search
+// indexes below: the next batch must see what this one left waiting.
+CREATE FULLTEXT INDEX paper_pending_refs IF NOT EXISTS FOR (n:Paper) ON EACH [n.pending_refs]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 // The full-text indexes are eventually consistent: a commit queues their updates and returns,
 // and a background thread applies them moments later (an ingest batch's commit no longer waits
 // for Lucene; search may lag a write by that much). `kg ingest` ends by waiting for them

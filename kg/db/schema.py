@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import LiteralString, cast
 
 from kg.db.graph import Graph
+from kg.errors import BadConfiguration
 from kg.resources import project_dir
 
 _DECLARATION = re.compile(
@@ -87,16 +88,25 @@ def index_config(statement: str) -> dict[str, object]:
     return {**_FULLTEXT_DEFAULTS, **declared}
 
 
+# The properties only an index of an earlier schema served, by that index's name, each with the
+# query that removes them (called until it returns 0), so a store written before keeps no trace:
+# `pending_key`, the '|id|id|' string of a paper's pending_refs under a TEXT index, replaced by
+# the full-text index paper_pending_refs over the list itself.
+RETIRED = {"paper_pending_key": "admin/drop_pending_keys"}
+
+
 def apply(graph: Graph) -> list[str]:
     """Make the database's constraints and indexes those of `schema/` and wait until the indexes
     are online; returns the names dropped. A constraint or index `schema/` no longer declares
-    (one an older version made, such as paper_novelty_margin) is dropped: every write would pay
-    for it. A full-text index whose config differs from its statement's (one created before the
-    statement made it eventually consistent) is dropped and built again. The plain indexes go first,
+    (one an older version made, such as paper_novelty_margin or paper_pending_key) is dropped:
+    every write would pay for it; the property only it served goes too (RETIRED). A full-text
+    index whose config differs from its statement's (one created before the statement made it
+    eventually consistent, or chose its analyzer) is dropped and built again. The plain indexes go first,
     in one transaction: Neo4j populates the indexes of one transaction by one scan of the store,
     in the background, while each constraint's creation blocks until its own index is built, so
     on a loaded store the builds overlap."""
     found = statements()
+    _remove_retired_properties(graph)
     dropped = _drop_undeclared(graph) + _drop_reconfigured(graph, found)
     constraints = [s for s in found if s.upper().startswith("CREATE CONSTRAINT")]
     graph.run_schema_statements([s for s in found if s not in constraints])
@@ -104,6 +114,24 @@ def apply(graph: Graph) -> list[str]:
         graph.run_schema_statement(statement)
     graph.read("admin/await_indexes", seconds=INDEX_WAIT_SECONDS)
     return dropped
+
+
+def require_online(graph: Graph, name: str) -> None:
+    """Refuse to go on without the index `name` online: a store whose schema predates it (an
+    ingest would have every batch refused, record by record) says what to run instead."""
+    states = {row["name"]: row["state"] for row in graph.show("SHOW INDEXES YIELD name, state")}
+    if states.get(name) != "ONLINE":
+        found = "is missing" if name not in states else f"is {states[name]}"
+        raise BadConfiguration(f"the database's index {name} {found}: run `kg schema apply` "
+                               "(it creates the schema's indexes and waits until they are online)")
+
+
+def _remove_retired_properties(graph: Graph) -> None:
+    present = {row["name"] for row in graph.show("SHOW INDEXES YIELD name")}
+    for name, cleanup in RETIRED.items():
+        if name in present:
+            while graph.write(cleanup, limit=50000)[0]["removed"]:
+                pass
 
 
 def _drop_undeclared(graph: Graph) -> list[str]:

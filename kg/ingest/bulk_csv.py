@@ -49,7 +49,6 @@ PAPER_COLUMNS = (
 NODE_FILES = {
     "Paper": ("id:ID(Paper)", *(f"{name}:{kind}" for name, kind in PAPER_COLUMNS),
               "author_count:long", "votes:long", "date_key", "pending_refs:string[]",
-              "pending_key",
               "citations:long", "topical:boolean", "leveled_topics:long", "novel:boolean",
               "novelty_margin:double", "novelty_class:long"),
     "Researcher": ("id:ID(Researcher)", "name", "name_key", "orcid", "verification_level:long",
@@ -536,8 +535,7 @@ class CsvGraph:
             for (_, refs), citations, topical, leveled, novel, margin, rank in columns:
                 row = staged.read(int(staged.readline()))
                 pending = [ref for ref in refs if ref not in known]
-                key = "|" + "".join(ref + "|" for ref in pending) if pending else None
-                out.write(row[:-1] + "," + line((pending, key, citations, topical, leveled,
+                out.write(row[:-1] + "," + line((pending, citations, topical, leveled,
                                                  True if novel else None, margin, rank)))
 
     def _coauthors(self) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray,

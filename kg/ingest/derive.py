@@ -229,7 +229,6 @@ def rebuild_all(graph: Graph, progress: Callable[[int, int], None] | None = None
     for start in range(0, len(paper_ids), FULL_CHUNK):
         graph.write("derive/partners_of_papers", paper_ids=paper_ids[start:start + FULL_CHUNK],
                     max_authors=COAUTHOR_MAX_AUTHORS)
-        graph.write("derive/pending_keys", paper_ids=paper_ids[start:start + FULL_CHUNK])
     readmodel.rebuild_all(graph, topic_ids, researcher_ids, paper_ids)
     return time.perf_counter() - started
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from kg.db import statistics
+from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadInput, QueryTooLarge, StatementFailed
 from kg.ingest.lines import BadLine, ReadLimits, read_records
@@ -26,6 +26,7 @@ from kg.ingest.records import RecordError
 from kg.ingest.rejects import RejectsFile
 
 R = TypeVar("R")
+WAITING_INDEX = "paper_pending_refs"  # every batch of papers asks it (ingest/waiting_papers)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def ingest_file(
     limits: ReadLimits | None = None,
 ) -> IngestReport:
     started = time.perf_counter()
+    schema.require_online(graph, WAITING_INDEX)
     rejects = RejectsFile(rejects_path, path)
     read = written = 0
     batch: list[tuple[int, str, R]] = []

@@ -3,9 +3,10 @@ the derived edges and stored figures by what the batch changed (derive.py), so t
 a re-derivation from the facts.
 
 CITES are linked in the batch too: a reference to a paper not (yet) in the graph waits in the
-citing paper's pending_refs and pending_key ('|id|id|', under a TEXT index), so the paper it
-names, whenever it lands, finds the papers waiting for it by a text-index CONTAINS
-(`ingest/link_references`), never by a scan of every paper's references.
+citing paper's pending_refs, under a full-text index whose keyword analyzer makes each waiting
+id one exact term, so the paper it names, whenever it lands, finds the papers waiting for it by
+a term lookup (`ingest/waiting_papers`, run before the batch writes, then
+`ingest/link_references`), never by a scan of every paper's references.
 
 A re-ingested paper whose record is unchanged costs one index read: every Paper stores the
 `digest` of the record it was written from (`record_digest`, the bulk path stores the same), and a
@@ -50,6 +51,7 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     unchanged = {row["id"] for row in tx.run("ingest/unchanged_papers", papers=[
         {"id": paper_id, "digest": row["props"]["digest"]} for paper_id, row in rows.items()])}
     changed = [p for p in papers if p.id not in unchanged]
+    waiting = tx.run("ingest/waiting_papers", paper_ids=[p.id for p in changed]) if changed else []
     before = derive.facts_before(tx, [p.id for p in changed]) if changed else {}
     landed = (tx.run("ingest/papers", papers=[rows[p.id] for p in changed])[0] if changed
               else {"written": 0, "uncited_ids": []})
@@ -62,7 +64,8 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
         return len(papers)
     tx.run("ingest/paper_topics", papers=[_paper_topics_row(p) for p in changed])
     tx.run("ingest/authorships", papers=[_authorships_row(p) for p in changed])
-    cited = tx.run("ingest/link_references", paper_ids=[p.id for p in changed])[0]["cited_ids"]
+    cited = tx.run("ingest/link_references", paper_ids=[p.id for p in changed],
+                   waiting=waiting)[0]["cited_ids"]
     after = {p.id: _facts(p) for p in changed}
     change = derive.move(tx, before, after)
     readmodel.refresh(tx, paper_ids=[p.id for p in changed] + landed["uncited_ids"] + cited,

@@ -1,6 +1,7 @@
-// pending_references: every waiting reference as the papers list it (pending_refs) and as their
-// pending_key spells it ('|id|id|', null when none).
-// Returns: listed [[paper, ref]], keyed [[paper, ref]]
+// pending_references: every waiting reference as the papers list it (pending_refs) and as the
+// full-text index paper_pending_refs finds it (a term lookup of each waiting id, escaped as
+// ingest/waiting_papers escapes it).
+// Returns: listed [[paper, ref]], indexed [[paper, ref]]
 CALL () {
   MATCH (p:Paper)
   UNWIND p.pending_refs AS ref
@@ -8,8 +9,10 @@ CALL () {
 }
 CALL () {
   MATCH (p:Paper)
-  WHERE p.pending_key IS NOT NULL
-  UNWIND [ref IN split(p.pending_key, '|') WHERE ref <> ''] AS ref
-  RETURN collect([p.id, ref]) AS keyed
+  UNWIND p.pending_refs AS ref
+  WITH DISTINCT ref
+  CALL db.index.fulltext.queryNodes('paper_pending_refs',
+    '"' + replace(replace(ref, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  RETURN collect([node.id, ref]) AS indexed
 }
-RETURN listed, keyed
+RETURN listed, indexed

@@ -28,10 +28,36 @@ def _fulltext_configs(graph: Graph) -> dict[str, dict]:
             for row in graph.show("SHOW FULLTEXT INDEXES YIELD name, options")}
 
 
-def test_every_full_text_index_is_eventually_consistent(graph: Graph) -> None:
+def test_every_search_index_is_eventually_consistent_and_the_waiting_ids_one_is_not(
+    graph: Graph,
+) -> None:
     configs = _fulltext_configs(graph)
-    assert set(configs) == {"paper_text", "researcher_name", "topic_name", "institution_name"}
-    assert all(config["fulltext.eventually_consistent"] for config in configs.values())
+    search = {"paper_text", "researcher_name", "topic_name", "institution_name"}
+    assert set(configs) == search | {"paper_pending_refs"}
+    assert all(configs[name]["fulltext.eventually_consistent"] for name in search)
+    waiting = configs["paper_pending_refs"]
+    assert not waiting["fulltext.eventually_consistent"]
+    assert waiting["fulltext.analyzer"] == "keyword"
+
+
+def test_schema_apply_retires_the_pending_key_text_index_and_the_key_of_every_paper(
+    graph: Graph,
+) -> None:
+    graph.run_schema_statement(
+        "CREATE TEXT INDEX paper_pending_key IF NOT EXISTS FOR (n:Paper) ON (n.pending_key)")
+    graph.driver.execute_query(
+        "UNWIND range(1, 3) AS i CREATE (:Paper {id: 'W' + i, pending_refs: ['W9', 'W1|2'], "
+        "pending_key: '|W9|W1|2|'})")
+
+    schema.apply(graph)
+
+    assert schema.in_database(graph) == schema.declared()
+    rows, _, _ = graph.driver.execute_query(
+        "MATCH (p:Paper) WHERE p.pending_key IS NOT NULL RETURN count(p) AS keyed")
+    assert rows[0]["keyed"] == 0
+    waiting = graph.read("ingest/waiting_papers", paper_ids=["W9", "W1|2", "W1"])
+    assert sorted((row["citing"], row["cited"]) for row in waiting) == [
+        (f"W{i}", ["W9", "W1|2"]) for i in (1, 2, 3)]
 
 
 def test_schema_apply_rebuilds_a_full_text_index_made_before_it_was_eventually_consistent(
