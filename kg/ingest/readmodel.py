@@ -80,6 +80,11 @@ def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
     _in_chunks(graph, researcher_ids, lambda tx, ids: tx.run(
         "readmodel/close_collaborators", researcher_ids=ids,
         min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS))
+    store_top_coauthors(graph, researcher_ids)
+
+
+def store_top_coauthors(graph: Graph, researcher_ids: list[str]) -> None:
+    """Count these researchers' top co-authors again from their COAUTHOR edges."""
     _in_chunks(graph, researcher_ids, lambda tx, ids: tx.run(
         "readmodel/top_coauthors", researcher_ids=ids, keep=TOP_COAUTHORS))
 

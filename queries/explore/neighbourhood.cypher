@@ -165,7 +165,12 @@ CALL (n, stored, near, kept_near, center_kind) {
   WITH n, stored, kept_near, center_kind, kind, g1, edges, widest, $cap - size(g1.kept) AS room
   WITH n, stored, kept_near, center_kind, kind, g1, edges, widest, room,
        room > 0 OR edges <= $exact_edges AS exact
-  CALL (n, stored, kept_near, kind, g1, room, exact) {
+  CALL (n, stored, kind, exact) {
+    UNWIND CASE WHEN stored AND exact AND kind = 'RESEARCHER' THEN [n] ELSE [] END AS c
+    MATCH (c)-[:COAUTHOR]-(o)
+    RETURN collect(o) AS coauthors
+  }
+  CALL (n, kept_near, kind, g1, room, exact, coauthors) {
     UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS k
     CALL (k, kind) {
       WITH k WHERE kind = 'PAPER' AND k:Researcher
@@ -204,9 +209,8 @@ CALL (n, stored, near, kept_near, center_kind) {
       WITH k WHERE kind = 'SOURCE' AND k:Paper
       MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
     }
-    WITH k, m, g1.all AS around
+    WITH k, m, g1.all + coauthors AS around
     WHERE m <> n AND NOT m IN around
-      AND NOT (stored AND kind = 'RESEARCHER' AND EXISTS { (n)-[:COAUTHOR]-(m) })
     WITH room, m, count(DISTINCT k) AS links
     WITH count(m) AS total,
          collect(CASE WHEN room > 0 THEN {node: m, links: links} END) AS candidates
