@@ -103,11 +103,12 @@ CALL (n, stored) {
 CALL (n, stored) {
   UNWIND CASE WHEN stored THEN range(0, $cap - 1) ELSE [] END AS at
   MATCH (m:Researcher {id: n.top_coauthors[at]})
-  MATCH (n)-[r:COAUTHOR]-(m)
-  WITH at, m, r
+  WITH at, m, n.top_coauthor_works[at] AS works
   ORDER BY at
-  RETURN collect({node: m, weight: coalesce(m.works, COUNT { (m)-[:AUTHORED]->() }), rels: [r]})
-           AS kept
+  RETURN collect({node: m, weight: coalesce(m.works, COUNT { (m)-[:AUTHORED]->() }),
+                  rels: [{source: CASE WHEN n.id < m.id THEN n.id ELSE m.id END,
+                          target: CASE WHEN n.id < m.id THEN m.id ELSE n.id END,
+                          type: 'COAUTHOR', weight: toFloat(works)}]}) AS kept
 }
 WITH n, stored,
      near + CASE WHEN stored
@@ -267,7 +268,8 @@ WITH n, groups, reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node])
      reduce(rels = [], g IN groups | rels + reduce(rs = [], x IN g.kept | rs + coalesce(x.rels, [])))
        AS center_edges
 // Edges: every edge between two different nodes shown. The centre's were read at depth 1 (its
-// neighbours shown are the depth-1 nodes kept). The others are found from their start node (the
+// neighbours shown are the depth-1 nodes kept; a stored list's co-authors come with their edge
+// as a map: COAUTHOR runs from the smaller id, its weight is the shared works). The others are found from their start node (the
 // hubs of this model are at the end of edges: cited papers, topics, venues, institutions),
 // except AUTHORED, found from the paper (a paper has a few authors, a prolific author thousands
 // of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
@@ -317,7 +319,7 @@ CALL (others, center_edges) {
     UNWIND center_edges AS r
     RETURN r
   }
-  RETURN collect({
+  RETURN collect(CASE WHEN r IS :: MAP THEN r ELSE {
     source: startNode(r).id, target: endNode(r).id, type: type(r),
     weight: CASE type(r)
               WHEN 'COAUTHOR' THEN toFloat(r.works)
@@ -326,7 +328,7 @@ CALL (others, center_edges) {
               WHEN 'HAS_TOPIC' THEN toFloat(coalesce(r.score, 1.0))
               ELSE 1.0
             END
-  }) AS edges
+  } END) AS edges
 }
 RETURN
   {id: n.id, label: coalesce(n.title, n.name, n.id),
