@@ -24,6 +24,11 @@ from kg.nodes import ResearcherNode
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 
 CLOSE_COLLABORATOR_MIN_WORKS = 2
+# Each Researcher stores its first TOP_COAUTHORS co-authors by shared works (descending), then id
+# (`top_coauthors`, `top_coauthor_works`): the neighbourhood's ranking of a hub, kept at write time
+# (kg/ingest/derive.py moves it, readmodel.py and bulk_csv.py count it). At least the
+# neighbourhood's MAX_LIMIT_PER_TYPE.
+TOP_COAUTHORS = 100
 MAX_PATH_HOPS = 10
 
 

@@ -26,6 +26,7 @@ from typing import Any, NamedTuple, TextIO
 
 import numpy as np
 
+from kg.coauthorship import TOP_COAUTHORS
 from kg.ingest import bulk_figures, derive
 from kg.ingest.novelty import CLASSES
 from kg.ingest.records import PaperRecord, name_key
@@ -56,7 +57,7 @@ NODE_FILES = {
                    "citations:long", "h_index:long", "i10_index:long", "first_year:long",
                    "last_year:long", "novel_works:long", "novelty:double", "topics:long",
                    "close_collaborators:long", "followers:long", "ai_works:long",
-                   "ai_score:long"),
+                   "ai_score:long", "top_coauthors:string[]", "top_coauthor_works:long[]"),
     "Institution": ("id:ID(Institution)", "name", "ror", "country", "type"),
     "Topic": ("id:ID(Topic)", "name", "level", "papers:long"),
     "Source": ("id:ID(Source)", "name", "type"),
@@ -421,7 +422,7 @@ class CsvGraph:
                 len(self.researchers.ids), figures, np.frombuffer(self.paper_years, dtype=np.int64),
                 MISSING_YEAR, has_topic, topic_is_leveled, paper_is_ai, coauthor_ends,
                 coauthor_works)
-            self._researchers(people)
+            self._researchers(people, self._top_coauthors(coauthor_ends, coauthor_works))
             self._nodes("Institution", self.institutions, self.institution_fields, tuple)
             topic_papers = figures.topic_papers.tolist()
             self._nodes("Topic", self.topics, [[*f, n] for f, n in zip(self.topic_fields,
@@ -474,7 +475,29 @@ class CsvGraph:
 
         return wait
 
-    def _researchers(self, people: bulk_figures.ResearcherFigures) -> None:
+    def _top_coauthors(self, ends: tuple[np.ndarray, np.ndarray], works: np.ndarray
+                       ) -> list[str]:
+        """Each researcher's two fields `top_coauthors` and `top_coauthor_works`: its first
+        TOP_COAUTHORS co-authors by shared works (descending), then id (readmodel/top_coauthors),
+        both empty (absent) without a co-author."""
+        size = len(self.researchers.ids)
+        person = np.concatenate(ends)
+        other = np.concatenate(ends[::-1])
+        shared = np.concatenate((works, works))
+        order = np.lexsort((self.researchers.ranks()[other], -shared, person))
+        person, other, shared = person[order], other[order], shared[order]
+        starts = np.searchsorted(person, np.arange(size))
+        position = np.arange(len(person)) - starts[person]
+        keep = position < TOP_COAUTHORS
+        person, other, shared = person[keep], other[keep], shared[keep]
+        bounds = np.searchsorted(person, np.arange(size + 1)).tolist()
+        ids, counts = self.researchers.ids, shared.tolist()
+        others = other.tolist()
+        return [line(([ids[o] for o in others[at:end]], counts[at:end]))[:-1] if end > at
+                else ","
+                for at, end in zip(bounds[:-1], bounds[1:], strict=True)]
+
+    def _researchers(self, people: bulk_figures.ResearcherFigures, tops: list[str]) -> None:
         out = self._open("Researcher", node_header=NODE_FILES["Researcher"])
         columns = zip(quoted(self.researchers.ids), self.researcher_fields, people.works.tolist(),
                       people.citations.tolist(), people.h_index.tolist(),
@@ -482,13 +505,13 @@ class CsvGraph:
                       optional(people.last_year),
                       people.novel_works.tolist(), people.novelty.tolist(),
                       people.topics.tolist(), people.close_collaborators.tolist(),
-                      people.ai_works.tolist(), people.ai_score.tolist(), strict=True)
+                      people.ai_works.tolist(), people.ai_score.tolist(), tops, strict=True)
         out.writelines(
             f"{node_id},{line((name, key, orcid))[:-1]},0,false,false,{works},{citations},"
             f"{h_index},{i10},{first},{last},{novel},{novelty!r},{topics},{close},0,{ai_works},"
-            f"{ai_score}\n"
+            f"{ai_score},{top}\n"
             for (node_id, (name, key, orcid), works, citations, h_index, i10, first, last, novel,
-                 novelty, topics, close, ai_works, ai_score) in columns)
+                 novelty, topics, close, ai_works, ai_score, top) in columns)
 
     def _nodes(self, label: str, interner: Interner, fields: list[list[Any]], row) -> None:
         out = self._open(label, node_header=NODE_FILES[label])

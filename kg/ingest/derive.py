@@ -11,7 +11,8 @@ derived edge moves by exactly what changed, never by a recount of a node's neigh
   disappears. Terms are rounded to multiples of 2^-40 (`coauthor_term`), which makes the sum exact
   in any order: deltas, the full derivation and the bulk path agree to the bit. First and last
   year widen on a gain; a pair that lost a paper of its first or last year has its years
-  recounted from its own shared papers.
+  recounted from its own shared papers. Both ends' stored top co-authors move with the pairs
+  (derive/move_top_coauthors: a merge, recounting a researcher only when its full list lost rank).
 * CO_OCCURS: each pair of a paper's topics, one paper. No weight is stored (it would move for
   every pair of a topic whose paper count moved); readers compute NPMI from the counts.
 * PARTNER (institution to institution, from the smaller id): each pair of distinct institutions
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
+from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS, TOP_COAUTHORS
 from kg.db.graph import Graph, Transaction
 from kg.ingest import readmodel
 
@@ -118,6 +119,7 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
     if pairs:
         tx.run("derive/move_coauthors", pairs=pairs, max_authors=COAUTHOR_MAX_AUTHORS,
                min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
+        _move_tops(tx, pairs)
     moved = [{"a": a, "b": b, "papers": n} for (a, b), n in sorted(cooccurs.items()) if n]
     if moved:
         tx.run("derive/move_cooccurrence", pairs=moved)
@@ -130,6 +132,19 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
     if moved:
         tx.run("derive/move_affiliations", pairs=moved)
     return Change(researchers, topics)
+
+
+def _move_tops(tx: Transaction, pairs: list[dict[str, Any]]) -> None:
+    """Move the stored top co-authors of both ends of every pair whose shared works moved."""
+    changed: dict[str, set[str]] = defaultdict(set)
+    for pair in pairs:
+        if pair["works"]:
+            changed[pair["a"]].add(pair["b"])
+            changed[pair["b"]].add(pair["a"])
+    if changed:
+        tx.run("derive/move_top_coauthors", keep=TOP_COAUTHORS,
+               researchers=[{"id": r, "changed": sorted(others)}
+                            for r, others in sorted(changed.items())])
 
 
 @dataclass

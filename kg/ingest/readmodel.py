@@ -10,8 +10,10 @@ Stored figures and who keeps them exact:
   moved by deltas from the papers' stored flags.
 * Researcher: `works`, `citations`, `h_index`, `i10_index`, `first_year`, `last_year`,
   `topics`, `close_collaborators`, `followers`, `novel_works`, `novelty`, `ai_works`,
-  `ai_score`. `close_collaborators` moves with the COAUTHOR pairs (derive/move_coauthors: one
-  up or down when a pair's works cross the rule's minimum), never by a recount of a hub's edges.
+  `ai_score`, `top_coauthors` and `top_coauthor_works` (the first TOP_COAUTHORS co-authors by
+  shared works, then id; derive/move_top_coauthors). `close_collaborators` moves with the
+  COAUTHOR pairs (derive/move_coauthors: one up or down when a pair's works cross the rule's
+  minimum), never by a recount of a hub's edges.
 
 Each ingest batch refreshes, in its own transaction, the papers it wrote, the papers that lost
 or gained a citation (CITES are linked in the batch, writer.py's `link_references`), the topics
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS
+from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS, TOP_COAUTHORS
 from kg.db.graph import Graph, Transaction
 from kg.ingest import novelty
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
@@ -78,6 +80,13 @@ def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
     _in_chunks(graph, researcher_ids, lambda tx, ids: tx.run(
         "readmodel/close_collaborators", researcher_ids=ids,
         min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS))
+    store_top_coauthors(graph, researcher_ids)
+
+
+def store_top_coauthors(graph: Graph, researcher_ids: list[str]) -> None:
+    """Count these researchers' top co-authors again from their COAUTHOR edges."""
+    _in_chunks(graph, researcher_ids, lambda tx, ids: tx.run(
+        "readmodel/top_coauthors", researcher_ids=ids, keep=TOP_COAUTHORS))
 
 
 def _in_chunks(graph: Graph, ids: list[str],

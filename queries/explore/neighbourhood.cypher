@@ -23,13 +23,19 @@ CALL () {
   MATCH (n:Source {id: $id}) RETURN n
 }
 WITH n LIMIT 1
+// A researcher centre's RESEARCHER group (its co-authors) is read from the ranking it stores
+// (`top_coauthors`, kept at write time in exactly the order below: shared works descending, then
+// id) when the list holds at least $cap, each kept co-author sought by id and its count read from
+// the degree; otherwise it is ranked from all the COAUTHOR edges like the other groups.
+WITH n, n:Researcher AND 'RESEARCHER' IN $types
+          AND size(coalesce(n.top_coauthors, [])) >= $cap AS stored
 // Depth 1: the hierarchy (SUBTOPIC_OF, PART_OF) first, then by the strength of the edge
 // (shared works; a paper's topics by HAS_TOPIC score; co-occurring papers), else by the
 // neighbour's weight (papers by citations, authors by works, venues by papers). Each
 // (relationship type, direction) reaches one label, so a neighbour's type comes from its edge
 // and no label is read; a type not wanted expands nothing.
-CALL (n) {
-  CALL (n) {
+CALL (n, stored) {
+  CALL (n, stored) {
     WITH n WHERE 'PAPER' IN $types
     MATCH (n)-[r:AUTHORED|CITES]->(m)
     RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
@@ -38,7 +44,7 @@ CALL (n) {
     MATCH (n)<-[r:HAS_TOPIC|CITES|PUBLISHED_IN]-(m)
     RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
     UNION ALL
-    WITH n WHERE 'RESEARCHER' IN $types
+    WITH n WHERE 'RESEARCHER' IN $types AND NOT stored
     MATCH (n)-[r:COAUTHOR]-(m)
     RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
     UNION ALL
@@ -94,6 +100,21 @@ CALL (n) {
   RETURN collect({type: kind, kept: ranked[0..$cap], total: size(ranked),
                   all: CASE WHEN $depth = 2 THEN [x IN ranked | x.node] ELSE [] END}) AS near
 }
+CALL (n, stored) {
+  UNWIND CASE WHEN stored THEN range(0, $cap - 1) ELSE [] END AS at
+  MATCH (m:Researcher {id: n.top_coauthors[at]})
+  WITH at, m, n.top_coauthor_works[at] AS works
+  ORDER BY at
+  RETURN collect({node: m, weight: coalesce(m.works, COUNT { (m)-[:AUTHORED]->() }),
+                  rels: [{source: CASE WHEN n.id < m.id THEN n.id ELSE m.id END,
+                          target: CASE WHEN n.id < m.id THEN m.id ELSE n.id END,
+                          type: 'COAUTHOR', weight: toFloat(works)}]}) AS kept
+}
+WITH n, stored,
+     near + CASE WHEN stored
+                 THEN [{type: 'RESEARCHER', kept: kept, total: COUNT { (n)-[:COAUTHOR]-() },
+                        all: []}]
+                 ELSE [] END AS near
 // Depth 2, per wanted type: the nodes linked to the depth-1 nodes kept that are neither the
 // centre nor one of its neighbours. First the kept nodes' typed degrees toward the type (degree
 // reads, no edge read): each (relationship type, direction) below reaches one label only, and two
@@ -105,13 +126,13 @@ CALL (n) {
 // among the first `room` by links). A full type past the budget reads no edge: at least the
 // widest group of one kept node minus the centre and the centre's neighbours of the type, at
 // most the sum of the degrees minus each kept node's edge to the centre.
-WITH n, near, reduce(nodes = [], g IN near | nodes + [x IN g.kept | x.node]) AS kept_near,
+WITH n, stored, near, reduce(nodes = [], g IN near | nodes + [x IN g.kept | x.node]) AS kept_near,
      CASE WHEN n:Paper THEN 'PAPER' WHEN n:Researcher THEN 'RESEARCHER'
           WHEN n:Topic THEN 'TOPIC' WHEN n:Institution THEN 'INSTITUTION'
           ELSE 'SOURCE' END AS center_kind
-CALL (n, near, kept_near, center_kind) {
+CALL (n, stored, near, kept_near, center_kind) {
   UNWIND CASE WHEN $depth = 2 THEN $types ELSE [] END AS kind
-  WITH n, kept_near, center_kind, kind,
+  WITH n, stored, kept_near, center_kind, kind,
        head([g IN near WHERE g.type = kind] + [{kept: [], total: 0, all: []}]) AS g1
   CALL (kept_near, kind) {
     UNWIND kept_near AS k
@@ -142,10 +163,15 @@ CALL (n, near, kept_near, center_kind) {
            coalesce(max(reduce(s = 0, d IN degrees | CASE WHEN d > s THEN d ELSE s END)), 0)
              AS widest
   }
-  WITH n, kept_near, center_kind, kind, g1, edges, widest, $cap - size(g1.kept) AS room
-  WITH n, kept_near, center_kind, kind, g1, edges, widest, room,
+  WITH n, stored, kept_near, center_kind, kind, g1, edges, widest, $cap - size(g1.kept) AS room
+  WITH n, stored, kept_near, center_kind, kind, g1, edges, widest, room,
        room > 0 OR edges <= $exact_edges AS exact
-  CALL (n, kept_near, kind, g1, room, exact) {
+  CALL (n, stored, kind, exact) {
+    UNWIND CASE WHEN stored AND exact AND kind = 'RESEARCHER' THEN [n] ELSE [] END AS c
+    MATCH (c)-[:COAUTHOR]-(o)
+    RETURN collect(o) AS coauthors
+  }
+  CALL (n, kept_near, kind, g1, room, exact, coauthors) {
     UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS k
     CALL (k, kind) {
       WITH k WHERE kind = 'PAPER' AND k:Researcher
@@ -184,7 +210,7 @@ CALL (n, near, kept_near, center_kind) {
       WITH k WHERE kind = 'SOURCE' AND k:Paper
       MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
     }
-    WITH k, m, g1.all AS around
+    WITH k, m, g1.all + coauthors AS around
     WHERE m <> n AND NOT m IN around
     WITH room, m, count(DISTINCT k) AS links
     WITH count(m) AS total,
@@ -242,7 +268,8 @@ WITH n, groups, reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node])
      reduce(rels = [], g IN groups | rels + reduce(rs = [], x IN g.kept | rs + coalesce(x.rels, [])))
        AS center_edges
 // Edges: every edge between two different nodes shown. The centre's were read at depth 1 (its
-// neighbours shown are the depth-1 nodes kept). The others are found from their start node (the
+// neighbours shown are the depth-1 nodes kept; a stored list's co-authors come with their edge
+// as a map: COAUTHOR runs from the smaller id, its weight is the shared works). The others are found from their start node (the
 // hubs of this model are at the end of edges: cited papers, topics, venues, institutions),
 // except AUTHORED, found from the paper (a paper has a few authors, a prolific author thousands
 // of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
@@ -292,7 +319,7 @@ CALL (others, center_edges) {
     UNWIND center_edges AS r
     RETURN r
   }
-  RETURN collect({
+  RETURN collect(CASE WHEN r IS :: MAP THEN r ELSE {
     source: startNode(r).id, target: endNode(r).id, type: type(r),
     weight: CASE type(r)
               WHEN 'COAUTHOR' THEN toFloat(r.works)
@@ -301,7 +328,7 @@ CALL (others, center_edges) {
               WHEN 'HAS_TOPIC' THEN toFloat(coalesce(r.score, 1.0))
               ELSE 1.0
             END
-  }) AS edges
+  } END) AS edges
 }
 RETURN
   {id: n.id, label: coalesce(n.title, n.name, n.id),
