@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import orjson
+
 from kg.errors import BadInput
 
 T = TypeVar("T")
@@ -64,7 +66,22 @@ def check_first(first: int, maximum: int) -> int:
 
 
 def encode_cursor(key: list[Any]) -> str:
+    """Compact JSON, base64url. A key of 64-bit integers, booleans, nulls and printable ASCII
+    text without quote or backslash is written by orjson, whose bytes for those equal the json
+    module's (tests/unit/test_paging.py); anything else by the json module. A page of 100
+    co-authors encodes 100 cursors: the json module took a sixth of the profile's CPU."""
+    if all(_same_in_orjson(part) for part in key):
+        return base64.urlsafe_b64encode(orjson.dumps(key)).decode()
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+
+
+def _same_in_orjson(part: Any) -> bool:
+    kind = type(part)
+    if kind is int:
+        return -(1 << 63) <= part < 1 << 63
+    if kind is str:
+        return part.isascii() and part.isprintable() and '"' not in part and "\\" not in part
+    return part is None or kind is bool
 
 
 def decode_cursor(

@@ -41,7 +41,7 @@ class Context:
     async def read(self, function: Callable[..., T], *args: Any) -> T:
         """`function(graph, *args)`, a read-only service, in the request's next round."""
         return await self.batcher.call(function, *args,
-                                       then=self.loaders.named_by.get(function))
+                                       then=self.loaders.named_by(function))
 
     async def user(self) -> User | None:
         """The caller; None without a token; Unauthenticated for a token that is not valid. An

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -194,6 +195,9 @@ class Loader:
         self._then = then
         self._also: list[Then] = []
         self._answers: dict[Hashable, asyncio.Future[Any]] = {}
+        # answers primed before anyone asked: a future is made only when one is loaded (a page
+        # of papers primes hundreds of authors and topics; most are read straight from here)
+        self._primed: dict[Hashable, Any] = {}
         self._queued: list[Hashable] = []
         self.joint: tuple[Loader, JointFn] | None = None
 
@@ -214,24 +218,42 @@ class Loader:
 
     def load(self, key: Hashable) -> asyncio.Future[Any]:
         if key not in self._answers:
-            self._answers[key] = asyncio.get_running_loop().create_future()
+            future = self._answers[key] = asyncio.get_running_loop().create_future()
+            if key in self._primed:
+                future.set_result(self._primed[key])
+                return future
             self._queued.append(key)
             if len(self._queued) == 1:
                 self._batcher.waiting(self)
         return self._answers[key]
 
     async def load_many(self, keys: Sequence[Hashable]) -> list[Any]:
-        futures = [self.load(key) for key in keys]
-        return [await future for future in futures]
+        primed = self._primed
+        futures = {i: self.load(key) for i, key in enumerate(keys) if key not in primed}
+        values = [primed.get(key) for key in keys]
+        for i, future in futures.items():
+            values[i] = await future
+        return values
+
+    def ready(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, the answer) when it is known now, without waiting; else (False, None)."""
+        if key in self._primed:
+            return True, self._primed[key]
+        future = self._answers.get(key)
+        if future is not None and future.done() and not future.cancelled() \
+                and future.exception() is None:
+            return True, future.result()
+        return False, None
 
     def asked(self) -> list[Hashable]:
-        return list(self._answers)
+        return [*self._answers, *(key for key in self._primed if key not in self._answers)]
 
     def prime(self, key: Hashable, value: Any) -> None:
-        if key not in self._answers:
-            self._answers[key] = asyncio.get_running_loop().create_future()
-        if not self._answers[key].done():
-            self._answers[key].set_result(value)
+        future = self._answers.get(key)
+        if future is None:
+            self._primed.setdefault(key, value)
+        elif not future.done():
+            future.set_result(value)
 
     def take_calls(self) -> list[_Call]:
         joint = self._joint_call()
@@ -369,74 +391,195 @@ def _all_carried(then: Then, values: list[Any], ids: list[str]) -> bool:
 
 
 class Loaders:
-    def __init__(self, batcher: Batcher) -> None:
-        def loader(fetch: BatchFn, then: Then | None = None) -> Loader:
-            return Loader(batcher, fetch, then)
+    """The request's loaders, each built on first use: a request uses a few of the forty (a
+    profile four), and building all of them was a tenth of its event loop's time."""
 
-        self.paper = loader(nodes.papers_by_ids)
-        self.researcher = loader(nodes.researchers_by_ids)
-        self.topic = loader(nodes.topics_by_ids)
-        self.institution = loader(nodes.institutions_by_ids)
-        self.source = loader(nodes.sources_by_ids)
-        self.node_type = loader(nodes.node_types)
-        self.authors_of_paper = loader(papers.authors_of, Then(
-            self.researcher, lambda authors: [a.researcher_id for a in authors],
-            lambda authors: {a.researcher_id: a.node for a in authors if a.node}))
-        self.topics_of_paper = loader(papers.topics_of, Then(
-            self.topic, lambda assigned: [t.topic_id for t in assigned],
-            lambda assigned: {t.topic_id: t.node for t in assigned if t.node}))
-        self.authors_of_paper.joins(self.topics_of_paper, papers.authors_and_topics_of)
-        self.institutions_of_researcher = loader(institutions.institutions_of, Then(
-            self.institution, lambda affiliations: [a.institution_id for a in affiliations]))
+    def __init__(self, batcher: Batcher) -> None:
+        self._batcher = batcher
         # set by the look-ahead when a page's papers show their authors and topics: the page's
         # query then reads them too (papers.PaperPage)
         self.papers_with_authors_and_topics = False
-        self.papers_of_researcher = loader(self._papers_of, Then(
+
+    def _loader(self, fetch: BatchFn, then: Then | None = None) -> Loader:
+        return Loader(self._batcher, fetch, then)
+
+    @cached_property
+    def paper(self) -> Loader:
+        return self._loader(nodes.papers_by_ids)
+
+    @cached_property
+    def researcher(self) -> Loader:
+        researcher = self._loader(nodes.researchers_by_ids)
+        researcher.joins(self.metrics, metrics.researchers_with_metrics)
+        return researcher
+
+    @cached_property
+    def topic(self) -> Loader:
+        return self._loader(nodes.topics_by_ids)
+
+    @cached_property
+    def institution(self) -> Loader:
+        return self._loader(nodes.institutions_by_ids)
+
+    @cached_property
+    def source(self) -> Loader:
+        return self._loader(nodes.sources_by_ids)
+
+    @cached_property
+    def node_type(self) -> Loader:
+        return self._loader(nodes.node_types)
+
+    @cached_property
+    def authors_of_paper(self) -> Loader:
+        authors = self._loader(papers.authors_of, Then(
+            self.researcher, lambda authors: [a.researcher_id for a in authors],
+            lambda authors: {a.researcher_id: a.node for a in authors if a.node}))
+        authors.joins(self.topics_of_paper, papers.authors_and_topics_of)
+        return authors
+
+    @cached_property
+    def topics_of_paper(self) -> Loader:
+        return self._loader(papers.topics_of, Then(
+            self.topic, lambda assigned: [t.topic_id for t in assigned],
+            lambda assigned: {t.topic_id: t.node for t in assigned if t.node}))
+
+    @cached_property
+    def institutions_of_researcher(self) -> Loader:
+        return self._loader(institutions.institutions_of, Then(
+            self.institution, lambda affiliations: [a.institution_id for a in affiliations]))
+
+    @cached_property
+    def papers_of_researcher(self) -> Loader:
+        return self._loader(self._papers_of, Then(
             self.paper, lambda page: page.items, lambda page: page.nodes))
-        self.metrics = loader(metrics.metrics_for)
-        self.researcher.joins(self.metrics, metrics.researchers_with_metrics)
-        self.coauthors = loader(coauthorship.coauthors_for, Then(
+
+    @cached_property
+    def metrics(self) -> Loader:
+        return self._loader(metrics.metrics_for)
+
+    @cached_property
+    def coauthors(self) -> Loader:
+        return self._loader(coauthorship.coauthors_for, Then(
             self.researcher, lambda page: [c.id for c in page.items], _carried))
-        self.close_collaborators = loader(coauthorship.close_collaborators_for, Then(
+
+    @cached_property
+    def close_collaborators(self) -> Loader:
+        return self._loader(coauthorship.close_collaborators_for, Then(
             self.researcher, lambda close: [c.id for c in close]))
-        self.suggested_collaborators = loader(coauthorship.suggested_collaborators_for)
-        self.topic_profile = loader(topics.topic_profiles_for, Then(
+
+    @cached_property
+    def suggested_collaborators(self) -> Loader:
+        return self._loader(coauthorship.suggested_collaborators_for)
+
+    @cached_property
+    def topic_profile(self) -> Loader:
+        return self._loader(topics.topic_profiles_for, Then(
             self.topic, lambda shares: [s.topic.id for s in shares]))
-        self.topic_ancestors = loader(topics.topic_ancestors_for)
-        self.members_of_institution = loader(institutions.members_of)
-        self.topic_profile_of_institution = loader(institutions.topic_profiles_of)
-        self.children_of_institution = loader(institutions.children_of)
-        self.papers_of_source = loader(sources.papers_of)
-        self.top_researchers_of_source = loader(sources.top_researchers_of)
-        self.topic_profile_of_source = loader(sources.topic_profiles_of)
-        self.citations_of_paper = loader(papers.citations_of)
-        self.similar_papers = loader(papers.similar_papers)
-        self.citations_by_year_of_paper = loader(papers.citations_by_year_of_papers)
-        self.citations_by_year_of_researcher = loader(papers.citations_by_year_of_researchers)
-        self.members_of_topic = loader(topics.members_of)
-        self.listings = loader(accounts.listings_of)
-        self.claims_of_user = loader(accounts.claims_of)
-        self.invitations_of_user = loader(accounts.invitations_of)
-        self.topic_children = loader(topics.topic_children_for, Then(self.topic, _ids))
-        self.adjacent_topics = loader(topics.adjacent_topics_for, Then(
+
+    @cached_property
+    def topic_ancestors(self) -> Loader:
+        return self._loader(topics.topic_ancestors_for)
+
+    @cached_property
+    def members_of_institution(self) -> Loader:
+        return self._loader(institutions.members_of)
+
+    @cached_property
+    def topic_profile_of_institution(self) -> Loader:
+        return self._loader(institutions.topic_profiles_of)
+
+    @cached_property
+    def children_of_institution(self) -> Loader:
+        return self._loader(institutions.children_of)
+
+    @cached_property
+    def papers_of_source(self) -> Loader:
+        return self._loader(sources.papers_of)
+
+    @cached_property
+    def top_researchers_of_source(self) -> Loader:
+        return self._loader(sources.top_researchers_of)
+
+    @cached_property
+    def topic_profile_of_source(self) -> Loader:
+        return self._loader(sources.topic_profiles_of)
+
+    @cached_property
+    def citations_of_paper(self) -> Loader:
+        return self._loader(papers.citations_of)
+
+    @cached_property
+    def similar_papers(self) -> Loader:
+        return self._loader(papers.similar_papers)
+
+    @cached_property
+    def citations_by_year_of_paper(self) -> Loader:
+        return self._loader(papers.citations_by_year_of_papers)
+
+    @cached_property
+    def citations_by_year_of_researcher(self) -> Loader:
+        return self._loader(papers.citations_by_year_of_researchers)
+
+    @cached_property
+    def members_of_topic(self) -> Loader:
+        return self._loader(topics.members_of)
+
+    @cached_property
+    def listings(self) -> Loader:
+        return self._loader(accounts.listings_of)
+
+    @cached_property
+    def claims_of_user(self) -> Loader:
+        return self._loader(accounts.claims_of)
+
+    @cached_property
+    def invitations_of_user(self) -> Loader:
+        return self._loader(accounts.invitations_of)
+
+    @cached_property
+    def topic_children(self) -> Loader:
+        return self._loader(topics.topic_children_for, Then(self.topic, _ids))
+
+    @cached_property
+    def adjacent_topics(self) -> Loader:
+        return self._loader(topics.adjacent_topics_for, Then(
             self.topic, lambda page: [a.topic.id for a in page.items],
             lambda page: {a.topic.id: a.node for a in page.items if a.node}))
-        self.top_papers_of_topic = loader(topics.top_papers_for, Then(self.paper, _ids,
-                                                                      _carried_of_list))
-        self.top_researchers_of_topic = loader(topics.top_researchers_for, Then(
-            self.researcher, _ids))
-        self.trust = loader(trust_by_id)
-        self.trust_explanation = loader(trust.trust_explanations_for)
-        self.user = loader(users_by_token)
-        # root and nested service calls whose answers name nodes the resolver loads next
-        self.named_by: dict[Callable[..., Any], Then] = {
-            topics.adjacent_topics: Then(self.topic, lambda page: [a.topic.id
-                                                                   for a in page.items]),
-            topics.topic_children: Then(self.topic, _ids),
-            topics.top_papers: Then(self.paper, _ids),
-            topics.top_researchers: Then(self.researcher, _ids),
-            papers.trending_papers: Then(self.paper, lambda page: page.items),
-        }
+
+    @cached_property
+    def top_papers_of_topic(self) -> Loader:
+        return self._loader(topics.top_papers_for, Then(self.paper, _ids, _carried_of_list))
+
+    @cached_property
+    def top_researchers_of_topic(self) -> Loader:
+        return self._loader(topics.top_researchers_for, Then(self.researcher, _ids))
+
+    @cached_property
+    def trust(self) -> Loader:
+        return self._loader(trust_by_id)
+
+    @cached_property
+    def trust_explanation(self) -> Loader:
+        return self._loader(trust.trust_explanations_for)
+
+    @cached_property
+    def user(self) -> Loader:
+        return self._loader(users_by_token)
+
+    def named_by(self, function: Callable[..., Any]) -> Then | None:
+        """What a root or nested service call's answer names, which the resolver loads next
+        (read in the same round); None for the other services."""
+        if function is topics.adjacent_topics:
+            return Then(self.topic, lambda page: [a.topic.id for a in page.items])
+        if function is topics.topic_children:
+            return Then(self.topic, _ids)
+        if function is topics.top_papers:
+            return Then(self.paper, _ids)
+        if function is topics.top_researchers:
+            return Then(self.researcher, _ids)
+        if function is papers.trending_papers:
+            return Then(self.paper, lambda page: page.items)
+        return None
 
     def _papers_of(self, graph: Graph, ids: list[str], *options: Any) -> dict[str, Any]:
         return papers.papers_of(graph, ids, *options,

@@ -493,10 +493,10 @@ def _now_or_later(items: Future[Any], nodes_loader: Loader, key: Callable[[Any],
     read them with it), so graphql-core completes the field without an awaitable; else later."""
     if items.done() and not items.cancelled() and items.exception() is None:
         found = items.result() or []
-        nodes_of = [nodes_loader.load(key(item)) for item in found]
-        if all(f.done() and not f.cancelled() and f.exception() is None for f in nodes_of):
-            return [build(item, f.result()) for item, f in zip(found, nodes_of, strict=True)
-                    if f.result() is not None]
+        nodes_of = [nodes_loader.ready(key(item)) for item in found]
+        if all(known for known, _ in nodes_of):
+            return [build(item, node) for item, (_, node) in zip(found, nodes_of, strict=True)
+                    if node is not None]
 
     async def later() -> list[R]:
         pairs = await loaded(nodes_loader.load_many, await items or [], key)
