@@ -8,13 +8,25 @@
 Under pytest-xdist (`./dev test` runs `-n 2`) each worker is a session of its own: its own
 server (or container) in a state folder of its own, `<state>/xdist-<worker>`. The tests listed
 in `SERIAL` are marked `serial`; `./dev test` runs them after the others, in one process.
+
+The processes of one run ingest idb03 once between them: the first to need it ingests it and
+leaves its snapshot in `<state>/test-runs/<run>/` (under a file lock, so a second worker waits for
+it rather than ingesting beside it on the same cores); the others restore that snapshot. A run is
+one `./dev test` (`KG_TEST_RUN`, which it sets for both its pytest processes), else the workers
+of one xdist session; a lone pytest process ingests on its own as before.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import os
+import pickle
+import shutil
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -97,12 +109,19 @@ Ingested = tuple[dict[str, int], tuple[int, str], list[str]]  # census, derived 
 class DatabaseState:
     """Which data set the shared test database holds, so read-only tests can share one load;
     idb03 as ingested the first time, which later loads restore; and, when a collected test asks
-    for it (`ingested_idb03`), what that ingest built, recorded before anything changed it."""
+    for it (`ingested_idb03`), what that ingest built, recorded before anything changed it; and
+    the run whose processes share that snapshot (`KG_TEST_RUN`, else the xdist session)."""
 
     loaded: str | None = None
     idb03: snapshot.Snapshot | None = None
     record_ingested: bool = False
     ingested: Ingested | None = None
+    run: str | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    DatabaseState.run = os.environ.get("KG_TEST_RUN") or \
+        getattr(config, "workerinput", {}).get("testrunuid")
 
 
 @pytest.fixture
@@ -115,18 +134,63 @@ def graph(session_graph: Graph) -> Graph:
 
 
 def load_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
-    """Make the shared database hold exactly the idb03 works, unless it does. The first load
-    ingests the file; later ones restore the snapshot of that ingest, which
-    tests/integration/test_snapshot.py proves equal to an ingested graph. A caller that goes on
-    to change the graph sets `DatabaseState.loaded = None`."""
+    """Make the shared database hold exactly the idb03 works, unless it does. The run's first
+    load ingests the file; later ones (in this process or another of the run) restore the
+    snapshot of that ingest, which tests/integration/test_snapshot.py proves equal to the
+    ingested graph. A caller that goes on to change the graph sets `DatabaseState.loaded = None`."""
     if DatabaseState.loaded == "idb03":
         return
     delete_everything(graph)
     if DatabaseState.idb03 is None:
-        _ingest_idb03(graph, settings, tmp_path_factory)
+        _first_idb03_load(graph, settings, tmp_path_factory)
     else:
         snapshot.restore(graph, DatabaseState.idb03)
     DatabaseState.loaded = "idb03"
+
+
+def _run_folder() -> Path | None:
+    """The folder the processes of this run share, made here; None for a lone process. Folders
+    of runs a day old go."""
+    run = DatabaseState.run
+    if not run:
+        return None
+    runs = config.from_env().state_dir / "test-runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    for old in runs.iterdir():
+        if old.name != run and old.stat().st_mtime < time.time() - 86400:
+            shutil.rmtree(old, ignore_errors=True)
+    folder = runs / run
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _first_idb03_load(graph: Graph, settings: Settings, tmp_path_factory) -> None:
+    """This process's first idb03 load: the run's snapshot restored when another process of the
+    run left one (with what its ingest built, when recorded), else an ingest that leaves it."""
+    folder = _run_folder()
+    if folder is None:
+        _ingest_idb03(graph, settings, tmp_path_factory)
+        return
+    shared = folder / "idb03.pickle"
+    with _locked(folder / "idb03.lock"):
+        if shared.is_file():
+            DatabaseState.idb03, DatabaseState.ingested = pickle.loads(shared.read_bytes())
+            snapshot.restore(graph, DatabaseState.idb03)
+            return
+        _ingest_idb03(graph, settings, tmp_path_factory)
+        partial = shared.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps((DatabaseState.idb03, DatabaseState.ingested)))
+        os.replace(partial, shared)
 
 
 def _ingest_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
@@ -141,11 +205,14 @@ def _ingest_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
 
 @pytest.fixture
 def ingested_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> Ingested:
-    """What the ingest of idb03 whose snapshot later loads restore built: the session's first
+    """What the ingest of idb03 whose snapshot later loads restore built: the run's first
     ingest, recorded then (so proving the snapshot costs no ingest of its own), or one made here
     when none was recorded."""
+    DatabaseState.record_ingested = True
+    if DatabaseState.idb03 is None:
+        _first_idb03_load(graph, settings, tmp_path_factory)
     if DatabaseState.ingested is None:
-        DatabaseState.record_ingested = True
+        delete_everything(graph)
         _ingest_idb03(graph, settings, tmp_path_factory)
     DatabaseState.loaded = None
     assert DatabaseState.ingested is not None
