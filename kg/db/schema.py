@@ -101,10 +101,10 @@ def apply(graph: Graph) -> list[str]:
     (one an older version made, such as paper_novelty_margin or paper_pending_key) is dropped:
     every write would pay for it; the property only it served goes too (RETIRED). A full-text
     index whose config differs from its statement's (one created before the statement made it
-    eventually consistent, or chose its analyzer) is dropped and built again. The plain indexes go first,
-    in one transaction: Neo4j populates the indexes of one transaction by one scan of the store,
-    in the background, while each constraint's creation blocks until its own index is built, so
-    on a loaded store the builds overlap."""
+    eventually consistent, or chose its analyzer) is dropped and built again. The plain indexes
+    go first, in one transaction: Neo4j populates the indexes of one transaction by one scan of
+    the store, in the background, while each constraint's creation blocks until its own index is
+    built, so on a loaded store the builds overlap."""
     found = statements()
     _remove_retired_properties(graph)
     dropped = _drop_undeclared(graph) + _drop_reconfigured(graph, found)
