@@ -168,3 +168,11 @@ def test_the_hubs_neighbourhood_reads_none_of_its_coauthor_edges(
     for depth in asks:
         # the ranking reads each COAUTHOR edge and its works, and each co-author's id and works
         assert from_edges[depth] - from_list[depth] >= 3 * degree, (depth, from_list, from_edges)
+
+
+def test_counting_or_moving_the_tops_of_an_unknown_researcher_writes_nothing(
+        graph: Graph) -> None:
+    graph.write("readmodel/top_coauthors", researcher_ids=["X-unknown"], keep=TOP_COAUTHORS)
+    graph.write("derive/move_top_coauthors", keep=TOP_COAUTHORS,
+                researchers=[{"id": "X-unknown", "changed": ["X-other"]}])
+    assert graph.read("count_nodes")[0]["nodes"] == 0
