@@ -392,7 +392,8 @@ def _all_carried(then: Then, values: list[Any], ids: list[str]) -> bool:
 
 class Loaders:
     """The request's loaders, each built on first use: a request uses a few of the forty (a
-    profile four), and building all of them was a tenth of its event loop's time."""
+    profile three: the researcher, its figures, its co-authors); building all of them cost
+    ~0.1 ms a request."""
 
     def __init__(self, batcher: Batcher) -> None:
         self._batcher = batcher
