@@ -150,14 +150,14 @@ def load_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
 
 def _run_folder() -> Path | None:
     """The folder the processes of this run share, made here; None for a lone process. Folders
-    of runs a day old go."""
+    of other runs an hour old go (each holds a 37 MB pickle)."""
     run = DatabaseState.run
     if not run:
         return None
     runs = config.from_env().state_dir / "test-runs"
     runs.mkdir(parents=True, exist_ok=True)
     for old in runs.iterdir():
-        if old.name != run and old.stat().st_mtime < time.time() - 86400:
+        if old.name != run and old.stat().st_mtime < time.time() - 3600:
             shutil.rmtree(old, ignore_errors=True)
     folder = runs / run
     folder.mkdir(exist_ok=True)
