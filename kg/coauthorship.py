@@ -29,6 +29,9 @@ CLOSE_COLLABORATOR_MIN_WORKS = 2
 # (kg/ingest/derive.py moves it, readmodel.py and bulk_csv.py count it). At least the
 # neighbourhood's MAX_LIMIT_PER_TYPE.
 TOP_COAUTHORS = 100
+# Suggested collaborators score only this many candidates (or the page size, if larger), those
+# with the strongest bridges (queries/coauthorship/suggested_collaborators_of_researchers.cypher).
+SUGGESTION_POOL = 50
 MAX_PATH_HOPS = 10
 
 
@@ -194,7 +197,8 @@ def suggested_collaborators_for(
     """`suggested_collaborators` of many researchers in one query; unknown ids are absent."""
     check_first(first, graph.settings.max_page_size)
     rows = graph.read("coauthorship/suggested_collaborators_of_researchers",
-                      researcher_ids=list(dict.fromkeys(researcher_ids)), limit=first)
+                      researcher_ids=list(dict.fromkeys(researcher_ids)), limit=first,
+                      pool=max(SUGGESTION_POOL, first))
     return {
         row["researcher_id"]: tuple(
             Suggestion(

@@ -91,7 +91,7 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "coauthorship/researcher_refs": {"researcher_ids": [HUB, OTHER]},
     "coauthorship/collaboration_path": {"from_id": HUB, "to_id": OTHER, "max_hops": 6},
     "coauthorship/suggested_collaborators_of_researchers": {"researcher_ids": [HUB, OTHER],
-                                                            "limit": 10},
+                                                            "limit": 10, "pool": 50},
     "papers/papers_of_researchers": {"researcher_ids": [HUB], "order": "citations",
                                      "after_key": None, "limit": 21},
     "papers/papers_with_authors_and_topics_of_researchers": {

@@ -11,6 +11,7 @@ import pytest
 
 from kg.coauthorship import (
     CLOSE_COLLABORATOR_MIN_WORKS,
+    TOP_COAUTHORS,
     Coauthor,
     close_collaborators,
     close_collaborators_for,
@@ -160,6 +161,13 @@ def test_a_researcher_is_at_distance_zero_from_themself(idb03_graph: Graph, orac
 def test_suggestions_are_unwritten_coauthors_of_coauthors_sharing_topics(
     idb03_graph: Graph, oracle: Oracle, coauthor_graph: nx.Graph
 ) -> None:
+    """Through the stored top co-authors on both hops: the intermediates of a suggestion are the
+    researcher's top co-authors who hold the candidate among their own top co-authors."""
+    def top(rid: str) -> set[str]:
+        ranked = sorted(coauthor_graph[rid],
+                        key=lambda other: (-coauthor_graph[rid][other]["works"], other))
+        return set(ranked[:TOP_COAUTHORS])
+
     topics_of: dict[str, set[str]] = defaultdict(set)
     papers_of: dict[str, set[str]] = defaultdict(set)
     for pid, authors in oracle.paper_authors.items():
@@ -175,8 +183,8 @@ def test_suggestions_are_unwritten_coauthors_of_coauthors_sharing_topics(
         for s in suggestions:
             suggested_anyone = True
             assert not papers_of[rid] & papers_of[s.id]
-            common = set(coauthor_graph[rid]) & set(coauthor_graph[s.id])
-            assert {v.id for v in s.via} == common
+            assert not coauthor_graph.has_edge(rid, s.id)
+            assert {v.id for v in s.via} == {v for v in top(rid) if s.id in top(v)}
             for v in s.via:
                 assert v.strength == min(coauthor_graph[rid][v.id]["works"],
                                          coauthor_graph[v.id][s.id]["works"])
@@ -236,7 +244,7 @@ def test_every_coauthorship_query_starts_from_an_index_seek(
         "coauthorship/researcher_refs": {"researcher_ids": [hub, other]},
         "coauthorship/collaboration_path": {"from_id": hub, "to_id": other, "max_hops": 10},
         "coauthorship/suggested_collaborators_of_researchers": {"researcher_ids": [hub, other],
-                                                                "limit": 10},
+                                                                "limit": 10, "pool": 50},
     }
     for name, params in calls.items():
         operators = plan_operators(idb03_graph, name, **params)
