@@ -25,12 +25,16 @@ CALL (r) {
       WITH candidate, via, CASE WHEN near < far THEN near ELSE far END AS strength
       ORDER BY strength DESC, via.id
       WITH candidate, collect({id: via.id, name: via.name, strength: strength}) AS via
+      WITH candidate, via, reduce(total = 0, v IN via | total + v.strength) AS bridge
+      ORDER BY bridge DESC, candidate
+      // Sorted before the tests, so the LIMIT stops testing once the pool is full (the
+      // planner sees the rows already in the final order: no second sort, no test per
+      // candidate). The COAUTHOR test is a cheap first cut; the AUTHORED test below also
+      // covers the consortium papers (more than 200 authors) that COAUTHOR leaves out.
       MATCH (s:Researcher {id: candidate})
-      // The COAUTHOR test is a cheap first cut; the AUTHORED test below also covers the
-      // consortium papers (more than 200 authors) that COAUTHOR leaves out.
       WHERE NOT EXISTS { (r)-[:COAUTHOR]-(s) }
-      WITH s, via, reduce(total = 0, v IN via | total + v.strength) AS bridge
-      ORDER BY bridge DESC, s.id
+      WITH s, via, bridge, candidate
+      ORDER BY bridge DESC, candidate
       LIMIT $pool
       RETURN s, via, bridge
     }
