@@ -100,11 +100,13 @@ def papers_of(
 
 
 def _authorships(rows: list[dict]) -> list[Authorship]:
-    return [Authorship(**{**a, "node": ResearcherNode(**a["node"])}) for a in rows]
+    return [Authorship(a["researcher_id"], a["position"], a["is_corresponding"],
+                       ResearcherNode(**a["node"])) for a in rows]
 
 
 def _paper_topics(rows: list[dict]) -> list[PaperTopic]:
-    return [PaperTopic(**{**t, "node": TopicNode(**t["node"])}) for t in rows]
+    return [PaperTopic(t["topic_id"], t["score"], t["primary"], TopicNode(**t["node"]))
+            for t in rows]
 
 
 def authors_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[Authorship]]:

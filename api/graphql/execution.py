@@ -10,14 +10,21 @@ response key reads, then builds the answer's dict in one pass.
 
 A field is plain when it is strawberry's default resolver (no resolver, no field extension or
 permission), takes no argument and carries no `@defer`; an object is plain when all the fields
-it selects are (recursively), `__typename` included. Anything else, and any value the fast path
-does not expect (a null in a non-null field, a leaf that does not serialise, an object of
-another type), goes through graphql-core's own path, which answers or reports the error exactly
-as before: the fast path has no side effects, so giving up part way loses nothing.
+it selects are (recursively), `__typename` included. A field with a resolver is plain too when
+it takes no argument, has no extension or permission, and names in its metadata (`NOW`) a
+function that gives its value when that is known already, without side effects, or `NOT_READY`
+(a paper's authors and topics, which the page's look-ahead read with it): then that function
+gives the value, and a `NOT_READY` sends the object to the general path, whose resolver waits.
+Anything else, and any value the fast path does not expect (a null in a non-null field, a leaf
+that does not serialise, an object of another type), goes through graphql-core's own path,
+which answers or reports the error exactly as before: the fast path has no side effects, so
+giving up part way loses nothing.
 """
 
 from __future__ import annotations
 
+from functools import partial
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
@@ -33,16 +40,18 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 _TYPENAME = "__typename"
+NOW = "kg_now"  # strawberry field metadata: (source, context) -> the value, or NOT_READY
+NOT_READY = object()
 
 
 class _NotPlain(Exception):  # noqa: N818 - a signal to take the general path, not an error
     pass
 
 
-# A plan: (the type's is_type_of or None, its steps); a step: (response key, attribute or None
-# for __typename, the non-null flags of `_unwrap` or the type's name, leaf type or None,
-# nested plan or None).
-_Step = tuple[str, str | None, Any, GraphQLLeafType | None, "tuple[Any, ...] | None"]
+# A plan: (the type's is_type_of or None, its steps); a step: (response key, the function that
+# reads the value from the source or None for __typename, the non-null flags of `_unwrap` or the
+# type's name, leaf type or None, nested plan or None).
+_Step = tuple[str, Any, Any, GraphQLLeafType | None, "tuple[Any, ...] | None"]
 
 
 class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -99,22 +108,42 @@ class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 steps.append((response_key, None, object_type.name, None, None))
                 continue
             field = object_type.fields.get(name)
-            if field is None or field.args or not getattr(field.resolve, "_is_default", False):
+            if field is None or field.args:
                 return None
-            definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if definition is None or definition.default_resolver is not getattr:
+            read = self._reader(field)
+            if read is None:
                 return None
             wrappers, named = _unwrap(field.type)
             if isinstance(named, GraphQLObjectType):
                 nested = self._plan(named, details)
                 if nested is None:
                     return None
-                steps.append((response_key, definition.python_name, wrappers, None, nested))
+                steps.append((response_key, read, wrappers, None, nested))
             elif isinstance(named, GraphQLLeafType):
-                steps.append((response_key, definition.python_name, wrappers, named, None))
+                steps.append((response_key, read, wrappers, named, None))
             else:  # an interface or a union: its runtime type is resolved per value
                 return None
         return object_type.is_type_of, tuple(steps)
+
+    def _reader(self, field: Any) -> Any:
+        """What reads the field's value from its source in the fast path, or None."""
+        definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+        if definition is None:
+            return None
+        if getattr(field.resolve, "_is_default", False):
+            return (attrgetter(definition.python_name)
+                    if definition.default_resolver is getattr else None)
+        now = definition.metadata.get(NOW)
+        if now is None or definition.extensions:
+            return None
+        return partial(_known_now, now, self.context_value)
+
+
+def _known_now(now: Any, context: Any, source: Any) -> Any:
+    value = now(source, context)
+    if value is NOT_READY:
+        raise _NotPlain
+    return value
 
 
 def _unwrap(field_type: Any) -> tuple[tuple[bool, ...], Any]:
@@ -136,11 +165,11 @@ def _object(plan: tuple[Any, ...], source: Any) -> dict[str, Any]:
     if is_type_of is not None and not is_type_of(source, None):
         raise _NotPlain
     answer: dict[str, Any] = {}
-    for response_key, attribute, wrappers, leaf, nested in steps:
-        if attribute is None:
+    for response_key, read, wrappers, leaf, nested in steps:
+        if read is None:
             answer[response_key] = wrappers  # __typename: the type's name
             continue
-        answer[response_key] = _value(getattr(source, attribute), wrappers, 0, leaf, nested)
+        answer[response_key] = _value(read(source), wrappers, 0, leaf, nested)
     return answer
 
 

@@ -246,11 +246,14 @@ class KgSchema(strawberry.Schema):
         """Errors are logged where they are coded (api/errors.py), expected ones not at all."""
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings, execution_context_class: type = PlainExecutionContext
+                 ) -> strawberry.Schema:
+    """`execution_context_class`: graphql-core's general path for every field with strawberry's
+    `StrawberryGraphQLCoreExecutionContext` (tests compare the two)."""
     return KgSchema(
         query=Query, mutation=Mutation,
         types=[Paper, Researcher, Topic, Institution, Source, NodeType],
         extensions=[partial(ParserCache, maxsize=1000), *limit_extensions(settings),
                     OperationTelemetry],
-        execution_context_class=PlainExecutionContext,
+        execution_context_class=execution_context_class,
     )

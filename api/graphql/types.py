@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from api.graphql.context import Context
+from api.graphql.execution import NOT_READY, NOW
 from api.graphql.loaders import Loader, Loaders, Then
 from api.graphql.prefetch import Deeper, Start
 from api.graphql.results import (
@@ -392,6 +393,18 @@ class Authorship:
     is_corresponding: bool
 
 
+def _authors_now(paper: Paper, context: Context) -> Any:
+    loaders = context.loaders
+    return _built_now(loaders.authors_of_paper, str(paper.id), loaders.researcher,
+                      _researcher_id, _authorship)
+
+
+def _topics_now(paper: Paper, context: Context) -> Any:
+    loaders = context.loaders
+    return _built_now(loaders.topics_of_paper, str(paper.id), loaders.topic, _topic_id,
+                      _paper_topic)
+
+
 @strawberry.type
 class Paper(Node):
     doi: str | None
@@ -428,17 +441,18 @@ class Paper(Node):
         node = await info.context.loaders.source.load(self.source_id)
         return Source.of(node) if node else None
 
-    @strawberry.field(description="Authors in authorship order.")
+    @strawberry.field(description="Authors in authorship order.",
+                      metadata={NOW: _authors_now})
     def authors(self, info: Ctx) -> list[Authorship]:
         loaders = info.context.loaders
         return _now_or_later(_authors(loaders, str(self.id)), loaders.researcher,
-                             lambda a: a.researcher_id, _authorship)  # type: ignore[return-value]
+                             _researcher_id, _authorship)  # type: ignore[return-value]
 
-    @strawberry.field
+    @strawberry.field(metadata={NOW: _topics_now})
     def topics(self, info: Ctx) -> list[PaperTopic]:
         loaders = info.context.loaders
-        return _now_or_later(_paper_topics(loaders, str(self.id)), loaders.topic,
-                             lambda t: t.topic_id, _paper_topic)  # type: ignore[return-value]
+        return _now_or_later(_paper_topics(loaders, str(self.id)), loaders.topic, _topic_id,
+                             _paper_topic)  # type: ignore[return-value]
 
     @strawberry.field(description="The papers in the graph this one cites, most cited first; "
                                   "totalCount is the in-graph reference count.")
@@ -486,23 +500,46 @@ def _paper_topic(t: Any, node: nodes.TopicNode) -> PaperTopic:
     return PaperTopic(topic=Topic.of(node), score=t.score, primary=t.primary)
 
 
+def _researcher_id(authorship: Any) -> str:
+    return authorship.researcher_id
+
+
+def _topic_id(paper_topic: Any) -> str:
+    return paper_topic.topic_id
+
+
 def _now_or_later(items: Future[Any], nodes_loader: Loader, key: Callable[[Any], Hashable],
                   build: Callable[[Any, Any], R]) -> list[R] | Awaitable[list[R]]:
     """Each item with the node its key loads, built, in order (items whose node is gone left
     out): as a plain list when the items and their nodes are loaded already (a page's look-ahead
     read them with it), so graphql-core completes the field without an awaitable; else later."""
     if items.done() and not items.cancelled() and items.exception() is None:
-        found = items.result() or []
-        nodes_of = [nodes_loader.ready(key(item)) for item in found]
-        if all(known for known, _ in nodes_of):
-            return [build(item, node) for item, (_, node) in zip(found, nodes_of, strict=True)
-                    if node is not None]
+        now = _built(items.result() or [], nodes_loader, key, build)
+        if now is not NOT_READY:
+            return now  # type: ignore[return-value]
 
     async def later() -> list[R]:
         pairs = await loaded(nodes_loader.load_many, await items or [], key)
         return [build(item, node) for item, node in pairs]
 
     return later()
+
+
+def _built_now(items_loader: Loader, item_key: Hashable, nodes_loader: Loader,
+               key: Callable[[Any], Hashable], build: Callable[[Any, Any], R]) -> Any:
+    """What `_now_or_later` answers now, without loading anything; NOT_READY when it would
+    wait (the fast path of api/graphql/execution.py)."""
+    known, found = items_loader.ready(item_key)
+    return _built(found or [], nodes_loader, key, build) if known else NOT_READY
+
+
+def _built(found: Sequence[Any], nodes_loader: Loader, key: Callable[[Any], Hashable],
+           build: Callable[[Any, Any], R]) -> Any:
+    nodes_of = [nodes_loader.ready(key(item)) for item in found]
+    if not all(known for known, _ in nodes_of):
+        return NOT_READY
+    return [build(item, node) for item, (_, node) in zip(found, nodes_of, strict=True)
+            if node is not None]
 
 
 def _authors(loaders: Loaders, pid: str) -> Future[Any]:

@@ -11,7 +11,7 @@ from typing import Any
 import strawberry
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from api.graphql.execution import PlainExecutionContext
+from api.graphql.execution import NOT_READY, NOW, PlainExecutionContext
 
 
 @strawberry.enum
@@ -153,3 +153,88 @@ def test_an_object_of_another_type_is_the_same_error() -> None:
     plain, general = _both(broken)
     assert plain == general
     assert plain[1]
+
+
+_NOW: dict[str, Any] = {}  # the NOW function of Shelf's fields for the test under way
+_RESOLVED: list[str] = []  # the shelves whose resolvers ran
+
+
+def _now(shelf: Any, context: Any) -> Any:
+    return _NOW["now"](shelf, context)
+
+
+@strawberry.type
+class Shelf:
+    label: str
+
+    @strawberry.field(metadata={NOW: _now})
+    def people(self) -> list[Person]:
+        _RESOLVED.append(self.label)
+        return [_person(i) for i in range(3)]
+
+    @strawberry.field(metadata={NOW: _now})
+    def some(self, n: int = 2) -> list[Person]:
+        _RESOLVED.append(self.label)
+        return [_person(i) for i in range(n)]
+
+
+def _ready_schema(context: type) -> strawberry.Schema:
+    @strawberry.type
+    class Query:
+        @strawberry.field
+        async def shelves(self) -> list[Shelf]:
+            return [Shelf(label=f"S{i}") for i in range(4)]
+
+    return strawberry.Schema(query=Query, types=[Person], execution_context_class=context)
+
+
+def _ready_answer(context: type, now: Any, document: str) -> tuple[Any, list[Any], list[str]]:
+    _NOW["now"] = now
+    _RESOLVED.clear()
+    result = asyncio.run(_ready_schema(context).execute(document))
+    errors = sorted(((e.message, e.path) for e in result.errors or ()), key=str)
+    return result.data, errors, list(_RESOLVED)
+
+
+READY_DOCUMENT = "{ shelves { label people { id name works tags kind } } }"
+
+
+def _known(shelf: Any, context: Any) -> list[Person]:
+    return [_person(i) for i in range(3)]
+
+
+def _not_ready(shelf: Any, context: Any) -> Any:
+    return NOT_READY
+
+
+def _broken(shelf: Any, context: Any) -> Any:
+    raise RuntimeError("a bug in the NOW function")
+
+
+def test_a_field_known_now_is_completed_without_its_resolver() -> None:
+    plain = _ready_answer(PlainExecutionContext, _known, READY_DOCUMENT)
+    general = _ready_answer(StrawberryGraphQLCoreExecutionContext, _known, READY_DOCUMENT)
+    assert plain[:2] == general[:2]
+    assert len(plain[0]["shelves"]) == 4 and plain[1] == []
+    assert plain[2] == [] and general[2] == ["S0", "S1", "S2", "S3"]
+
+
+def test_a_field_not_ready_goes_to_its_resolver_with_the_same_answer() -> None:
+    plain = _ready_answer(PlainExecutionContext, _not_ready, READY_DOCUMENT)
+    general = _ready_answer(StrawberryGraphQLCoreExecutionContext, _not_ready, READY_DOCUMENT)
+    assert plain == general
+    assert plain[2] == ["S0", "S1", "S2", "S3"]
+
+
+def test_a_now_function_that_fails_leaves_the_answer_to_the_resolver() -> None:
+    plain = _ready_answer(PlainExecutionContext, _broken, READY_DOCUMENT)
+    general = _ready_answer(StrawberryGraphQLCoreExecutionContext, _broken, READY_DOCUMENT)
+    assert plain == general
+    assert plain[1] == []
+
+
+def test_a_field_with_arguments_is_never_known_now() -> None:
+    document = "{ shelves { label some(n: 1) { id } } }"
+    plain = _ready_answer(PlainExecutionContext, _known, document)
+    assert plain == _ready_answer(StrawberryGraphQLCoreExecutionContext, _known, document)
+    assert plain[2] == ["S0", "S1", "S2", "S3"]
