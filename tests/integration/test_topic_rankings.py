@@ -125,7 +125,7 @@ def test_a_paper_pushed_into_a_full_list_and_out_again_keeps_every_list_exact(
     assert pushed[topic][0][0] == _short(outside["id"])
     assert stored_tops(graph) == pushed
 
-    dropped = dict(lifted, cited_by_count=0, topics=[])
+    dropped = dict(lifted, cited_by_count=0, topics=[], primary_topic=None)
     _ingest(graph, tmp_path, "pull", [dropped])
     pulled = raw_tops(works + [dropped])
     assert _short(outside["id"]) not in pulled[topic][0]
