@@ -14,6 +14,11 @@ by co-occurrences, then NPMI, then id, and paged with an opaque keyset cursor.
 
 "Works under a topic" (profiles, top papers, top researchers, trending) counts a paper for a
 topic of any level when one of its topics is that topic or lies below it along SUBTOPIC_OF.
+
+Top papers are read from each topic's stored ranking, its first TOP_TOPIC_PAPERS papers kept at
+write time (kg/ingest/readmodel.py), so a topic page reads the papers it shows, not the topic's
+subtree; only a page longer than the stored ranking (KG_MAX_PAGE_SIZE raised above it) counts
+them from the subtree.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ from kg.errors import BadInput, NotFound
 from kg.nodes import PaperNode, TopicNode
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of, pages_of_owners
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
+
+# Each Topic stores its first TOP_TOPIC_PAPERS papers by citations, year, id (the default largest
+# page: a topic page never reads past it unless KG_MAX_PAGE_SIZE is raised).
+TOP_TOPIC_PAPERS = 100
 
 
 @dataclass(frozen=True)
@@ -176,11 +185,10 @@ def topic_profiles_for(graph: Graph, researcher_ids: Sequence[str], level: str =
 
 def top_papers(graph: Graph, topic_id: str, first: int = 10) -> list[TopPaper]:
     """The most cited papers on a topic or below it."""
-    check_first(first, graph.settings.max_page_size)
-    rows = graph.read("topics/top_papers", topic_id=topic_id, first=first)
-    if not rows:
+    found = top_papers_for(graph, [topic_id], first)
+    if topic_id not in found:
         raise NotFound(f"no topic with id {topic_id!r}")
-    return [TopPaper(**p) for p in rows[0]["papers"]]
+    return found[topic_id]
 
 
 def top_researchers(graph: Graph, topic_id: str, first: int = 10) -> list[TopResearcher]:
@@ -293,9 +301,10 @@ def top_papers_for(graph: Graph, topic_ids: list[str], first: int = 10
                    ) -> dict[str, list[TopPaper]]:
     """`top_papers` of many topics in one query; ids not in the graph are absent."""
     check_first(first, graph.settings.max_page_size)
+    query = ("topics/top_papers_of_topics" if first <= TOP_TOPIC_PAPERS
+             else "topics/top_papers_counted")
     return {row["of_id"]: [_top_paper(p) for p in row["papers"]]
-            for row in graph.read("topics/top_papers_of_topics", topic_ids=topic_ids,
-                                  first=first)}
+            for row in graph.read(query, topic_ids=topic_ids, first=first)}
 
 
 def top_researchers_for(graph: Graph, topic_ids: list[str], first: int = 10

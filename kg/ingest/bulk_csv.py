@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
@@ -32,6 +33,7 @@ from kg.ingest.novelty import CLASSES
 from kg.ingest.records import PaperRecord, name_key
 from kg.ingest.writer import _paper_row, _unique_authorships
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
+from kg.topics import TOP_TOPIC_PAPERS
 
 ARRAY_DELIMITER = "\x1f"  # never inside an identifier or a category
 MISSING_YEAR = np.iinfo(np.int64).max
@@ -59,7 +61,8 @@ NODE_FILES = {
                    "close_collaborators:long", "followers:long", "ai_works:long",
                    "ai_score:long", "top_coauthors:string[]", "top_coauthor_works:long[]"),
     "Institution": ("id:ID(Institution)", "name", "ror", "country", "type"),
-    "Topic": ("id:ID(Topic)", "name", "level", "papers:long"),
+    "Topic": ("id:ID(Topic)", "name", "level", "papers:long", "top_papers:string[]",
+              "top_paper_citations:long[]", "top_paper_years:long[]"),
     "Source": ("id:ID(Source)", "name", "type"),
     "Corpus": ("id:ID(Corpus)", "topical_papers:long", "tagged_papers:long",
                "novelty_stale:boolean", "novelty_n_min:long", "novelty_n_max:long",
@@ -425,8 +428,10 @@ class CsvGraph:
             self._researchers(people, self._top_coauthors(coauthor_ends, coauthor_works))
             self._nodes("Institution", self.institutions, self.institution_fields, tuple)
             topic_papers = figures.topic_papers.tolist()
-            self._nodes("Topic", self.topics, [[*f, n] for f, n in zip(self.topic_fields,
-                                                                       topic_papers, strict=True)],
+            tops = self._top_papers(has_topic, figures.citations)
+            self._nodes("Topic", self.topics,
+                        [[*f, n, *top] for f, n, top in zip(self.topic_fields, topic_papers, tops,
+                                                            strict=True)],
                         tuple)
             self._nodes("Source", self.sources, self.source_fields, tuple)
             corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
@@ -495,6 +500,49 @@ class CsvGraph:
         others = other.tolist()
         return [line(([ids[o] for o in others[at:end]], counts[at:end]))[:-1] if end > at
                 else ","
+                for at, end in zip(bounds[:-1], bounds[1:], strict=True)]
+
+    def _top_papers(self, has_topic: tuple[np.ndarray, np.ndarray], citations: np.ndarray
+                    ) -> list[tuple[Any, Any, Any]]:
+        """Each topic's three fields `top_papers`, `top_paper_citations` and `top_paper_years`:
+        its first TOP_TOPIC_PAPERS papers on it or on a topic up to three SUBTOPIC_OF below it,
+        by citations (descending), year (newest first, none as 0), then id
+        (readmodel/top_papers), all absent without a paper."""
+        size = len(self.topics.ids)
+        parents: dict[int, list[int]] = defaultdict(list)
+        for child, parent in self.subtopic_of:
+            parents[child].append(parent)
+        above: list[list[int]] = []
+        for topic in range(size):
+            reached, frontier = {topic}, {topic}
+            for _ in range(3):
+                frontier = {p for t in frontier for p in parents.get(t, ())} - reached
+                reached |= frontier
+            above.append(sorted(reached))
+        counts = np.array([len(a) for a in above], dtype=np.int64)
+        flat = np.array([t for a in above for t in a], dtype=np.int64)
+        starts = np.cumsum(counts) - counts
+        paper, topic = has_topic
+        repeats = counts[topic]
+        total = int(repeats.sum())
+        offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(repeats) - repeats,
+                                                               repeats)
+        under = flat[np.repeat(starts[topic], repeats) + offsets]
+        pairs = np.unique(under * max(len(self.papers.ids), 1) + np.repeat(paper, repeats))
+        under, paper = np.divmod(pairs, max(len(self.papers.ids), 1))
+        years = np.frombuffer(self.paper_years, dtype=np.int64)
+        years = np.where(years == MISSING_YEAR, 0, years)[paper]
+        cited = citations[paper]
+        order = np.lexsort((self.papers.ranks()[paper], -years, -cited, under))
+        under, paper, years, cited = under[order], paper[order], years[order], cited[order]
+        position = np.arange(len(under)) - np.searchsorted(under, under)
+        keep = position < TOP_TOPIC_PAPERS
+        under, paper, years, cited = under[keep], paper[keep], years[keep], cited[keep]
+        bounds = np.searchsorted(under, np.arange(size + 1)).tolist()
+        ids, papers, cited_list, year_list = self.papers.ids, paper.tolist(), cited.tolist(), \
+            years.tolist()
+        return [([ids[p] for p in papers[at:end]], cited_list[at:end], year_list[at:end])
+                if end > at else (None, None, None)
                 for at, end in zip(bounds[:-1], bounds[1:], strict=True)]
 
     def _researchers(self, people: bulk_figures.ResearcherFigures, tops: list[str]) -> None:

@@ -98,7 +98,7 @@ def write_openalex_in(tx: Transaction, papers: list[PaperRecord]) -> int:
             orphans.update(node["named_authors"])
         else:
             merged.append(paper)
-    written = writer.write_in(tx, merged)
+    written = writer.write_in(tx, merged, renamed=renames.values())
     if renames:
         tx.run("ingest/delete_orphans", researcher_ids=sorted(orphans), source_ids=[ARXIV])
     return written
@@ -165,7 +165,8 @@ def _arxiv_part(paper: PaperRecord, node: dict[str, Any]) -> dict[str, Any]:
 def _attach(tx: Transaction, rows: list[dict[str, Any]]) -> None:
     topics = [{"id": t["id"], "name": t["id"][len(ARXIV_PREFIX):], "level": "category",
                "parent_id": None} for row in rows for t in row["topics"]]
-    tx.run("ingest/topics", topics=list({t["id"]: t for t in topics}.values()))
+    joined = tx.run("ingest/topics", topics=list({t["id"]: t for t in topics}.values()))[0][
+        "joined"]
     paper_ids = [row["id"] for row in rows]
     before = derive.facts_before(tx, paper_ids)
     tx.run("ingest/attach_arxiv", papers=rows)
@@ -174,4 +175,5 @@ def _attach(tx: Transaction, rows: list[dict[str, Any]]) -> None:
     readmodel.refresh(tx, paper_ids=paper_ids,
                       topic_ids=change.topic_ids | {t["id"] for t in topics},
                       researcher_ids=change.researcher_ids)
+    readmodel.move_top_papers(tx, paper_ids, change.topic_ids, joined)
     novelty.after_batch(tx, before, after)

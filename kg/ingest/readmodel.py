@@ -5,7 +5,10 @@ Stored figures and who keeps them exact:
 
 * Paper: `citations` (max(cited_by_count, CITES edges into it)), `topical` (has a topic),
   `leveled_topics` (its level-`topic` topics), `novel` (metrics.py's definition).
-* Topic: `papers` (its HAS_TOPIC in-degree).
+* Topic: `papers` (its HAS_TOPIC in-degree); `top_papers`, `top_paper_citations` and
+  `top_paper_years` (the first TOP_TOPIC_PAPERS papers on it or under it by stored citations,
+  year, id; moved by `move_top_papers`: a merge of the old list with the batch's papers,
+  recounting a topic only when its full list lost a paper's rank).
 * Corpus (one node): `topical_papers` and `tagged_papers`, the N of adjacency and of novelty,
   moved by deltas from the papers' stored flags.
 * Researcher: `works`, `citations`, `h_index`, `i10_index`, `first_year`, `last_year`,
@@ -34,6 +37,7 @@ from kg.coauthorship import CLOSE_COLLABORATOR_MIN_WORKS, TOP_COAUTHORS
 from kg.db.graph import Graph, Transaction
 from kg.ingest import novelty
 from kg.metrics import AI_CATEGORIES, AI_SUBFIELD
+from kg.topics import TOP_TOPIC_PAPERS
 
 CHUNK = 2000
 
@@ -61,6 +65,19 @@ def refresh(tx: Transaction, paper_ids: Iterable[str] = (), topic_ids: Iterable[
         tx.run("readmodel/researcher_citations", researcher_ids=sorted(cited))
 
 
+def move_top_papers(tx: Transaction, paper_ids: Iterable[str], left_topic_ids: Iterable[str] = (),
+                    joined_topic_ids: Iterable[str] = ()) -> None:
+    """Move the stored top papers of every topic these papers are on, or left (`left_topic_ids`),
+    and of the topics above those, after their citations, years and topics were written (after
+    `refresh`); the topics that gained a subtree (`joined_topic_ids`, from ingest/topics) and the
+    topics above them are recounted."""
+    papers, left, joined = sorted(set(paper_ids)), sorted(set(left_topic_ids)), sorted(
+        set(joined_topic_ids))
+    if papers or joined:
+        tx.run("readmodel/move_top_papers", paper_ids=papers, topic_ids=left, joined_ids=joined,
+               keep=TOP_TOPIC_PAPERS)
+
+
 def after_batch(graph: Graph) -> None:
     """After a batch commits (and at the end of a file): every paper's novelty re-decided if the
     batch moved its inputs too far for a band, or an earlier re-basing was interrupted."""
@@ -81,6 +98,13 @@ def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
         "readmodel/close_collaborators", researcher_ids=ids,
         min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS))
     store_top_coauthors(graph, researcher_ids)
+    store_top_papers(graph, topic_ids)
+
+
+def store_top_papers(graph: Graph, topic_ids: list[str]) -> None:
+    """Count these topics' top papers again from the papers under them (stored citations)."""
+    _in_chunks(graph, topic_ids, lambda tx, ids: tx.run(
+        "readmodel/top_papers", topic_ids=ids, keep=TOP_TOPIC_PAPERS))
 
 
 def store_top_coauthors(graph: Graph, researcher_ids: list[str]) -> None:

@@ -43,9 +43,11 @@ def finish(graph: Graph) -> None:
     readmodel.after_batch(graph)
 
 
-def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
+def write_in(tx: Transaction, papers: list[PaperRecord], renamed: Iterable[str] = ()) -> int:
     """Write one batch inside the caller's transaction; returns the number of papers written
-    (an unchanged paper counts: it is in the graph as its record gives it)."""
+    (an unchanged paper counts: it is in the graph as its record gives it). `renamed`: the
+    former ids of Papers the caller gave one of these papers' ids (ingest/rename_papers), which
+    stored rankings still name."""
     papers = list({paper.id: paper for paper in papers}.values())
     rows = {p.id: _paper_row(p) for p in papers}
     unchanged = {row["id"] for row in tx.run("ingest/unchanged_papers", papers=[
@@ -58,7 +60,7 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
     tx.run("ingest/sources", papers=[_source_row(p) for p in papers])
     tx.run("ingest/institutions", institutions=_institution_rows(papers))
     topic_rows = _topic_rows(papers)
-    tx.run("ingest/topics", topics=topic_rows)
+    joined = tx.run("ingest/topics", topics=topic_rows)[0]["joined"]
     tx.run("ingest/researchers", researchers=_researcher_rows(papers))
     if not changed:
         return len(papers)
@@ -68,9 +70,11 @@ def write_in(tx: Transaction, papers: list[PaperRecord]) -> int:
                    waiting=waiting)[0]["cited_ids"]
     after = {p.id: _facts(p) for p in changed}
     change = derive.move(tx, before, after)
-    readmodel.refresh(tx, paper_ids=[p.id for p in changed] + landed["uncited_ids"] + cited,
+    refreshed = [p.id for p in changed] + landed["uncited_ids"] + cited
+    readmodel.refresh(tx, paper_ids=refreshed,
                       topic_ids=change.topic_ids | {row["id"] for row in topic_rows},
                       researcher_ids=change.researcher_ids)
+    readmodel.move_top_papers(tx, [*refreshed, *renamed], change.topic_ids, joined)
     novelty.after_batch(tx, before, after)
     return landed["written"] + len(unchanged)
 

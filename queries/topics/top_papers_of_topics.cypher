@@ -1,6 +1,8 @@
-// topics/top_papers_of_topics: topics/top_papers for many topics in one query: the most cited
-// papers on each topic or any topic under it (stored citations), ties by year (newest first) then
-// id, the first $first each.
+// topics/top_papers_of_topics: the most cited papers on each topic or any topic under it, ties by
+// year (newest first) then id, the first $first each, read from the topic's stored ranking
+// (`top_papers`, the first TOP_TOPIC_PAPERS, kept at write time: readmodel/top_papers): a seek
+// per paper shown, whatever the topic's paper count. $first must not exceed the stored length
+// (kg/topics.py reads topics/top_papers_counted for a longer page).
 // Each paper carries its node as nodes/papers_by_ids returns it (`node`).
 // Returns: of_id, papers [{id, title, year, citations, node}] (no row for a topic not in the
 // graph)
@@ -10,16 +12,11 @@
 UNWIND $topic_ids AS of_id
 MATCH (t:Topic {id: of_id})
 CALL (t) {
-  MATCH (t)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p:Paper)
-  WITH DISTINCT p
-  WITH collect({paper: p, citations: coalesce(p.citations, 0)}) AS papers
-  // year and id break ties only among the papers cited at least as often as the $first-th
-  WITH papers, COLLECT { UNWIND papers AS x RETURN x.citations AS c ORDER BY c DESC LIMIT $first }
-                 AS most
-  UNWIND [x IN papers WHERE x.citations >= last(most)] AS x
-  WITH x.paper AS p, x.citations AS citations
-  ORDER BY citations DESC, coalesce(p.year, 0) DESC, p.id
-  LIMIT $first
+  WITH coalesce(t.top_papers, [])[..$first] AS ids
+  UNWIND range(0, size(ids) - 1) AS rank
+  MATCH (p:Paper {id: ids[rank]})
+  WITH rank, p, coalesce(p.citations, 0) AS citations
+  ORDER BY rank
   RETURN collect({id: p.id, title: p.title, year: p.year, citations: citations,
                   node: {id: p.id, doi: p.doi, title: p.title, abstract: p.abstract,
                          year: p.year, date: p.date, type: p.type,
