@@ -5,11 +5,12 @@ Every nested fetch goes through a loader, so a list of N items costs one query p
 The loaders of a request share one `Batcher`: loads (and root fields' service calls) that become
 due while the request's resolvers run up to their next `await` are collected until the event
 loop has had a few idle turns, then ALL of them run in ONE read session in ONE worker-thread
-hop, each query an auto-commit READ statement (`Graph.read_statements`: one Bolt round trip per
-query, no BEGIN or COMMIT). A loader whose answers name other nodes (a page of co-authors, a
-paper's authors) declares it (`then`): when its query carries those nodes they prime the node
-loader as they are, otherwise they are read in the same round, so `coauthors { edges { node } }`
-is one query, not two.
+hop, each query an auto-commit READ statement (no BEGIN or COMMIT), the queries of all of them
+pipelined (`Graph.read_together`: the round's first queries go out together, one Bolt round
+trip, and so on for any second queries). A loader whose answers name other nodes (a page of
+co-authors, a paper's authors) declares it (`then`): when its query carries those nodes they prime
+the node loader as they are, otherwise they are read in the same round, so
+`coauthors { edges { node } }` is one query, not two.
 
 Why not the async driver: the services are plain synchronous functions over a graph handle,
 shared with the CLI, the benchmarks and the tests; batching a level into one thread hop removes
@@ -147,20 +148,12 @@ class Batcher:
             call.settle(value, error)
 
     def _in_one_session(self, calls: list[_Call]) -> list[tuple[Any, BaseException | None]]:
-        def work(tx: Any) -> list[tuple[Any, BaseException | None]]:
-            inside = self.graph.within(tx)
-            outcomes: list[tuple[Any, BaseException | None]] = []
-            for call in calls:
-                try:
-                    outcomes.append((call.work(inside), None))
-                except (GraphUnavailable, QueryTimeout):
-                    raise  # the round's other calls would meet it too: answer them all now
-                except KgError as exc:  # the caller's to see; the session is still good
-                    outcomes.append((None, exc))
-            return outcomes
-
+        # the calls' queries pipelined: a round whose calls each read one query (a profile: the
+        # researcher with its figures, and its co-authors) is one round trip; a KgError is the
+        # call's own; GraphUnavailable or QueryTimeout, which the round's other calls would
+        # meet too, answers them all now
         try:
-            return self.graph.read_statements(work)
+            return list(self.graph.read_together([call.work for call in calls]))
         except (GraphUnavailable, QueryTimeout) as exc:
             return [(None, exc)] * len(calls)
         except Exception:  # noqa: BLE001 - one call broke the session: give each its own

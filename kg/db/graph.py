@@ -17,7 +17,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, LiteralString, TypeVar, cast
@@ -69,12 +69,35 @@ class Transaction:
     def run(self, name: str, /, **params: Any) -> list[Row]:
         query = self._graph.queries[name]
         query.check(params)
-        self._graph.queries_run += 1
-        self._graph.queries_by_name[name] += 1
+        self._graph.count(name)
+        self._graph.round_trips += 1
         if isinstance(self._tx, neo4j.Session):
             with self._graph.translated_errors():
                 return [_row(record) for record in self._tx.run(query.text, params)]
         return [_row(record) for record in self._tx.run(query.text, params)]
+
+    def run_many(self, statements: Sequence[tuple[str, dict[str, Any]]]
+                 ) -> list[list[Row] | KgError]:
+        """The rows of each named query, in order. In a READ session of statements the queries
+        are pipelined: every RUN goes out before the first answer is read, so the batch costs
+        one round trip, not one per query (Bolt lets a client send messages ahead; the driver
+        publishes no call for it, see `_pipelined`). A query that fails ends the batch: its
+        KgError stands in its place and the queries after it are left out (the server ignores
+        them); a failure the project does not translate is raised. In a transaction the
+        queries run one after the other."""
+        queries = [(self._graph.queries[name], params) for name, params in statements]
+        for query, params in queries:
+            query.check(params)
+        if not isinstance(self._tx, neo4j.Session):
+            return [self.run(name, **params) for name, params in statements]
+        if not queries:
+            return []
+        self._graph.round_trips += 1
+        for query, _ in queries:
+            self._graph.count(query.name)
+        with self._graph.translated_errors():
+            return _pipelined(self._tx, [(query.text, params) for query, params in queries],
+                              self._graph._translated)
 
 
 class Graph:
@@ -91,6 +114,7 @@ class Graph:
         self.queries = queries or QueryLibrary()
         self.queries_run = 0
         self.queries_by_name: Counter[str] = Counter()  # what a test counts per named query
+        self.round_trips = 0  # waits for Neo4j's answer to named queries (a pipelined batch: one)
         self.sessions_in_use = 0
         self.pool_max_size = POOL_MAX_SIZE
         self._sessions_lock = threading.Lock()
@@ -129,6 +153,11 @@ class Graph:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def count(self, name: str) -> None:
+        """Count one named query sent."""
+        self.queries_run += 1
+        self.queries_by_name[name] += 1
+
     def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run a named query in a read transaction and return its rows as dicts."""
         return self.read_transaction(lambda tx: tx.run(name, **params))
@@ -156,6 +185,46 @@ class Graph:
         with self.translated_errors(), self._session(neo4j.READ_ACCESS) as session:
             return work(Transaction(self, session))
 
+    def read_together(self, works: Sequence[Callable[[Graph], T]]
+                      ) -> list[tuple[T, None] | tuple[None, KgError]]:
+        """Each `work(graph)` over one READ session of statements (as `read_statements`), with
+        the queries of all of them pipelined (`Transaction.run_many`): every work runs up to its
+        first query not read yet, where it is stopped (by `_Unread`, a BaseException no service
+        catches); the queries the works stopped at go out in one batch, one round trip; then
+        the works run again from the start, their queries answered from the rows read, up to
+        the next query or their end. So n works that each read one query cost one round trip,
+        not n; a work with queries one after another costs one per query, as before. Works must
+        be pure functions of the rows they read (the services are). The outcome of each work:
+        its value, or the KgError it raised; GraphUnavailable and QueryTimeout end them all."""
+        self.transactions_run += 1
+        outcomes: dict[int, tuple[T, None] | tuple[None, KgError]] = {}
+        read: list[list[tuple[str, dict[str, Any], list[Row] | KgError]]] = [[] for _ in works]
+        waiting = list(range(len(works)))
+        with self.translated_errors(), self._session(neo4j.READ_ACCESS) as session:
+            live = Transaction(self, session)
+            while waiting:
+                asked: list[tuple[int, str, dict[str, Any]]] = []
+                for i in waiting:
+                    try:
+                        try:
+                            value = works[i](self.within(_Rehearsed(self, read[i])))
+                        except _Unread as unread:
+                            if not unread.astray:
+                                asked.append((i, unread.name, unread.params))
+                                continue
+                            value = works[i](self.within(live))  # one query at a time
+                        outcomes[i] = (value, None)
+                    except (GraphUnavailable, QueryTimeout):
+                        raise
+                    except KgError as exc:
+                        outcomes[i] = (None, exc)
+                answers = live.run_many([(name, params) for _, name, params in asked])
+                # a failed query ends its batch: the works after it ask again in the next one
+                for (i, name, params), answer in zip(asked, answers, strict=False):
+                    read[i].append((name, params, answer))
+                waiting = [i for i, _, _ in asked]
+        return [outcomes[i] for i in range(len(works))]
+
     def write_transaction(self, work: Callable[[Transaction], T]) -> T:
         self.transactions_run += 1
 
@@ -172,7 +241,8 @@ class Graph:
         """The graph's current version (changed by every write transaction); None before the
         first write through `kg`. One auto-commit read: a single round trip."""
         query = self.queries["admin/graph_version"]
-        self.queries_run += 1
+        self.count("admin/graph_version")
+        self.round_trips += 1
         self.transactions_run += 1
         with self.translated_errors(), self.driver.session(
             database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
@@ -325,6 +395,102 @@ class _InTransaction(Graph):
     def version(self) -> str | None:
         rows = self._transaction.run("admin/graph_version")
         return rows[0]["version"] if rows else None
+
+
+class _Unread(BaseException):  # noqa: N818 - a signal to `read_together`, not an error
+    """A work of `Graph.read_together` reached a query whose rows are not read yet; `astray`:
+    it asked otherwise than the last time, so it cannot be answered from what was read."""
+
+    def __init__(self, name: str, params: dict[str, Any], astray: bool = False) -> None:
+        super().__init__(name)
+        self.name = name
+        self.params = params
+        self.astray = astray
+
+
+class _Rehearsed(Transaction):
+    """The named-query view of a work of `Graph.read_together`: queries it has read answer from
+    their rows (or raise their error again); the first other query stops the work (`_Unread`).
+    A work that asks otherwise than the last time (it should not: a parameter taken from the
+    clock) is run again on the live session, so that it cannot go round for ever."""
+
+    def __init__(self, graph: Graph, read: list[tuple[str, dict[str, Any], list[Row] | KgError]]
+                 ) -> None:
+        super().__init__(graph, None)  # type: ignore[arg-type] - it never reaches the driver
+        self._read = read
+        self._next = 0
+
+    def run(self, name: str, /, **params: Any) -> list[Row]:
+        if self._next < len(self._read):
+            read_name, read_params, answer = self._read[self._next]
+            if read_name != name or read_params != params:
+                raise _Unread(name, params, astray=True)
+            self._next += 1
+            if isinstance(answer, KgError):
+                raise answer
+            return answer
+        raise _Unread(name, params)
+
+
+class _Queued(neo4j.Result):
+    """An auto-commit result whose RUN and PULL are sent without waiting for the answer; the
+    answer is read later (`rows`), after the other queries of the batch have been sent."""
+
+    _sent = False
+
+    def _attach(self) -> None:
+        if self._sent:
+            super()._attach()
+
+    def rows(self) -> list[Row]:
+        self._sent = True
+        self._attach()
+        return [_row(record) for record in self]
+
+
+def _pipelined(session: neo4j.Session, statements: list[tuple[str, dict[str, Any]]],
+               translated: Callable[[neo4j_errors.Neo4jError], KgError | None]
+               ) -> list[list[Row] | KgError]:
+    """Auto-commit statements on one connection of `session`, all sent before any answer is
+    read: what `session.run` does for one query (the same RUN and PULL messages, bookmarks and
+    database), without its wait for each answer before the next query may go. It uses the
+    driver's private session and result internals (as `read_transaction` uses its
+    `_pipelined_begin`); every API request runs through it, so a driver upgrade that changes
+    them fails the e2e tests at once."""
+    config = session._config
+    session._connect(config.default_access_mode)
+    connection = session._connection
+    bookmarks = session._get_bookmarks()
+    answers: list[list[Row] | KgError] = []
+    try:
+        results = []
+        for text, params in statements:
+            # every record in one PULL (n=-1): a second PULL would reach the server after the
+            # next RUN, which auto-commit refuses while a statement still streams
+            result = _Queued(connection, -1, config.warn_notification_severity,
+                             _nothing, _nothing, session._make_db_resolution_callback())
+            result._run(text, params, config.database, config.impersonated_user,
+                        config.default_access_mode, bookmarks, config.notifications_min_severity,
+                        config.notifications_disabled_classifications)
+            results.append(result)
+        for result in results:
+            try:
+                answers.append(result.rows())
+            except neo4j_errors.Neo4jError as exc:
+                error = translated(exc)
+                if error is None:
+                    raise
+                error.__cause__ = exc
+                answers.append(error)
+                break
+            session._update_bookmark(result._bookmark)
+    finally:
+        session._disconnect()  # a connection left failed is reset as it goes back to the pool
+    return answers
+
+
+def _nothing(*_: Any) -> None:
+    pass
 
 
 def stopped_query_error(code: str) -> KgError | None:

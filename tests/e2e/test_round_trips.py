@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from api.app import create_app
 from api.graphql import schema
 from kg.config import Settings
-from kg.db.graph import Graph
+from kg.db.graph import Graph, Transaction
 from tests.e2e.conftest import Api
 
 # The README's profile page, with papers (their authors and topics) beside the co-authors.
@@ -279,3 +279,35 @@ def test_a_page_whose_rows_carry_their_nodes_runs_no_node_query_for_them(
     assert data[request_kind if request_kind == "topic" else "researcher"]
     assert counted == Counter(dict.fromkeys(expected, 1))
     assert uncached.graph.transactions_run - before == 1
+
+
+def _bench_request(graph: Graph, request_kind: str) -> tuple[str, str]:
+    query, _ = CARRIED[request_kind]
+    return query, _topic(graph) if request_kind == "topic" else _hub(graph)
+
+
+@pytest.mark.parametrize("request_kind", sorted(CARRIED))
+def test_a_bench_request_is_one_round_trip_its_queries_pipelined(
+        idb03_graph, uncached, request_kind: str) -> None:
+    query, node_id = _bench_request(idb03_graph, request_kind)
+    before = uncached.graph.round_trips
+    assert uncached.data(query, id=node_id)
+    assert uncached.graph.round_trips - before == 1
+
+
+def test_pipelined_queries_answer_as_queries_sent_one_at_a_time(
+        idb03_graph, uncached, monkeypatch) -> None:
+    requests = [_bench_request(idb03_graph, kind) for kind in sorted(CARRIED)]
+    requests += [(PROFILE, _hub(idb03_graph))]
+    pipelined = [uncached.client.post("/graphql", json={
+        "query": query, "variables": {"id": node_id, "n": 50}}).content
+        for query, node_id in requests]
+    batch = Transaction.run_many
+    monkeypatch.setattr(Transaction, "run_many", lambda tx, statements: [
+        answer for statement in statements for answer in batch(tx, [statement])])
+    before = uncached.graph.round_trips
+    one_at_a_time = [uncached.client.post("/graphql", json={
+        "query": query, "variables": {"id": node_id, "n": 50}}).content
+        for query, node_id in requests]
+    assert uncached.graph.round_trips - before > len(requests)  # the other path was taken
+    assert pipelined == one_at_a_time

@@ -40,3 +40,57 @@ def test_a_read_transaction_with_several_queries_answers_each(graph: Graph) -> N
         return tx.run("admin/ping"), tx.run("admin/ping")
 
     assert graph.read_transaction(work) == ([{"ok": 1}], [{"ok": 1}])
+
+
+def test_queries_sent_together_answer_each_in_one_round_trip(graph: Graph) -> None:
+    version = graph.version()
+    before = graph.round_trips
+    answers = graph.read_statements(lambda tx: tx.run_many(
+        [("admin/ping", {}), ("admin/graph_version", {}), ("admin/ping", {})]))
+    assert answers == [[{"ok": 1}], [{"version": version}], [{"ok": 1}]]
+    assert graph.round_trips - before == 1
+
+
+def test_a_refused_query_ends_its_batch_and_the_session_answers_the_next(graph: Graph) -> None:
+    def work(tx) -> tuple:  # noqa: ANN001
+        batch = tx.run_many([("admin/ping", {}), ("admin/bump_graph_version", {}),
+                             ("admin/ping", {})])
+        return batch, tx.run("admin/ping")
+
+    (first, refused, *rest), after = graph.read_statements(work)
+    assert first == [{"ok": 1}] and isinstance(refused, Forbidden) and rest == []
+    assert after == [{"ok": 1}]
+
+
+def test_works_read_together_cost_one_round_trip_per_query_in_a_row(graph: Graph) -> None:
+    version = graph.version()
+    works = [lambda g: g.read("admin/ping"), lambda g: g.version(),
+             lambda g: (g.read("admin/ping"), g.version()),
+             lambda g: g.read("admin/bump_graph_version")]
+    before = graph.round_trips, graph.queries_run, graph.transactions_run
+    outcomes = graph.read_together(works)
+    assert outcomes[:3] == [([{"ok": 1}], None), (version, None), (([{"ok": 1}], version), None)]
+    assert outcomes[3][0] is None and isinstance(outcomes[3][1], Forbidden)
+    # the four first queries in one batch, the third work's second query in another
+    after = graph.round_trips, graph.queries_run, graph.transactions_run
+    assert [a - b for a, b in zip(after, before, strict=True)] == [2, 5, 1]
+
+
+def test_works_after_a_refused_query_are_answered_in_the_next_batch(graph: Graph) -> None:
+    before = graph.round_trips
+    outcomes = graph.read_together([lambda g: g.read("admin/bump_graph_version"),
+                                    lambda g: g.read("admin/ping")])
+    assert isinstance(outcomes[0][1], Forbidden) and outcomes[1] == ([{"ok": 1}], None)
+    assert graph.round_trips - before == 2
+
+
+def test_a_work_that_asks_otherwise_when_run_again_is_answered_live(graph: Graph) -> None:
+    asked = iter(range(10))
+
+    def work(g: Graph) -> list:
+        return g.read("admin/ping") + g.read("nodes/researchers_by_ids", ids=[f"A{next(asked)}"])
+
+    before = graph.queries_run
+    assert graph.read_together([work]) == [([{"ok": 1}], None)]
+    # the rehearsal asked for A0, the next run for A1: that run went to the session as it is
+    assert graph.queries_run - before == 4
