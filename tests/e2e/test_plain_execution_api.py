@@ -104,8 +104,15 @@ def test_an_error_beside_fast_path_papers_is_the_same_coded_error(
 
 def test_the_cost_limits_still_refuse_pages_of_papers_over_budget(
         idb03_graph: Graph, api: Api) -> None:
-    aliases = " ".join(f"p{i}: papers(first: 100) {{ edges {{ node {{ id authors {{ "
-                       "researcher { id name } } topics { topic { id } } } } } }"
-                       for i in range(40))
-    document = f"query ($id: ID!) {{ researcher(id: $id) {{ {aliases} }} }}"
-    assert api.error_code(document, id=_hub(idb03_graph)) == "QUERY_TOO_COMPLEX"
+    def document(pages: int) -> str:
+        aliases = " ".join(f"p{i}: papers(first: 100) {{ edges {{ node {{ id "
+                           "authors { researcher { id name } } topics { topic { id } } } } }"
+                           for i in range(pages))
+        return f"query ($id: ID!) {{ researcher(id: $id) {{ {aliases} }} }}"
+
+    hub = _hub(idb03_graph)
+    assert api.data(document(1), id=hub)["researcher"]["p0"]["edges"]
+    body = api.query(document(20), id=hub)
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert "over the budget" in body["errors"][0]["message"]
