@@ -122,6 +122,11 @@ class DatabaseState:
 def pytest_configure(config: pytest.Config) -> None:
     DatabaseState.run = os.environ.get("KG_TEST_RUN") or \
         getattr(config, "workerinput", {}).get("testrunuid")
+    # xdist's `--dist loadfile` hands out modules by their number of tests (most first) unless
+    # told not to: that scattered the idb03 modules and put long modules of few tests last,
+    # where one worker ran them alone. Modules go out in the order of the collection hook below.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 @pytest.fixture
@@ -251,6 +256,26 @@ SERIAL = {
 }
 
 
+# The modules that take longest, longest first (their tests' seconds of setup + call, summed, at
+# load 17-26: docs/benchmarks.md, "One idb03 ingest a run, not three"), handed out before the
+# others so that no long module is handed out last and runs alone after the other worker has
+# finished. The second is one whose first tests do without idb03: the first worker ingests idb03
+# in its first test and the second works meanwhile instead of waiting on the ingest's lock. A
+# module left out is only handed out later; the list orders, it decides nothing else.
+LONGEST_FIRST = (
+    "tests/integration/test_read_model.py",  # 485 s
+    "tests/integration/test_incremental_ingest.py",  # 335 s
+    "tests/integration/test_bulk.py",  # 406 s
+    "tests/integration/test_one_paper_per_work.py",  # 299 s
+    "tests/integration/test_pending_references.py",  # 281 s
+    "tests/integration/test_plan_churn.py",  # 247 s
+    "tests/e2e/test_paper_by_any_id_api.py",  # 158 s
+    "tests/integration/test_ingest_repeatable.py",  # 150 s
+    "tests/integration/test_standalone_clone.py",
+    "tests/integration/test_top_coauthors.py",
+)
+
+
 def _mark_serial(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.split("::")[0] in SERIAL:
@@ -259,34 +284,31 @@ def _mark_serial(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the `SERIAL` tests. Run the tests on the shared idb03 load (`idb03_graph`)
-    together, so it is ingested as few times as possible: a `graph` test in between empties the
-    database and the next one loads it again. Each module stays contiguous (its module-scoped
-    fixtures are set up once) and keeps its own order but for moving those tests to its front (a
-    module's later tests may change what its fixtures hold; none may count on running before
-    them); the modules holding them move to where the first of them was: the modules of only
-    those tests, then the mixed modules. (Under xdist each worker runs whole modules, in this
-    order.)"""
+    """Mark the `SERIAL` tests, then order the modules: `LONGEST_FIRST`; then the tests on the
+    shared idb03 load (`idb03_graph`) together, so it is loaded as few times as possible (a
+    `graph` test in between empties the database and the next one loads it again): the modules
+    of only those tests, then the mixed modules; then the rest in collection order, the unit
+    tests (quick, no database) last, so the workers end on small pieces of work and together.
+    Each module stays contiguous (its module-scoped fixtures are set up once) and keeps its own
+    order but for moving its tests on the shared load to its front (a module's later tests may
+    change what its fixtures hold; none may count on running before them). Under xdist each
+    worker takes whole modules in this order (`pytest_configure`)."""
     _mark_serial(items)
     DatabaseState.record_ingested = any(
         "ingested_idb03" in getattr(item, "fixturenames", ()) for item in items)
     modules: dict[str, list[pytest.Item]] = {}
     for item in items:
         modules.setdefault(item.nodeid.split("::")[0], []).append(item)
-    pure, mixed, first = [], [], None
+    for tests in modules.values():
+        tests.sort(key=lambda item: not _on_shared_idb03(item))
+    longest = [name for name in LONGEST_FIRST if name in modules]
+    pure, mixed = [], []
     for name, tests in modules.items():
         shared = [_on_shared_idb03(item) for item in tests]
-        if any(shared):
-            first = first or name
+        if any(shared) and name not in longest:
             (pure if all(shared) else mixed).append(name)
-    if first is None:
-        return
-    block = [modules[name] for name in pure]
-    block += [sorted(modules[name], key=lambda item: not _on_shared_idb03(item)) for name in mixed]
-    ordered: list[pytest.Item] = []
-    for name, tests in modules.items():
-        if name == first:
-            ordered += [item for tests in block for item in tests]
-        elif name not in pure and name not in mixed:
-            ordered += tests
-    items[:] = ordered
+    placed = {*longest, *pure, *mixed}
+    rest = [name for name in modules if name not in placed]
+    unit = [name for name in rest if name.startswith("tests/unit/")]
+    order = longest + pure + mixed + [name for name in rest if name not in unit] + unit
+    items[:] = [item for name in order for item in modules[name]]
