@@ -36,7 +36,7 @@ from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadInput, GraphUnavailable, KgError
-from kg.ingest import bulk, derive
+from kg.ingest import bulk, derive, readmodel
 from kg.ingest.formats import FORMATS
 from kg.ingest.lines import ReadLimits
 from kg.ingest.pipeline import Format, ingest_file
@@ -109,14 +109,18 @@ def schema_apply(args: argparse.Namespace, settings: Settings) -> int:
     with Graph.connect(settings) as graph:
         dropped = schema.apply(graph)
         derive.key_pairs(graph)
+        topics, researchers = readmodel.store_missing_rankings(graph)
         present = schema.in_database(graph)
     missing = schema.declared() - present
     if missing:
         raise KgError(f"schema incomplete after apply: {sorted(i.name for i in missing)}")
     count = len(schema.declared())
     retired = f"; dropped {', '.join(dropped)} (no longer declared)" if dropped else ""
-    emit(args, f"schema applied: {count} constraints and indexes present{retired}",
-         {"present": count, "dropped": dropped})
+    counted = (f"; rankings counted for {topics} topics and {researchers} researchers"
+               if topics or researchers else "")
+    emit(args, f"schema applied: {count} constraints and indexes present{retired}{counted}",
+         {"present": count, "dropped": dropped,
+          "rankings_counted": {"topics": topics, "researchers": researchers}})
     return 0
 
 

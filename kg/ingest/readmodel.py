@@ -101,6 +101,18 @@ def rebuild_all(graph: Graph, topic_ids: list[str], researcher_ids: list[str],
     store_top_papers(graph, topic_ids)
 
 
+def store_missing_rankings(graph: Graph) -> tuple[int, int]:
+    """Count the rankings a store written before them lacks (`kg schema apply`): top papers of
+    the topics with papers, top co-authors of the researchers with co-authors; returns how many
+    topics and researchers were counted (both 0 on a store that has them all)."""
+    topic_ids = [row["id"] for row in graph.read("readmodel/topics_missing_top_papers")]
+    researcher_ids = [row["id"]
+                      for row in graph.read("readmodel/researchers_missing_top_coauthors")]
+    store_top_papers(graph, topic_ids)
+    store_top_coauthors(graph, researcher_ids)
+    return len(topic_ids), len(researcher_ids)
+
+
 def store_top_papers(graph: Graph, topic_ids: list[str]) -> None:
     """Count these topics' top papers again from the papers under them (stored citations)."""
     _in_chunks(graph, topic_ids, lambda tx, ids: tx.run(

@@ -7,6 +7,7 @@ a cost that does not grow with the topic's papers."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import gzip
 import json
@@ -16,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from kg import topics
+from kg import cli, topics
 from kg.config import Settings
 from kg.db.graph import Graph
-from kg.ingest import derive
+from kg.ingest import derive, readmodel
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from kg.topics import TOP_TOPIC_PAPERS
@@ -105,6 +106,26 @@ def test_stored_top_papers_stay_exact_when_an_overlapping_file_changes_records(
     graph.write("forget_stored_figures")
     derive.rebuild_all(graph)
     assert stored_tops(graph) == raw_tops(works[:300] + changed + works[600:])
+
+
+def test_schema_apply_counts_the_rankings_a_store_from_before_them_lacks(
+        graph: Graph, settings: Settings, works: list[dict[str, Any]], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _ingest(graph, tmp_path, "works", works[:600])
+    papers = stored_tops(graph)
+    coauthors = {row["id"]: (row["ids"], row["works"])
+                 for row in graph.read("stored_top_coauthors") if row["ids"] is not None}
+    assert papers == raw_tops(works[:600]) and coauthors
+    graph.write("forget_rankings")
+
+    capsys.readouterr()
+    assert cli.schema_apply(argparse.Namespace(json=True), settings) == 0
+    assert json.loads(capsys.readouterr().out)["rankings_counted"] == {
+        "topics": len(papers), "researchers": len(coauthors)}
+    assert stored_tops(graph) == papers
+    assert {row["id"]: (row["ids"], row["works"]) for row in graph.read("stored_top_coauthors")
+            if row["ids"] is not None} == coauthors
+    assert readmodel.store_missing_rankings(graph) == (0, 0)
 
 
 def test_a_paper_pushed_into_a_full_list_and_out_again_keeps_every_list_exact(
