@@ -15,6 +15,7 @@ from api.graphql.execution import PlainExecutionContext
 from api.graphql.schema import build_schema
 from kg.config import Settings
 from kg.db.graph import Graph
+from testkit.execution import RecordingExecutionContext
 from tests.e2e.conftest import Api
 
 PAPERS = """query ($id: ID!) { researcher(id: $id) {
@@ -27,15 +28,6 @@ PROFILE = """query ($id: ID!) { researcher(id: $id) { id name
 # trending papers read no authors ahead: each paper's authors field waits for its loader
 TRENDING = """{ trendingPapers(first: 10) { edges { node { id
   authors { researcher { id name } } topics { topic { name } } } } } }"""
-
-
-class _Recording(PlainExecutionContext):
-    planned: list[str] = []
-
-    def _make_plan(self, object_type: Any, field_details_list: Any) -> Any:
-        plan = super()._make_plan(object_type, field_details_list)
-        _Recording.planned.append(f"{object_type.name}:{'plain' if plan else 'general'}")
-        return plan
 
 
 def _answer(graph: Graph, settings: Settings, context_class: type, document: str,
@@ -68,10 +60,10 @@ def test_a_page_of_papers_with_authors_and_topics_answers_as_the_general_path(
     edges = data["researcher"]["papers"]["edges"]
     assert len(edges) == 20
     assert all(e["node"]["authors"] and e["node"]["topics"] for e in edges)
-    _Recording.planned.clear()
-    _answer(idb03_graph, settings, _Recording, PAPERS, id=_hub(idb03_graph))
+    RecordingExecutionContext.planned.clear()
+    _answer(idb03_graph, settings, RecordingExecutionContext, PAPERS, id=_hub(idb03_graph))
     assert {"PaperConnection:plain", "Paper:plain", "Authorship:plain"} <= set(
-        _Recording.planned)
+        RecordingExecutionContext.planned)
 
 
 def test_the_profile_request_answers_as_the_general_path(

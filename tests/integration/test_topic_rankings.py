@@ -58,6 +58,11 @@ def stored_tops(graph: Graph) -> Tops:
             for row in graph.read("stored_top_papers") if row["ids"] is not None}
 
 
+def stored_top_coauthors(graph: Graph) -> dict[str, tuple[list[str], list[int]]]:
+    return {row["id"]: (row["ids"], row["works"]) for row in graph.read("stored_top_coauthors")
+            if row["ids"] is not None}
+
+
 def _ingest(graph: Graph, tmp_path: Path, name: str, works: list[dict[str, Any]]) -> None:
     path = tmp_path / f"{name}.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as out:
@@ -113,8 +118,7 @@ def test_schema_apply_counts_the_rankings_a_store_from_before_them_lacks(
         capsys: pytest.CaptureFixture[str]) -> None:
     _ingest(graph, tmp_path, "works", works[:600])
     papers = stored_tops(graph)
-    coauthors = {row["id"]: (row["ids"], row["works"])
-                 for row in graph.read("stored_top_coauthors") if row["ids"] is not None}
+    coauthors = stored_top_coauthors(graph)
     assert papers == raw_tops(works[:600]) and coauthors
     graph.write("forget_rankings")
 
@@ -123,8 +127,7 @@ def test_schema_apply_counts_the_rankings_a_store_from_before_them_lacks(
     assert json.loads(capsys.readouterr().out)["rankings_counted"] == {
         "topics": len(papers), "researchers": len(coauthors)}
     assert stored_tops(graph) == papers
-    assert {row["id"]: (row["ids"], row["works"]) for row in graph.read("stored_top_coauthors")
-            if row["ids"] is not None} == coauthors
+    assert stored_top_coauthors(graph) == coauthors
     assert readmodel.store_missing_rankings(graph) == (0, 0)
 
 

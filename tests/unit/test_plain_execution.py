@@ -12,6 +12,7 @@ import strawberry
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from api.graphql.execution import NOT_READY, NOW, PlainExecutionContext
+from testkit.execution import RecordingExecutionContext
 
 
 @strawberry.enum
@@ -111,22 +112,14 @@ def _both(holder: Holder) -> tuple[tuple[Any, list[Any]], tuple[Any, list[Any]]]
             _answer(StrawberryGraphQLCoreExecutionContext, holder))
 
 
-class _Recording(PlainExecutionContext):
-    planned: list[str] = []
-
-    def _make_plan(self, object_type: Any, field_details_list: Any) -> Any:
-        plan = super()._make_plan(object_type, field_details_list)
-        _Recording.planned.append(f"{object_type.name}:{'plain' if plan else 'general'}")
-        return plan
-
-
 def test_plain_objects_answer_as_graphql_core_does() -> None:
     plain, general = _both(_holder())
     assert plain == general
     assert plain[1] == []
     assert len(plain[0]["holder"]["edges"]) == 12
-    _answer(_Recording, _holder())
-    assert {"Holder:general", "Edge:plain", "Person:plain"} <= set(_Recording.planned)
+    _answer(RecordingExecutionContext, _holder())
+    planned = set(RecordingExecutionContext.planned)
+    assert {"Holder:general", "Edge:plain", "Person:plain"} <= planned
 
 
 def test_a_null_in_a_non_null_field_is_the_same_error_at_the_same_path() -> None:
