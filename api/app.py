@@ -62,6 +62,7 @@ from api.ratelimit import RateLimit
 from kg import config
 from kg.config import Settings
 from kg.db.graph import Graph
+from kg.db.warmup import PlanWarmer
 from kg.errors import KgError
 from kg.resources import graphiql_dist, project_dir
 
@@ -374,6 +375,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
         telemetry.watch(app.state.graph)
         app.state.version = VersionWatch(app.state.graph)
+        app.state.plan_warmer = PlanWarmer.start(app.state.graph.driver, settings,
+                                                 app.state.graph.queries)
         thresholds = gc.get_threshold()
         gc.collect()
         gc.freeze()
@@ -383,6 +386,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             gc.set_threshold(*thresholds)
             gc.unfreeze()  # an app started again in this process (tests) is collected as usual
+            if app.state.plan_warmer is not None:
+                app.state.plan_warmer.stop()
             telemetry.unwatch(app.state.graph)
             app.state.graph.close()
 

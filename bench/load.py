@@ -110,7 +110,8 @@ def api_server(settings: Settings) -> Iterator[tuple[str, int]]:
     port = free_port()
     env = {**os.environ, "NEO4J_URI": settings.neo4j_uri, "NEO4J_USER": settings.neo4j_user,
            "NEO4J_PASSWORD": settings.neo4j_password, "NEO4J_DATABASE": settings.neo4j_database,
-           "KG_RATE_LIMIT_ADDRESS": "off"}  # one client measuring throughput, not the limiter
+           "KG_RATE_LIMIT_ADDRESS": "off",  # one client measuring throughput, not the limiter
+           "KG_WARM_PLAN_SECONDS": "0"}  # nor the plan warm-up's planning beside the first runs
     log_path = settings.state_dir / "load-serve.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(

@@ -215,8 +215,9 @@ def kg_server(settings: Settings, cache: bool) -> Any:
     port = free_port()
     # one address sends every request: the per-address rate limit (a protection, not a cost)
     # is off, as in bench/load.py; the defaults otherwise
+    # and no plan warm-up: its minute of planning at start would run beside the first rounds
     env = _env(settings, KG_RESPONSE_CACHE_ENTRIES="10000" if cache else "0",
-               KG_RATE_LIMIT_ADDRESS="off")
+               KG_RATE_LIMIT_ADDRESS="off", KG_WARM_PLAN_SECONDS="0")
     return server("kg serve", [sys.executable, "-m", "kg.cli", "serve", "--port", str(port)],
                   ROOT, env, port, settings.state_dir / "peer-kg.log")
 

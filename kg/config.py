@@ -74,6 +74,7 @@ class Settings:
     response_cache_entries: int = 10000
     persisted_queries: int = 10000
     neighbourhood_exact_edges: int = 20_000
+    warm_plan_seconds: float = 300.0
 
     @property
     def bolt_host(self) -> str:
@@ -188,6 +189,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_NEIGHBOURHOOD_EXACT_EDGES", "neighbourhood_exact_edges", int, "edges a depth-2 "
             "neighbourhood reads at most to count the nodes of a full type exactly; past it, "
             "`truncated` gives bounds from degree reads (`exact: false`; docs/services.md)"),
+    Setting("KG_WARM_PLAN_SECONDS", "warm_plan_seconds", float, "seconds each statement of the "
+            "API's plan warm-up at start-up may run, its planning included (kg/db/warmup.py; "
+            "0: no warm-up)"),
 )
 
 
@@ -265,7 +269,8 @@ def _validate(settings: Settings) -> None:
         if getattr(settings, name) < 1:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must be at least 1")
-    for name in ("response_cache_entries", "persisted_queries", "neighbourhood_exact_edges"):
+    for name in ("response_cache_entries", "persisted_queries", "neighbourhood_exact_edges",
+                 "warm_plan_seconds"):
         if getattr(settings, name) < 0:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must not be negative")

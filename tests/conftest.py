@@ -57,7 +57,10 @@ class TestDatabase:
 def test_database(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
     # Rate limits have tests of their own (tests/reliability/test_rate_limits.py); elsewhere one
     # test client sends many requests from one address.
-    base = dataclasses.replace(config.from_env(), rate_limit_address="off", rate_limit_token="off")
+    # The plan warm-up (kg/db/warmup.py) too, tested in tests/integration/test_plan_warmup.py:
+    # elsewhere its minute of planning in the background would slow the timed tests beside it.
+    base = dataclasses.replace(config.from_env(), rate_limit_address="off", rate_limit_token="off",
+                               warm_plan_seconds=0)
     worker = getattr(request.config, "workerinput", {}).get("workerid")
     if worker is not None:
         base = dataclasses.replace(base, state_dir=base.state_dir / f"xdist-{worker}")

@@ -39,6 +39,7 @@ class Query:
     purpose: str
     text: LiteralString
     parameters: frozenset[str]
+    examples: tuple[str, ...] = ()  # the `:params` maps as written: Cypher map literals
 
     def check(self, params: Mapping[str, Any]) -> None:
         """Raise `QueryError` unless `params` holds exactly the declared parameters."""
@@ -81,6 +82,11 @@ def _top_level_keys(params_map: str) -> set[str]:
     return keys
 
 
+def cypher_body(source: str) -> str:
+    """The Cypher of a query file without its comments, every string literal emptied."""
+    return _STRING.sub("''", _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", source)))
+
+
 def parse_query(name: str, source: str) -> Query:
     """Parse one query file's text; raise `QueryError` when it is not well formed."""
     header = [line[2:].strip() for line in source.splitlines() if line.startswith("//")]
@@ -90,7 +96,7 @@ def parse_query(name: str, source: str) -> Query:
     declared: set[str] = set()
     for params_map in declared_maps:
         declared |= _top_level_keys(params_map)
-    body = _STRING.sub("''", _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", source)))
+    body = cypher_body(source)
     used = set(_PARAM_USE.findall(body))
     if used - declared:
         raise QueryError(
@@ -100,7 +106,8 @@ def parse_query(name: str, source: str) -> Query:
     if not body.strip():
         raise QueryError(f"query {name!r} has no Cypher body")
     # The text comes from files shipped with the project, never from user input.
-    return Query(name, header[0], cast(LiteralString, source), frozenset(declared))
+    return Query(name, header[0], cast(LiteralString, source), frozenset(declared),
+                 tuple(declared_maps))
 
 
 class QueryLibrary:

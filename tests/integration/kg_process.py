@@ -18,6 +18,7 @@ def kg_env(settings: Settings, state_dir: Path) -> dict[str, str]:
         NEO4J_PASSWORD=settings.neo4j_password,
         NEO4J_DATABASE=settings.neo4j_database,
         KG_STATE_DIR=str(state_dir),
+        KG_WARM_PLAN_SECONDS=str(settings.warm_plan_seconds),
     )
     return env
 
