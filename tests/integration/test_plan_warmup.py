@@ -8,11 +8,14 @@ import dataclasses
 import re
 from pathlib import Path
 
+from starlette.testclient import TestClient
+
+from api.app import create_app
 from kg.config import Settings
 from kg.db.graph import Graph
 from kg.db.queries import QueryLibrary, cypher_body
 from kg.db.warmup import PlanWarmer, plans_to_warm, warm_plans
-from testkit.api_queries import NOT_RUN_BY_REQUESTS, service_query_names
+from testkit.api_queries import HUB, NOT_RUN_BY_REQUESTS, service_query_names
 from testkit.ports import free_port
 
 WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b", re.IGNORECASE)
@@ -99,3 +102,19 @@ def test_a_process_warms_each_server_once_and_not_at_all_when_turned_off(
                               warm_plan_seconds=0)
     with Graph(off) as unwarmed:
         assert PlanWarmer.start(unwarmed.driver, off, unwarmed.queries) is None
+
+
+def test_the_api_warms_in_the_background_and_answers_meanwhile(
+        idb03_graph: Graph, settings: Settings) -> None:
+    # the session server by another name, which this process has not warmed
+    renamed = dataclasses.replace(warming(settings),
+                                  neo4j_uri=settings.neo4j_uri.replace("127.0.0.1", "localhost"))
+    app = create_app(renamed)
+    with TestClient(app) as client:
+        warmer = app.state.plan_warmer
+        response = client.post("/graphql",
+                               json={"query": f'{{ researcher(id: "{HUB}") {{ name }} }}'})
+        assert response.status_code == 200 and "errors" not in response.json()
+        assert warmer is not None and warmer.done.wait(600)
+    assert warmer.warmed is not None and warmer.warmed.failed == {}
+    assert warmer.warmed.planned == plans_to_warm(idb03_graph.queries)
