@@ -117,9 +117,9 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
             partners.update(combinations(sorted(new.partners()), 2))
     pairs = [delta.row(a, b) for (a, b), delta in sorted(coauthors.items()) if delta.moves()]
     if pairs:
-        tx.run("derive/move_coauthors", pairs=pairs, max_authors=COAUTHOR_MAX_AUTHORS,
-               min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)
-        _move_tops(tx, pairs)
+        shared = tx.run("derive/move_coauthors", pairs=pairs, max_authors=COAUTHOR_MAX_AUTHORS,
+                        min_shared_works=CLOSE_COLLABORATOR_MIN_WORKS)[0]["shared"]
+        _move_tops(tx, shared)
     moved = [{"a": a, "b": b, "papers": n} for (a, b), n in sorted(cooccurs.items()) if n]
     if moved:
         tx.run("derive/move_cooccurrence", pairs=moved)
@@ -134,16 +134,16 @@ def move(tx: Transaction, before: dict[str, PaperFacts], after: dict[str, PaperF
     return Change(researchers, topics)
 
 
-def _move_tops(tx: Transaction, pairs: list[dict[str, Any]]) -> None:
-    """Move the stored top co-authors of both ends of every pair whose shared works moved."""
-    changed: dict[str, set[str]] = defaultdict(set)
-    for pair in pairs:
-        if pair["works"]:
-            changed[pair["a"]].add(pair["b"])
-            changed[pair["b"]].add(pair["a"])
+def _move_tops(tx: Transaction, shared: list[list[Any]]) -> None:
+    """Move the stored top co-authors of both ends of every pair whose shared works moved
+    (`shared`: [a, b, works now], from derive/move_coauthors)."""
+    changed: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a, b, works in shared:
+        changed[a].append({"id": b, "works": works})
+        changed[b].append({"id": a, "works": works})
     if changed:
         tx.run("derive/move_top_coauthors", keep=TOP_COAUTHORS,
-               researchers=[{"id": r, "changed": sorted(others)}
+               researchers=[{"id": r, "changed": sorted(others, key=lambda o: o["id"])}
                             for r, others in sorted(changed.items())])
 
 

@@ -5,7 +5,8 @@
 // (removed_years) gets its years recounted from its own shared papers. An edge left with no
 // works is deleted. Both researchers' stored close_collaborators move by one when the pair's
 // works cross $min_shared_works (up or down), so no batch recounts a hub's COAUTHOR edges.
-// Returns: moved
+// Returns: moved, shared (for each pair whose works moved, [a, b, its works now], 0 when its
+// edge was deleted: derive/move_top_coauthors merges them into both ends' stored lists)
 /*
 :params {pairs: [{a: "A1", b: "A2", works: 1, weight: 1.0, first_year: 2020, last_year: 2020, removed_years: []}], max_authors: 200, min_shared_works: 2}
 */
@@ -33,11 +34,13 @@ CALL (a, b, c, row, works, recount) {
   WITH c, min(p.year) AS first_year, max(p.year) AS last_year
   SET c.first_year = first_year, c.last_year = last_year
 }
-WITH collect(CASE WHEN step <> 0 THEN [a, b, step] END) AS steps, count(*) AS moved
+WITH collect(CASE WHEN step <> 0 THEN [a, b, step] END) AS steps, count(*) AS moved,
+     collect(CASE WHEN row.works <> 0 THEN [row.a, row.b, CASE WHEN works > 0 THEN works ELSE 0 END]
+             END) AS shared
 CALL (steps) {
   UNWIND steps AS s
   UNWIND [s[0], s[1]] AS r
   WITH r, sum(s[2]) AS step
   SET r.close_collaborators = coalesce(r.close_collaborators, 0) + step
 }
-RETURN moved
+RETURN moved, shared

@@ -174,5 +174,5 @@ def test_counting_or_moving_the_tops_of_an_unknown_researcher_writes_nothing(
         graph: Graph) -> None:
     graph.write("readmodel/top_coauthors", researcher_ids=["X-unknown"], keep=TOP_COAUTHORS)
     graph.write("derive/move_top_coauthors", keep=TOP_COAUTHORS,
-                researchers=[{"id": "X-unknown", "changed": ["X-other"]}])
+                researchers=[{"id": "X-unknown", "changed": [{"id": "X-other", "works": 1}]}])
     assert graph.read("count_nodes")[0]["nodes"] == 0
