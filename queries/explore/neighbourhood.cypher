@@ -172,47 +172,55 @@ CALL (n, stored, near, kept_near, center_kind) {
     RETURN collect(o) AS coauthors
   }
   CALL (n, kept_near, kind, g1, room, exact, coauthors) {
-    UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS k
-    CALL (k, kind) {
-      WITH k WHERE kind = 'PAPER' AND k:Researcher
-      MATCH (k)-[:AUTHORED]->(m) RETURN m
+    // the nodes one edge from a kept node, and (marked: no k) the centre and its depth-1 nodes
+    // of the type, grouped by node: a marked node is left out (a hashed grouping, not a
+    // search of the list of neighbours for each node reached)
+    CALL (n, kept_near, kind, g1, exact, coauthors) {
+      UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS k
+      CALL (k, kind) {
+        WITH k WHERE kind = 'PAPER' AND k:Researcher
+        MATCH (k)-[:AUTHORED]->(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'PAPER' AND k:Paper
+        MATCH (k)-[:CITES]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'PAPER' AND k:Topic
+        MATCH (k)<-[:HAS_TOPIC]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'PAPER' AND k:Source
+        MATCH (k)<-[:PUBLISHED_IN]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'RESEARCHER' AND k:Paper
+        MATCH (k)<-[:AUTHORED]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'RESEARCHER' AND k:Researcher
+        MATCH (k)-[:COAUTHOR]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'RESEARCHER' AND k:Institution
+        MATCH (k)<-[:AFFILIATED_WITH]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'TOPIC' AND k:Paper
+        MATCH (k)-[:HAS_TOPIC]->(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'TOPIC' AND k:Topic
+        MATCH (k)-[:SUBTOPIC_OF|CO_OCCURS]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'INSTITUTION' AND k:Researcher
+        MATCH (k)-[:AFFILIATED_WITH]->(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'INSTITUTION' AND k:Institution
+        MATCH (k)-[:PART_OF]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'SOURCE' AND k:Paper
+        MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
+      }
+      RETURN m, k
       UNION ALL
-      WITH k WHERE kind = 'PAPER' AND k:Paper
-      MATCH (k)-[:CITES]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'PAPER' AND k:Topic
-      MATCH (k)<-[:HAS_TOPIC]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'PAPER' AND k:Source
-      MATCH (k)<-[:PUBLISHED_IN]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'RESEARCHER' AND k:Paper
-      MATCH (k)<-[:AUTHORED]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'RESEARCHER' AND k:Researcher
-      MATCH (k)-[:COAUTHOR]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'RESEARCHER' AND k:Institution
-      MATCH (k)<-[:AFFILIATED_WITH]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'TOPIC' AND k:Paper
-      MATCH (k)-[:HAS_TOPIC]->(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'TOPIC' AND k:Topic
-      MATCH (k)-[:SUBTOPIC_OF|CO_OCCURS]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'INSTITUTION' AND k:Researcher
-      MATCH (k)-[:AFFILIATED_WITH]->(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'INSTITUTION' AND k:Institution
-      MATCH (k)-[:PART_OF]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'SOURCE' AND k:Paper
-      MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
+      UNWIND CASE WHEN exact THEN [n] + g1.all + coauthors ELSE [] END AS m
+      RETURN m, null AS k
     }
-    WITH k, m, g1.all + coauthors AS around
-    WHERE m <> n AND NOT m IN around
-    WITH room, m, count(DISTINCT k) AS links
+    WITH room, m, count(DISTINCT k) AS links, count(*) - count(k) AS marked
+    WHERE marked = 0
     WITH count(m) AS total,
          collect(CASE WHEN room > 0 THEN {node: m, links: links} END) AS candidates
     CALL (kind, room, candidates) {
@@ -271,7 +279,7 @@ WITH n, groups, reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node])
 // neighbours shown are the depth-1 nodes kept; a stored list's co-authors come with their edge
 // as a map: COAUTHOR runs from the smaller id, its weight is the shared works). The others are found from their start node (the
 // hubs of this model are at the end of edges: cited papers, topics, venues, institutions),
-// except AUTHORED, found from the paper (a paper has a few authors, a prolific author thousands
+// except AUTHORED, found from the papers shown only (a paper has a few authors, a prolific author thousands
 // of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
 // whichever end has fewer of them over the nodes shown (degree reads).
 CALL (others, center_edges) {
@@ -311,7 +319,7 @@ CALL (others, center_edges) {
     WHERE a IN others
     RETURN r
     UNION ALL
-    UNWIND others AS b
+    UNWIND [b IN others WHERE b:Paper] AS b
     MATCH (b)<-[r:AUTHORED]-(a)
     WHERE a IN others
     RETURN r
