@@ -173,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--against", help="a git revision whose queries/ to run beside")
     parser.add_argument("--only", nargs="*", help="request kinds (default: all but search)")
+    parser.add_argument("--parameters", action="store_true",
+                        help="print each statement's parameters under it")
     args = parser.parse_args(argv)
     settings = config.from_env()
     if not os.environ.get("NEO4J_URI"):
@@ -228,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{kind:<15}{side:<10}{s.name:<55}{s.rows:>5}{s.db_hits:>8}"
                       f"{middle(s.server):>8.1f}{statistics.median(s.client):>8.2f}"
                       f"{same}")
+                if args.parameters:
+                    print(f"{'':<25}{json.dumps(s.params, default=str)[:200]}")
             if len(mine) > 1:
                 print(f"{kind:<15}{side:<10}{'(sum)':<55}{sum(s.rows for s in mine):>5}"
                       f"{sum(s.db_hits for s in mine):>8}"
