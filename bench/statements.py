@@ -162,10 +162,10 @@ def middle(values: list[float]) -> float:
 def old_library(rev: str) -> QueryLibrary:
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "queries"],
                              check=True, capture_output=True).stdout
-    scratch = Path(tempfile.mkdtemp(prefix="bench-statements-"))
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(scratch, filter="data")
-    return QueryLibrary(scratch / "queries")
+    with tempfile.TemporaryDirectory(prefix="bench-statements-") as scratch:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(scratch, filter="data")
+        return QueryLibrary(Path(scratch) / "queries")  # read whole at start
 
 
 def main(argv: list[str] | None = None) -> int:
