@@ -126,7 +126,9 @@ WITH n, stored,
 // among the first `room` by links). A full type past the budget reads no edge: at least the
 // widest group of one kept node minus the centre and the centre's neighbours of the type, at
 // most the sum of the degrees minus each kept node's edge to the centre.
-WITH n, stored, near, reduce(nodes = [], g IN near | nodes + [x IN g.kept | x.node]) AS kept_near,
+WITH n, stored, near,
+     reduce(nodes = [], g IN near | nodes + [x IN g.kept | {node: x.node, type: g.type}])
+       AS kept_near,
      CASE WHEN n:Paper THEN 'PAPER' WHEN n:Researcher THEN 'RESEARCHER'
           WHEN n:Topic THEN 'TOPIC' WHEN n:Institution THEN 'INSTITUTION'
           ELSE 'SOURCE' END AS center_kind
@@ -135,29 +137,30 @@ CALL (n, stored, near, kept_near, center_kind) {
   WITH n, stored, kept_near, center_kind, kind,
        head([g IN near WHERE g.type = kind] + [{kept: [], total: 0, all: []}]) AS g1
   CALL (kept_near, kind) {
-    UNWIND kept_near AS k
+    UNWIND kept_near AS kept
+    WITH kind, kept.node AS k, kept.type AS k_type
     WITH CASE kind
       WHEN 'PAPER' THEN
-        CASE WHEN k:Researcher THEN [COUNT { (k)-[:AUTHORED]->() }]
-             WHEN k:Paper THEN [COUNT { (k)-[:CITES]->() }, COUNT { (k)<-[:CITES]-() }]
-             WHEN k:Topic THEN [COUNT { (k)<-[:HAS_TOPIC]-() }]
-             WHEN k:Source THEN [COUNT { (k)<-[:PUBLISHED_IN]-() }]
+        CASE WHEN k_type = 'RESEARCHER' THEN [COUNT { (k)-[:AUTHORED]->() }]
+             WHEN k_type = 'PAPER' THEN [COUNT { (k)-[:CITES]->() }, COUNT { (k)<-[:CITES]-() }]
+             WHEN k_type = 'TOPIC' THEN [COUNT { (k)<-[:HAS_TOPIC]-() }]
+             WHEN k_type = 'SOURCE' THEN [COUNT { (k)<-[:PUBLISHED_IN]-() }]
              ELSE [] END
       WHEN 'RESEARCHER' THEN
-        CASE WHEN k:Paper THEN [COUNT { (k)<-[:AUTHORED]-() }]
-             WHEN k:Researcher THEN [COUNT { (k)-[:COAUTHOR]-() }]
-             WHEN k:Institution THEN [COUNT { (k)<-[:AFFILIATED_WITH]-() }]
+        CASE WHEN k_type = 'PAPER' THEN [COUNT { (k)<-[:AUTHORED]-() }]
+             WHEN k_type = 'RESEARCHER' THEN [COUNT { (k)-[:COAUTHOR]-() }]
+             WHEN k_type = 'INSTITUTION' THEN [COUNT { (k)<-[:AFFILIATED_WITH]-() }]
              ELSE [] END
       WHEN 'TOPIC' THEN
-        CASE WHEN k:Paper THEN [COUNT { (k)-[:HAS_TOPIC]->() }]
-             WHEN k:Topic THEN [COUNT { (k)-[:SUBTOPIC_OF]->() }, COUNT { (k)<-[:SUBTOPIC_OF]-() },
+        CASE WHEN k_type = 'PAPER' THEN [COUNT { (k)-[:HAS_TOPIC]->() }]
+             WHEN k_type = 'TOPIC' THEN [COUNT { (k)-[:SUBTOPIC_OF]->() }, COUNT { (k)<-[:SUBTOPIC_OF]-() },
                                 COUNT { (k)-[:CO_OCCURS]-() }]
              ELSE [] END
       WHEN 'INSTITUTION' THEN
-        CASE WHEN k:Researcher THEN [COUNT { (k)-[:AFFILIATED_WITH]->() }]
-             WHEN k:Institution THEN [COUNT { (k)-[:PART_OF]->() }, COUNT { (k)<-[:PART_OF]-() }]
+        CASE WHEN k_type = 'RESEARCHER' THEN [COUNT { (k)-[:AFFILIATED_WITH]->() }]
+             WHEN k_type = 'INSTITUTION' THEN [COUNT { (k)-[:PART_OF]->() }, COUNT { (k)<-[:PART_OF]-() }]
              ELSE [] END
-      ELSE CASE WHEN k:Paper THEN [COUNT { (k)-[:PUBLISHED_IN]->() }] ELSE [] END
+      ELSE CASE WHEN k_type = 'PAPER' THEN [COUNT { (k)-[:PUBLISHED_IN]->() }] ELSE [] END
     END AS degrees
     RETURN sum(reduce(s = 0, d IN degrees | s + d)) AS edges,
            coalesce(max(reduce(s = 0, d IN degrees | CASE WHEN d > s THEN d ELSE s END)), 0)
@@ -172,47 +175,56 @@ CALL (n, stored, near, kept_near, center_kind) {
     RETURN collect(o) AS coauthors
   }
   CALL (n, kept_near, kind, g1, room, exact, coauthors) {
-    UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS k
-    CALL (k, kind) {
-      WITH k WHERE kind = 'PAPER' AND k:Researcher
-      MATCH (k)-[:AUTHORED]->(m) RETURN m
+    // the nodes one edge from a kept node, and (marked: no k) the centre and its depth-1 nodes
+    // of the type, grouped by node: a marked node is left out (a hashed grouping, not a
+    // search of the list of neighbours for each node reached)
+    CALL (n, kept_near, kind, g1, exact, coauthors) {
+      UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS kept
+      WITH kind, kept.node AS k, kept.type AS k_type
+      CALL (k, k_type, kind) {
+        WITH k WHERE kind = 'PAPER' AND k_type = 'RESEARCHER'
+        MATCH (k)-[:AUTHORED]->(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'PAPER' AND k_type = 'PAPER'
+        MATCH (k)-[:CITES]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'PAPER' AND k_type = 'TOPIC'
+        MATCH (k)<-[:HAS_TOPIC]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'PAPER' AND k_type = 'SOURCE'
+        MATCH (k)<-[:PUBLISHED_IN]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'RESEARCHER' AND k_type = 'PAPER'
+        MATCH (k)<-[:AUTHORED]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'RESEARCHER' AND k_type = 'RESEARCHER'
+        MATCH (k)-[:COAUTHOR]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'RESEARCHER' AND k_type = 'INSTITUTION'
+        MATCH (k)<-[:AFFILIATED_WITH]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'TOPIC' AND k_type = 'PAPER'
+        MATCH (k)-[:HAS_TOPIC]->(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'TOPIC' AND k_type = 'TOPIC'
+        MATCH (k)-[:SUBTOPIC_OF|CO_OCCURS]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'INSTITUTION' AND k_type = 'RESEARCHER'
+        MATCH (k)-[:AFFILIATED_WITH]->(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'INSTITUTION' AND k_type = 'INSTITUTION'
+        MATCH (k)-[:PART_OF]-(m) RETURN m
+        UNION ALL
+        WITH k WHERE kind = 'SOURCE' AND k_type = 'PAPER'
+        MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
+      }
+      RETURN m, k
       UNION ALL
-      WITH k WHERE kind = 'PAPER' AND k:Paper
-      MATCH (k)-[:CITES]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'PAPER' AND k:Topic
-      MATCH (k)<-[:HAS_TOPIC]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'PAPER' AND k:Source
-      MATCH (k)<-[:PUBLISHED_IN]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'RESEARCHER' AND k:Paper
-      MATCH (k)<-[:AUTHORED]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'RESEARCHER' AND k:Researcher
-      MATCH (k)-[:COAUTHOR]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'RESEARCHER' AND k:Institution
-      MATCH (k)<-[:AFFILIATED_WITH]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'TOPIC' AND k:Paper
-      MATCH (k)-[:HAS_TOPIC]->(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'TOPIC' AND k:Topic
-      MATCH (k)-[:SUBTOPIC_OF|CO_OCCURS]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'INSTITUTION' AND k:Researcher
-      MATCH (k)-[:AFFILIATED_WITH]->(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'INSTITUTION' AND k:Institution
-      MATCH (k)-[:PART_OF]-(m) RETURN m
-      UNION ALL
-      WITH k WHERE kind = 'SOURCE' AND k:Paper
-      MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
+      UNWIND CASE WHEN exact THEN [n] + g1.all + coauthors ELSE [] END AS m
+      RETURN m, null AS k
     }
-    WITH k, m, g1.all + coauthors AS around
-    WHERE m <> n AND NOT m IN around
-    WITH room, m, count(DISTINCT k) AS links
+    WITH room, m, count(DISTINCT k) AS links, count(*) - count(k) AS marked
+    WHERE marked = 0
     WITH count(m) AS total,
          collect(CASE WHEN room > 0 THEN {node: m, links: links} END) AS candidates
     CALL (kind, room, candidates) {
@@ -265,53 +277,61 @@ WITH n, kind, kept1 + ranked2[0..($cap - size(kept1))] AS kept, total1 + total2 
 WITH n, collect({type: kind, kept: kept, remaining: total - size(kept),
                   at_most: at_most - size(kept), exact: exact}) AS groups
 WITH n, groups, reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node]) AS others,
+     reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'RESEARCHER'
+                                                  THEN [x IN g.kept | x.node] ELSE [] END)
+       AS researchers,
+     reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'TOPIC'
+                                                  THEN [x IN g.kept | x.node] ELSE [] END)
+       AS topics,
+     reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'PAPER'
+                                                  THEN [x IN g.kept | x.node] ELSE [] END)
+       AS papers,
      reduce(rels = [], g IN groups | rels + reduce(rs = [], x IN g.kept | rs + coalesce(x.rels, [])))
        AS center_edges
 // Edges: every edge between two different nodes shown. The centre's were read at depth 1 (its
 // neighbours shown are the depth-1 nodes kept; a stored list's co-authors come with their edge
 // as a map: COAUTHOR runs from the smaller id, its weight is the shared works). The others are found from their start node (the
 // hubs of this model are at the end of edges: cited papers, topics, venues, institutions),
-// except AUTHORED, found from the paper (a paper has a few authors, a prolific author thousands
+// except AUTHORED, found from the papers shown only (a paper has a few authors, a prolific author thousands
 // of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
-// whichever end has fewer of them over the nodes shown (degree reads).
-CALL (others, center_edges) {
-  CALL (others) {
-    UNWIND others AS a
-    WITH a WHERE a:Researcher
+// whichever end has fewer of them over the nodes shown (degree reads). A shown node's type is
+// its group's (the edge that reached it fixes its label): no label is read.
+CALL (others, researchers, topics, papers, center_edges) {
+  CALL (researchers) {
+    UNWIND researchers AS a
     RETURN sum(COUNT { (a)-[:COAUTHOR]->() }) <= sum(COUNT { (a)<-[:COAUTHOR]-() }) AS coauthor_out
   }
-  CALL (others) {
-    UNWIND others AS a
-    WITH a WHERE a:Topic
+  CALL (topics) {
+    UNWIND topics AS a
     RETURN sum(COUNT { (a)-[:CO_OCCURS]->() }) <= sum(COUNT { (a)<-[:CO_OCCURS]-() }) AS co_occurs_out
   }
-  CALL (others, center_edges, coauthor_out, co_occurs_out) {
+  CALL (others, researchers, topics, papers, center_edges, coauthor_out, co_occurs_out) {
     UNWIND others AS a
     MATCH (a)-[r:AFFILIATED_WITH|HAS_TOPIC|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]->(b)
     WHERE b <> a AND b IN others
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN [a IN others WHERE a:Researcher] ELSE [] END AS a
+    UNWIND CASE WHEN coauthor_out THEN researchers ELSE [] END AS a
     MATCH (a)-[r:COAUTHOR]->(b)
     WHERE b IN others
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN [] ELSE [b IN others WHERE b:Researcher] END AS b
+    UNWIND CASE WHEN coauthor_out THEN [] ELSE researchers END AS b
     MATCH (b)<-[r:COAUTHOR]-(a)
     WHERE a IN others
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN co_occurs_out THEN [a IN others WHERE a:Topic] ELSE [] END AS a
+    UNWIND CASE WHEN co_occurs_out THEN topics ELSE [] END AS a
     MATCH (a)-[r:CO_OCCURS]->(b)
     WHERE b IN others
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN co_occurs_out THEN [] ELSE [b IN others WHERE b:Topic] END AS b
+    UNWIND CASE WHEN co_occurs_out THEN [] ELSE topics END AS b
     MATCH (b)<-[r:CO_OCCURS]-(a)
     WHERE a IN others
     RETURN r
     UNION ALL
-    UNWIND others AS b
+    UNWIND papers AS b
     MATCH (b)<-[r:AUTHORED]-(a)
     WHERE a IN others
     RETURN r

@@ -5,6 +5,6 @@
 */
 UNWIND $ids AS id
 MATCH (t:Topic {id: id})
-OPTIONAL MATCH (t)-[:SUBTOPIC_OF]->(parent:Topic)
+OPTIONAL MATCH (t)-[:SUBTOPIC_OF]->(parent)
 RETURN t.id AS id, t.name AS name, t.level AS level, parent.id AS parent_id,
        coalesce(t.papers, 0) AS papers

@@ -9,7 +9,7 @@
 UNWIND $paper_ids AS paper_id
 MATCH (p:Paper {id: paper_id})
 CALL (p) {
-  OPTIONAL MATCH (p)<-[a:AUTHORED]-(r:Researcher)
+  OPTIONAL MATCH (p)<-[a:AUTHORED]-(r)
   WITH a, r
   ORDER BY CASE a.position WHEN 'first' THEN 0 WHEN 'last' THEN 2 ELSE 1 END, r.id
   RETURN collect(CASE WHEN r IS NOT NULL THEN {
@@ -23,13 +23,13 @@ CALL (p) {
          AS authors
 }
 CALL (p) {
-  OPTIONAL MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
+  OPTIONAL MATCH (p)-[h:HAS_TOPIC]->(t)
   WITH h, t, coalesce(h.primary, false) AS primary
   ORDER BY primary DESC, h.score DESC, t.id
   RETURN collect(CASE WHEN t IS NOT NULL THEN {
            topic_id: t.id, score: h.score, primary: primary,
            node: {id: t.id, name: t.name, level: t.level, papers: coalesce(t.papers, 0),
-                  parent_id: head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up:Topic)
+                  parent_id: head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up)
                                             RETURN up.id })}} END) AS topics
 }
 RETURN paper_id, authors, topics

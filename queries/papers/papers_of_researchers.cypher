@@ -9,7 +9,7 @@
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
 CALL (r) {
-  MATCH (r)-[:AUTHORED]->(p:Paper)
+  MATCH (r)-[:AUTHORED]->(p)
   WITH p, CASE $order WHEN 'citations' THEN coalesce(p.citations, 0)
                     ELSE coalesce(p.year, 0) END AS sort_key
   WHERE $after_key IS NULL OR sort_key < $after_key[0]
@@ -22,8 +22,8 @@ RETURN researcher_id, p.id AS paper_id, sort_key, COUNT { (r)-[:AUTHORED]->() } 
        {id: p.id, doi: p.doi, title: p.title, abstract: p.abstract, year: p.year,
         date: p.date, type: p.type, cited_by_count: coalesce(p.cited_by_count, 0),
         citations: coalesce(p.citations, 0),
-        upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) },
+        upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-() },
         is_retracted: coalesce(p.is_retracted, false),
         categories: coalesce(p.categories, []), organisation: p.organisation,
         source_ids: coalesce(p.ids, [p.id]),
-        source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s:Source) RETURN s.id })} AS node
+        source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s) RETURN s.id })} AS node

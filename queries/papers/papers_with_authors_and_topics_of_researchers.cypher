@@ -11,7 +11,7 @@
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
 CALL (r) {
-  MATCH (r)-[:AUTHORED]->(p:Paper)
+  MATCH (r)-[:AUTHORED]->(p)
   WITH p, CASE $order WHEN 'citations' THEN coalesce(p.citations, 0)
                     ELSE coalesce(p.year, 0) END AS sort_key
   WHERE $after_key IS NULL OR sort_key < $after_key[0]
@@ -21,7 +21,7 @@ CALL (r) {
   LIMIT $limit
 }
 CALL (p) {
-  OPTIONAL MATCH (p)<-[a:AUTHORED]-(author:Researcher)
+  OPTIONAL MATCH (p)<-[a:AUTHORED]-(author)
   WITH a, author
   ORDER BY CASE a.position WHEN 'first' THEN 0 WHEN 'last' THEN 2 ELSE 1 END, author.id
   RETURN collect(CASE WHEN author IS NOT NULL THEN {
@@ -36,22 +36,22 @@ CALL (p) {
          AS authors
 }
 CALL (p) {
-  OPTIONAL MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
+  OPTIONAL MATCH (p)-[h:HAS_TOPIC]->(t)
   WITH h, t, coalesce(h.primary, false) AS primary
   ORDER BY primary DESC, h.score DESC, t.id
   RETURN collect(CASE WHEN t IS NOT NULL THEN {
            topic_id: t.id, score: h.score, primary: primary,
            node: {id: t.id, name: t.name, level: t.level, papers: coalesce(t.papers, 0),
-                  parent_id: head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up:Topic)
+                  parent_id: head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up)
                                             RETURN up.id })}} END) AS topics
 }
 RETURN researcher_id, p.id AS paper_id, sort_key, COUNT { (r)-[:AUTHORED]->() } AS total,
        {id: p.id, doi: p.doi, title: p.title, abstract: p.abstract, year: p.year,
         date: p.date, type: p.type, cited_by_count: coalesce(p.cited_by_count, 0),
         citations: coalesce(p.citations, 0),
-        upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) },
+        upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-() },
         is_retracted: coalesce(p.is_retracted, false),
         categories: coalesce(p.categories, []), organisation: p.organisation,
         source_ids: coalesce(p.ids, [p.id]),
-        source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s:Source) RETURN s.id })} AS node,
+        source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s) RETURN s.id })} AS node,
        authors, topics

@@ -37,7 +37,7 @@ CALL (t, n, n_t) {
   RETURN collect({id: u.id, name: u.name, level: u.level, papers: papers, npmi: npmi,
                   node: {id: u.id, name: u.name, level: u.level,
                          papers: coalesce(u.papers, 0),
-                         parent_id: head(COLLECT { MATCH (u)-[:SUBTOPIC_OF]->(up:Topic)
+                         parent_id: head(COLLECT { MATCH (u)-[:SUBTOPIC_OF]->(up)
                                                    RETURN up.id })}}) AS neighbours
 }
 RETURN of_id, COUNT { (t)-[:CO_OCCURS]-() } AS total, neighbours

@@ -26,11 +26,11 @@ CALL (t) {
                   node: {id: p.id, doi: p.doi, title: p.title, abstract: p.abstract,
                          year: p.year, date: p.date, type: p.type,
                          cited_by_count: coalesce(p.cited_by_count, 0), citations: citations,
-                         upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-(:User) },
+                         upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-() },
                          is_retracted: coalesce(p.is_retracted, false),
                          categories: coalesce(p.categories, []), organisation: p.organisation,
                          source_ids: coalesce(p.ids, [p.id]),
-                         source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s:Source)
+                         source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s)
                                                    RETURN s.id })}}) AS papers
 }
 RETURN of_id, papers
