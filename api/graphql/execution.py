@@ -28,11 +28,15 @@ from operator import attrgetter
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
+    GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLResolveInfo,
+    GraphQLString,
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path, Undefined
@@ -50,8 +54,19 @@ class _NotPlain(Exception):  # noqa: N818 - a signal to take the general path, n
 
 # A plan: (the type's is_type_of or None, its steps); a step: (response key, the function that
 # reads the value from the source or None for __typename, the non-null flags of `_unwrap` or the
-# type's name, leaf type or None, nested plan or None).
-_Step = tuple[str, Any, Any, GraphQLLeafType | None, "tuple[Any, ...] | None"]
+# type's name, leaf type or None, nested plan or None, the value types a leaf that is not a
+# list answers as they are).
+_Step = tuple[str, Any, Any, GraphQLLeafType | None, "tuple[Any, ...] | None", frozenset[type]]
+
+# Values graphql-core's serialisers give back unchanged: text for String and ID, a bool for
+# Boolean, an int in the 32-bit range for Int (checked in `_object`). Anything else (an int for
+# an ID, a float, an enum, a custom scalar, a value that does not serialise) is coerced by the
+# leaf type as before.
+_VERBATIM: dict[GraphQLLeafType, frozenset[type]] = {
+    GraphQLString: frozenset((str,)), GraphQLID: frozenset((str,)),
+    GraphQLBoolean: frozenset((bool,)), GraphQLInt: frozenset((int,)),
+}
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 
 
 class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -105,7 +120,7 @@ class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return None
             name = details[0].node.name.value
             if name == _TYPENAME:
-                steps.append((response_key, None, object_type.name, None, None))
+                steps.append((response_key, None, object_type.name, None, None, frozenset()))
                 continue
             field = object_type.fields.get(name)
             if field is None or field.args:
@@ -118,9 +133,13 @@ class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 nested = self._plan(named, details)
                 if nested is None:
                     return None
-                steps.append((response_key, read, wrappers, None, nested))
+                steps.append((response_key, read, wrappers, None, nested, frozenset()))
             elif isinstance(named, GraphQLLeafType):
-                steps.append((response_key, read, wrappers, named, None))
+                verbatim = _VERBATIM.get(named, frozenset()) if len(wrappers) == 1 \
+                    else frozenset()
+                if verbatim and not wrappers[0]:
+                    verbatim |= {type(None)}
+                steps.append((response_key, read, wrappers, named, None, verbatim))
             else:  # an interface or a union: its runtime type is resolved per value
                 return None
         return object_type.is_type_of, tuple(steps)
@@ -165,11 +184,16 @@ def _object(plan: tuple[Any, ...], source: Any) -> dict[str, Any]:
     if is_type_of is not None and not is_type_of(source, None):
         raise _NotPlain
     answer: dict[str, Any] = {}
-    for response_key, read, wrappers, leaf, nested in steps:
+    for response_key, read, wrappers, leaf, nested, verbatim in steps:
         if read is None:
             answer[response_key] = wrappers  # __typename: the type's name
             continue
-        answer[response_key] = _value(read(source), wrappers, 0, leaf, nested)
+        value = read(source)
+        kind = type(value)
+        if kind in verbatim and (kind is not int or _INT_MIN <= value <= _INT_MAX):
+            answer[response_key] = value
+            continue
+        answer[response_key] = _value(value, wrappers, 0, leaf, nested)
     return answer
 
 
