@@ -134,6 +134,20 @@ def test_a_leaf_that_does_not_serialise_is_the_same_error() -> None:
     assert plain[1]
 
 
+def test_an_int_over_32_bits_is_the_same_error() -> None:
+    plain, general = _both(_holder(broken=_person(5, works=2**40)))
+    assert plain == general
+    assert plain[1] and "32-bit" in plain[1][0][0]
+
+
+def test_leaves_the_serialisers_convert_are_converted_as_before() -> None:
+    plain, general = _both(_holder(broken=_person(5, id=7, works=True, name=Kind.PAPER)))
+    assert plain == general
+    assert plain[1] == []
+    person = plain[0]["holder"]["edges"][5]["node"]
+    assert (person["id"], person["works"]) == ("7", 1)
+
+
 def test_a_null_item_in_a_non_null_list_is_the_same_error() -> None:
     plain, general = _both(_holder(broken=_person(5, tags=["x", None])))
     assert plain == general
