@@ -42,6 +42,7 @@ from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 
 _TYPENAME = "__typename"
 NOW = "kg_now"  # strawberry field metadata: (source, context) -> the value, or NOT_READY
@@ -52,7 +53,8 @@ class _NotPlain(Exception):  # noqa: N818 - a signal to take the general path, n
     pass
 
 
-# A plan: (the type's is_type_of or None, its steps); a step: (response key, the function that
+# A plan: (the type's is_type_of or None, the class whose plain instances it accepts without
+# asking it, its steps); a step: (response key, the function that
 # reads the value from the source or None for __typename, the non-null flags of `_unwrap` or the
 # type's name, leaf type or None, nested plan or None, the value types a leaf that is not a
 # list answers as they are).
@@ -142,7 +144,7 @@ class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 steps.append((response_key, read, wrappers, named, None, verbatim))
             else:  # an interface or a union: its runtime type is resolved per value
                 return None
-        return object_type.is_type_of, tuple(steps)
+        return object_type.is_type_of, _origin(object_type), tuple(steps)
 
     def _reader(self, field: Any) -> Any:
         """What reads the field's value from its source in the fast path, or None."""
@@ -179,9 +181,20 @@ def _unwrap(field_type: Any) -> tuple[tuple[bool, ...], Any]:
         field_type = field_type.of_type
 
 
+def _origin(object_type: GraphQLObjectType) -> type | None:
+    """The strawberry class of the type: strawberry's is_type_of (types with interfaces) accepts
+    an instance of exactly that class that is not cast to another type (`strawberry.cast`)."""
+    definition = (object_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    origin = getattr(definition, "origin", None)
+    return origin if isinstance(origin, type) and not hasattr(origin, TYPE_CAST_ATTRIBUTE) \
+        else None
+
+
 def _object(plan: tuple[Any, ...], source: Any) -> dict[str, Any]:
-    is_type_of, steps = plan
-    if is_type_of is not None and not is_type_of(source, None):
+    is_type_of, origin, steps = plan
+    if is_type_of is not None and not (
+            type(source) is origin and getattr(source, TYPE_CAST_ATTRIBUTE, None) is None) \
+            and not is_type_of(source, None):
         raise _NotPlain
     answer: dict[str, Any] = {}
     for response_key, read, wrappers, leaf, nested, verbatim in steps:

@@ -79,7 +79,7 @@ def _schema(context: type, holder: Holder) -> strawberry.Schema:
         def named(self) -> list[Named]:
             return [e.node for e in holder.edges]
 
-    return strawberry.Schema(query=Query, types=[Person], execution_context_class=context)
+    return strawberry.Schema(query=Query, types=[Person, Robot], execution_context_class=context)
 
 
 DOCUMENT = """
@@ -162,6 +162,19 @@ def test_an_object_of_another_type_is_the_same_error() -> None:
     assert plain[1]
 
 
+@strawberry.type
+class Robot(Named):
+    name: str | None
+
+
+def test_a_person_cast_to_another_type_is_the_same_error() -> None:
+    broken = _holder()
+    broken.edges[3].node = strawberry.cast(Robot, _person(3))
+    plain, general = _both(broken)
+    assert plain == general
+    assert plain[1]
+
+
 _NOW: dict[str, Any] = {}  # the NOW function of Shelf's fields for the test under way
 _RESOLVED: list[str] = []  # the shelves whose resolvers ran
 
@@ -192,7 +205,7 @@ def _ready_schema(context: type) -> strawberry.Schema:
         async def shelves(self) -> list[Shelf]:
             return [Shelf(label=f"S{i}") for i in range(4)]
 
-    return strawberry.Schema(query=Query, types=[Person], execution_context_class=context)
+    return strawberry.Schema(query=Query, types=[Person, Robot], execution_context_class=context)
 
 
 def _ready_answer(context: type, now: Any, document: str) -> tuple[Any, list[Any], list[str]]:
