@@ -10,7 +10,9 @@ first alternates) gets 8 clients for `--seconds`; the server's process CPU (user
 from /proc, its children included when `--workers` > 1) over the requests it answered is its
 CPU per request. Printed: the medians per request, new / old, and the requests per second.
 Before that, every answer of both servers to each request over its ten ids is compared
-(sha256 of the bodies): the bench stops when they differ.
+(sha256 of the bodies): the bench stops when they differ; and, for each code, the Python
+function calls per answer (bench/calls.py, in a process of its own: deterministic where CPU
+time on a shared machine moves by 20% between runs of the same code).
 """
 
 from __future__ import annotations
@@ -73,6 +75,16 @@ def digests(port: int, request: Request, picks: list[str]) -> list[str]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
     return [hashlib.sha256(body(connection, request.kg, request.variables(p))).hexdigest()
             for p in picks]
+
+
+def calls(settings: Settings, code: Path) -> dict[str, list[float]]:
+    # run by path with the code's folder first on sys.path (the baseline has no bench/calls.py)
+    runner = f"import runpy; runpy.run_path({str(ROOT / 'bench' / 'calls.py')!r}, " \
+             "run_name='__main__')"
+    counted = subprocess.run([sys.executable, "-c", runner], cwd=code,
+                             env=_env(settings, PYTHONPATH=str(code)), check=True,
+                             capture_output=True, text=True).stdout
+    return json.loads(counted.strip().splitlines()[-1])
 
 
 def _pid_of_port(port: int) -> int:
@@ -159,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{request.kind}: the answers differ", file=sys.stderr)
                 return 1
             print(f"{request.kind}: {len(chosen)} answers byte-identical", flush=True)
+        old_calls, new_calls = calls(settings, old_code), calls(settings, ROOT)
+        print("\nPython calls per answer (Python functions + C functions, event loop and the "
+              "rounds' threads):")
+        print(f"{'request':<16}{'old':>14}{'new':>14}{'new/old':>9}")
+        for request in requests:
+            old_n, new_n = old_calls[request.kind], new_calls[request.kind]
+            print(f"{request.kind:<16}{old_n[0]:>7.0f}+{old_n[1]:<6.0f}{new_n[0]:>7.0f}+"
+                  f"{new_n[1]:<6.0f}{sum(new_n) / sum(old_n):>9.2f}", flush=True)
         print(f"\nCPU per request ({CLIENTS} clients, {args.seconds:g} s, {args.rounds} rounds, "
               f"--workers {args.workers}; old = {args.baseline}):")
         print(f"{'request':<16}{'old ms':>8}{'new ms':>8}{'new/old':>9}{'old r/s':>9}"
