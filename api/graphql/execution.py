@@ -205,8 +205,11 @@ def _object(plan: tuple[Any, ...], source: Any) -> dict[str, Any]:
         kind = type(value)
         if kind in verbatim and (kind is not int or _INT_MIN <= value <= _INT_MAX):
             answer[response_key] = value
-            continue
-        answer[response_key] = _value(value, wrappers, 0, leaf, nested)
+        elif nested is not None and len(wrappers) == 1 and value is not None \
+                and value is not Undefined:
+            answer[response_key] = _object(nested, value)
+        else:
+            answer[response_key] = _value(value, wrappers, 0, leaf, nested)
     return answer
 
 
@@ -219,6 +222,9 @@ def _value(value: Any, wrappers: tuple[bool, ...], level: int, leaf: GraphQLLeaf
     if level + 1 < len(wrappers):
         if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
             raise _NotPlain
+        if nested is not None and level + 2 == len(wrappers):  # a list of objects
+            return [_object(nested, item) if item is not None and item is not Undefined
+                    else _value(item, wrappers, level + 1, leaf, nested) for item in value]
         return [_value(item, wrappers, level + 1, leaf, nested) for item in value]
     if leaf is not None:
         coerced = leaf.coerce_output_value(value)
