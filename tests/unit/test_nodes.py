@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import orjson
 import pytest
 
 from kg.nodes import PaperNode, ResearcherNode, SourceNode
@@ -27,6 +28,7 @@ def test_a_row_in_another_order_still_builds_the_same_node() -> None:
     reordered = dict(reversed(list(ROW.items())))
     built = ResearcherNode.of_row(reordered)
     assert built == ResearcherNode(**ROW) and list(vars(built)) == list(ROW)
+    assert orjson.dumps(built) == orjson.dumps(ResearcherNode(**reordered))
 
 
 def test_a_row_with_a_missing_or_extra_key_is_refused_as_before() -> None:
