@@ -164,8 +164,10 @@ class GraphQLApp(GraphQL):
         return response
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        return Context.of(request.app.state.graph, request.app.state.settings,
-                          bearer_token(request.headers.get("authorization")))
+        context = Context.of(request.app.state.graph, request.app.state.settings,
+                             bearer_token(request.headers.get("authorization")))
+        request.state.kg_context = context  # released when the request has answered (`run`)
+        return context
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         """Not for a GET that names a persisted query (its document is not in the URL)."""
@@ -174,7 +176,12 @@ class GraphQLApp(GraphQL):
 
     async def run(self, request: Request, context: Any = UNSET,  # type: ignore[override]
                   root_value: Any = UNSET) -> Response:
-        response = await super().run(request, context, root_value)
+        try:
+            response = await super().run(request, context, root_value)
+        finally:
+            kept: Context | None = getattr(request.state, "kg_context", None)
+            if kept is not None:
+                kept.release()
         etag = response.headers.get("etag")
         if etag and etag == request.headers.get("if-none-match"):
             return Response(status_code=304, headers={

@@ -225,7 +225,7 @@ def _decode_cursor(cursor: str | None) -> dict[str, Any] | None:
 def _coauthor(row: Row) -> Coauthor:
     node = row.get("node")
     return Coauthor(row["id"], row["name"], row["shared_works"], row["first_year"],
-                    row["last_year"], ResearcherNode(**node) if node else None)
+                    row["last_year"], ResearcherNode.of_row(node) if node else None)
 
 
 def _page(row: Row, first: int) -> Page[Coauthor]:

@@ -74,7 +74,7 @@ def researchers_with_metrics(graph: Graph, researcher_ids: list[str]
     rows = graph.read("nodes/researchers_with_metrics_by_ids",
                       ids=list(dict.fromkeys(researcher_ids)))
     figures = {row["id"]: _metrics(row.pop("metrics")) for row in rows}
-    return {row["id"]: ResearcherNode(**row) for row in rows}, figures
+    return {row["id"]: ResearcherNode.of_row(row) for row in rows}, figures
 
 
 def _metrics(row: Row) -> ResearcherMetrics:

@@ -21,7 +21,7 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
-    cursors: list[str]
+    cursors: Sequence[str]  # a list, or `Cursors` encoded when read
     total_count: int
     has_next_page: bool
     # the nodes the items name, {id: node}, when the page's query read them too
@@ -32,12 +32,47 @@ class Page(Generic[T]):
         return self.cursors[-1] if self.cursors else None
 
 
+class Cursors(Sequence[str]):
+    """The cursors of a page's items, each encoded when it is first read: a profile's page of
+    100 co-authors whose edges' cursors are not asked for encodes none of them (they were 4% of
+    the request's CPU). Equal to the list of the same cursors."""
+
+    __slots__ = ("_items", "_cursor_of", "_known")
+
+    def __init__(self, items: Sequence[T], cursor_of: Callable[[T], str]) -> None:
+        self._items: Sequence[Any] = items
+        self._cursor_of: Callable[[Any], str] = cursor_of
+        self._known: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self._items))[index]]
+        position = range(len(self._items))[index]  # IndexError as a list's
+        cursor = self._known.get(position)
+        if cursor is None:
+            cursor = self._known[position] = self._cursor_of(self._items[position])
+        return cursor
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Cursors | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
 def page_of(fetched: Sequence[T], first: int, total_count: int,
             cursor_of: Callable[[T], str]) -> Page[T]:
     """The page of the first `first` items of `fetched`, which a query asked for as `first + 1`
     so that one more item says a next page exists."""
     items = list(fetched[:first])
-    return Page(items=items, cursors=[cursor_of(item) for item in items],
+    return Page(items=items, cursors=Cursors(items, cursor_of),
                 total_count=total_count, has_next_page=len(fetched) > first)
 
 

@@ -89,7 +89,7 @@ def papers_of(
             cursors=[encode_cursor([row["sort_key"], row["paper_id"]]) for row in kept],
             total_count=totals[rid],
             has_next_page=len(items) > first,
-            nodes={row["paper_id"]: PaperNode(**row["node"]) for row in kept},
+            nodes={row["paper_id"]: PaperNode.of_row(row["node"]) for row in kept},
         )
         pages[rid] = PaperPage(
             **vars(page),
@@ -101,18 +101,18 @@ def papers_of(
 
 def _authorships(rows: list[dict]) -> list[Authorship]:
     return [Authorship(a["researcher_id"], a["position"], a["is_corresponding"],
-                       ResearcherNode(**a["node"])) for a in rows]
+                       ResearcherNode.of_row(a["node"])) for a in rows]
 
 
 def _paper_topics(rows: list[dict]) -> list[PaperTopic]:
-    return [PaperTopic(t["topic_id"], t["score"], t["primary"], TopicNode(**t["node"]))
+    return [PaperTopic(t["topic_id"], t["score"], t["primary"], TopicNode.of_row(t["node"]))
             for t in rows]
 
 
 def authors_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[Authorship]]:
     found: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
     for row in graph.read("papers/authors_of_papers", paper_ids=paper_ids):
-        node = ResearcherNode(**row.pop("node"))
+        node = ResearcherNode.of_row(row.pop("node"))
         found[row.pop("paper_id")].append(Authorship(**row, node=node))
     return found
 
@@ -120,7 +120,7 @@ def authors_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[Authorship]
 def topics_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[PaperTopic]]:
     found: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
     for row in graph.read("papers/topics_of_papers", paper_ids=paper_ids):
-        node = TopicNode(**row.pop("node"))
+        node = TopicNode.of_row(row.pop("node"))
         found[row.pop("paper_id")].append(PaperTopic(**row, node=node))
     return found
 

@@ -92,7 +92,7 @@ def _check_level(level: str) -> None:
 def _top_paper(row: dict[str, Any]) -> TopPaper:
     node = row.get("node")
     return TopPaper(row["id"], row["title"], row["year"], row["citations"],
-                    PaperNode(**node) if node else None)
+                    PaperNode.of_row(node) if node else None)
 
 
 def _topic(row: dict[str, Any]) -> Topic:
@@ -325,7 +325,7 @@ def adjacent_topics_for(graph: Graph, topic_ids: list[str], first: int = 10,
     for row in graph.read("topics/adjacent_of_topics", topic_ids=topic_ids, after=after_key,
                           first=first + 1):
         neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
-                                    node=TopicNode(**n["node"]))
+                                    node=TopicNode.of_row(n["node"]))
                       for n in row["neighbours"]]
         found[row["of_id"]] = page_of(neighbours, first, row["total"], _adjacent_cursor)
     return found

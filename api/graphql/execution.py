@@ -28,16 +28,21 @@ from operator import attrgetter
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
+    GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLResolveInfo,
+    GraphQLString,
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 
 _TYPENAME = "__typename"
 NOW = "kg_now"  # strawberry field metadata: (source, context) -> the value, or NOT_READY
@@ -48,10 +53,22 @@ class _NotPlain(Exception):  # noqa: N818 - a signal to take the general path, n
     pass
 
 
-# A plan: (the type's is_type_of or None, its steps); a step: (response key, the function that
+# A plan: (the type's is_type_of or None, the class whose plain instances it accepts without
+# asking it, its steps); a step: (response key, the function that
 # reads the value from the source or None for __typename, the non-null flags of `_unwrap` or the
-# type's name, leaf type or None, nested plan or None).
-_Step = tuple[str, Any, Any, GraphQLLeafType | None, "tuple[Any, ...] | None"]
+# type's name, leaf type or None, nested plan or None, the value types a leaf that is not a
+# list answers as they are).
+_Step = tuple[str, Any, Any, GraphQLLeafType | None, "tuple[Any, ...] | None", frozenset[type]]
+
+# Values graphql-core's serialisers give back unchanged: text for String and ID, a bool for
+# Boolean, an int in the 32-bit range for Int (checked in `_object`). Anything else (an int for
+# an ID, a float, an enum, a custom scalar, a value that does not serialise) is coerced by the
+# leaf type as before.
+_VERBATIM: dict[GraphQLLeafType, frozenset[type]] = {
+    GraphQLString: frozenset((str,)), GraphQLID: frozenset((str,)),
+    GraphQLBoolean: frozenset((bool,)), GraphQLInt: frozenset((int,)),
+}
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 
 
 class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -105,7 +122,7 @@ class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return None
             name = details[0].node.name.value
             if name == _TYPENAME:
-                steps.append((response_key, None, object_type.name, None, None))
+                steps.append((response_key, None, object_type.name, None, None, frozenset()))
                 continue
             field = object_type.fields.get(name)
             if field is None or field.args:
@@ -118,12 +135,16 @@ class PlainExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 nested = self._plan(named, details)
                 if nested is None:
                     return None
-                steps.append((response_key, read, wrappers, None, nested))
+                steps.append((response_key, read, wrappers, None, nested, frozenset()))
             elif isinstance(named, GraphQLLeafType):
-                steps.append((response_key, read, wrappers, named, None))
+                verbatim = _VERBATIM.get(named, frozenset()) if len(wrappers) == 1 \
+                    else frozenset()
+                if verbatim and not wrappers[0]:
+                    verbatim |= {type(None)}
+                steps.append((response_key, read, wrappers, named, None, verbatim))
             else:  # an interface or a union: its runtime type is resolved per value
                 return None
-        return object_type.is_type_of, tuple(steps)
+        return object_type.is_type_of, _origin(object_type), tuple(steps)
 
     def _reader(self, field: Any) -> Any:
         """What reads the field's value from its source in the fast path, or None."""
@@ -160,16 +181,35 @@ def _unwrap(field_type: Any) -> tuple[tuple[bool, ...], Any]:
         field_type = field_type.of_type
 
 
+def _origin(object_type: GraphQLObjectType) -> type | None:
+    """The strawberry class of the type: strawberry's is_type_of (types with interfaces) accepts
+    an instance of exactly that class that is not cast to another type (`strawberry.cast`)."""
+    definition = (object_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    origin = getattr(definition, "origin", None)
+    return origin if isinstance(origin, type) and not hasattr(origin, TYPE_CAST_ATTRIBUTE) \
+        else None
+
+
 def _object(plan: tuple[Any, ...], source: Any) -> dict[str, Any]:
-    is_type_of, steps = plan
-    if is_type_of is not None and not is_type_of(source, None):
+    is_type_of, origin, steps = plan
+    if is_type_of is not None and not (
+            type(source) is origin and getattr(source, TYPE_CAST_ATTRIBUTE, None) is None) \
+            and not is_type_of(source, None):
         raise _NotPlain
     answer: dict[str, Any] = {}
-    for response_key, read, wrappers, leaf, nested in steps:
+    for response_key, read, wrappers, leaf, nested, verbatim in steps:
         if read is None:
             answer[response_key] = wrappers  # __typename: the type's name
             continue
-        answer[response_key] = _value(read(source), wrappers, 0, leaf, nested)
+        value = read(source)
+        kind = type(value)
+        if kind in verbatim and (kind is not int or _INT_MIN <= value <= _INT_MAX):
+            answer[response_key] = value
+        elif nested is not None and len(wrappers) == 1 and value is not None \
+                and value is not Undefined:
+            answer[response_key] = _object(nested, value)
+        else:
+            answer[response_key] = _value(value, wrappers, 0, leaf, nested)
     return answer
 
 
@@ -182,6 +222,9 @@ def _value(value: Any, wrappers: tuple[bool, ...], level: int, leaf: GraphQLLeaf
     if level + 1 < len(wrappers):
         if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
             raise _NotPlain
+        if nested is not None and level + 2 == len(wrappers):  # a list of objects
+            return [_object(nested, item) if item is not None and item is not Undefined
+                    else _value(item, wrappers, level + 1, leaf, nested) for item in value]
         return [_value(item, wrappers, level + 1, leaf, nested) for item in value]
     if leaf is not None:
         coerced = leaf.coerce_output_value(value)

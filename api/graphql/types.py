@@ -647,13 +647,24 @@ class Trust:
         )
 
 
+def _edge_cursor(root: CoauthorEdge) -> str:
+    return root.cursors[root.position]
+
+
+def _edge_cursor_now(edge: CoauthorEdge, _context: Context) -> str:
+    return edge.cursors[edge.position]
+
+
 @strawberry.type
 class CoauthorEdge:
-    cursor: str
+    cursor: str = strawberry.field(resolver=_edge_cursor, metadata={NOW: _edge_cursor_now})
     node: Researcher
     shared_works: int
     first_year: int | None
     last_year: int | None
+    # the page's cursors, encoded when read (kg.paging.Cursors), and this edge's place in them
+    cursors: strawberry.Private[Sequence[str]]
+    position: strawberry.Private[int]
 
 
 @strawberry.type
@@ -753,9 +764,11 @@ class Researcher(Node):
         page = await _coauthors(info.context.loaders, str(self.id), first, after)
         people = await info.context.loaders.researcher.load_many([c.id for c in page.items])
         return CoauthorConnection(
-            edges=edges_of(page, people, lambda cursor, c, person: CoauthorEdge(
-                cursor=cursor, node=Researcher.of(person), shared_works=c.shared_works,
-                first_year=c.first_year, last_year=c.last_year)),
+            edges=[CoauthorEdge(node=Researcher.of(person), shared_works=c.shared_works,
+                                first_year=c.first_year, last_year=c.last_year,
+                                cursors=page.cursors, position=position)
+                   for position, (c, person) in enumerate(zip(page.items, people, strict=True))
+                   if person is not None],
             page_info=page_info(page), total_count=page.total_count,
         )
 

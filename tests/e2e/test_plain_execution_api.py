@@ -13,6 +13,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from api.graphql.context import Context
 from api.graphql.execution import PlainExecutionContext
 from api.graphql.schema import build_schema
+from kg.coauthorship import coauthor_cursor, coauthors_of
 from kg.config import Settings
 from kg.db.graph import Graph
 from testkit.execution import RecordingExecutionContext
@@ -25,6 +26,9 @@ PAPERS = """query ($id: ID!) { researcher(id: $id) {
 PROFILE = """query ($id: ID!) { researcher(id: $id) { id name
   metrics { works hIndex }
   coauthors(first: 100) { edges { sharedWorks node { id name } } } } }"""
+COAUTHOR_PAGE = """query ($id: ID!, $after: String) { researcher(id: $id) {
+  coauthors(first: 30, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor sharedWorks node { id } } } } }"""
 # trending papers read no authors ahead: each paper's authors field waits for its loader
 TRENDING = """{ trendingPapers(first: 10) { edges { node { id
   authors { researcher { id name } } topics { topic { name } } } } } }"""
@@ -71,6 +75,23 @@ def test_the_profile_request_answers_as_the_general_path(
     data, errors = _both(idb03_graph, settings, PROFILE, id=_hub(idb03_graph))
     assert errors == []
     assert len(data["researcher"]["coauthors"]["edges"]) == 100
+
+
+def test_coauthor_cursors_encoded_when_asked_answer_as_the_general_path_and_resume(
+        idb03_graph: Graph, settings: Settings) -> None:
+    hub = _hub(idb03_graph)
+    data, errors = _both(idb03_graph, settings, COAUTHOR_PAGE, id=hub, after=None)
+    assert errors == []
+    page = data["researcher"]["coauthors"]
+    edges = page["edges"]
+    expected = coauthors_of(idb03_graph, hub, 30)
+    assert [e["cursor"] for e in edges] == [coauthor_cursor(c) for c in expected.items]
+    assert page["pageInfo"] == {"hasNextPage": True, "endCursor": edges[-1]["cursor"]}
+    resumed, _ = _both(idb03_graph, settings, COAUTHOR_PAGE, id=hub, after=edges[9]["cursor"])
+    assert resumed["researcher"]["coauthors"]["edges"][:20] == edges[10:]
+    RecordingExecutionContext.planned.clear()
+    _answer(idb03_graph, settings, RecordingExecutionContext, COAUTHOR_PAGE, id=hub, after=None)
+    assert "CoauthorEdge:plain" in RecordingExecutionContext.planned
 
 
 def test_papers_whose_authors_were_not_read_ahead_answer_as_the_general_path(

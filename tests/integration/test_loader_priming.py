@@ -68,3 +68,22 @@ def test_a_key_nobody_primed_is_not_ready_until_its_round_has_read_it(graph: Gra
     assert before_ready == (False, None)
     assert loaded == [None] and queries == 1
     assert after_ready == (True, None)
+
+
+def test_released_loaders_hold_no_answer_and_a_round_ending_later_settles_nothing(
+        graph: Graph) -> None:
+    async def work(loaders: Loaders) -> tuple[Any, ...]:
+        loaders.researcher.prime("A-carried", CARRIED)
+        loaded = await loaders.researcher.load("A-carried")
+        late = loaders.researcher.load("A-missing")  # queued: its round runs after the release
+        loaders.release()
+        released = (loaders.researcher.ready("A-carried"), loaders.researcher.asked())
+        await asyncio.sleep(0.5)  # the round reads and settles into the released loader
+        again = await loaders.researcher.load("A-carried")  # a later load reads afresh
+        return loaded, late.done(), released, again
+
+    loaded, late_done, released, again = _run(graph, work)
+    assert loaded == CARRIED
+    assert released == ((False, None), [])
+    assert not late_done  # nobody waits for it: the request has answered
+    assert again is None  # not in the graph (it was only primed)

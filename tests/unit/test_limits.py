@@ -5,14 +5,17 @@ validated again, one that failed is refused every time. On the real schema, with
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 import pytest
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
 
 from api.graphql import limits
 from api.graphql.context import Context
 from api.graphql.limits import ValidDocuments
-from api.graphql.schema import build_schema
+from api.graphql.schema import Query, build_schema
 from kg.config import Settings
 
 
@@ -56,6 +59,34 @@ def test_a_document_too_deep_is_refused_every_time(validations) -> None:
     for _ in range(2):
         assert _run(schema, deep).errors
     assert len(validations) == 2
+
+
+def test_depth_and_aliases_are_refused_with_strawberrys_own_messages(validations) -> None:
+    limited = build_schema(Settings(max_query_depth=2, max_aliases=3))
+    stock = strawberry.Schema(query=Query, extensions=[
+        partial(QueryDepthLimiter, max_depth=2), partial(MaxAliasesLimiter, max_alias_count=3)])
+    deep = '{ researcher(id: "A1") { coauthors { edges { node { name } } } } }'
+    aliased = "{ " + " ".join(f"a{i}: __typename" for i in range(4)) + " }"
+    for document in (deep, aliased):
+        ours = [e.message for e in _run(limited, document).errors]
+        theirs = [e.message for e in asyncio.run(stock.execute(document)).errors
+                  if "Cannot query" not in e.message]
+        assert ours and ours == theirs
+
+
+def test_the_limit_rules_are_made_once_per_schema(validations) -> None:
+    schema = build_schema(Settings())
+    seen: list[tuple[type, ...]] = []
+
+    class Spy(SchemaExtension):
+        def on_execute(self) -> Any:
+            seen.append(self.execution_context.validation_rules)
+            yield
+
+    schema.extensions = [*schema.extensions, Spy]
+    _run(schema, "{ __typename }")
+    _run(schema, "{ __typename }")
+    assert len(seen) == 2 and seen[0] == seen[1]
 
 
 def test_the_remembered_documents_are_bounded() -> None:

@@ -79,7 +79,7 @@ def _schema(context: type, holder: Holder) -> strawberry.Schema:
         def named(self) -> list[Named]:
             return [e.node for e in holder.edges]
 
-    return strawberry.Schema(query=Query, types=[Person], execution_context_class=context)
+    return strawberry.Schema(query=Query, types=[Person, Robot], execution_context_class=context)
 
 
 DOCUMENT = """
@@ -134,6 +134,20 @@ def test_a_leaf_that_does_not_serialise_is_the_same_error() -> None:
     assert plain[1]
 
 
+def test_an_int_over_32_bits_is_the_same_error() -> None:
+    plain, general = _both(_holder(broken=_person(5, works=2**40)))
+    assert plain == general
+    assert plain[1] and "32-bit" in plain[1][0][0]
+
+
+def test_leaves_the_serialisers_convert_are_converted_as_before() -> None:
+    plain, general = _both(_holder(broken=_person(5, id=7, works=True, name=Kind.PAPER)))
+    assert plain == general
+    assert plain[1] == []
+    person = plain[0]["holder"]["edges"][5]["node"]
+    assert (person["id"], person["works"]) == ("7", 1)
+
+
 def test_a_null_item_in_a_non_null_list_is_the_same_error() -> None:
     plain, general = _both(_holder(broken=_person(5, tags=["x", None])))
     assert plain == general
@@ -143,6 +157,19 @@ def test_a_null_item_in_a_non_null_list_is_the_same_error() -> None:
 def test_an_object_of_another_type_is_the_same_error() -> None:
     broken = _holder()
     broken.edges[3].node = Edge(weight=1.0, node=_person(1), nodes=[])  # type: ignore[assignment]
+    plain, general = _both(broken)
+    assert plain == general
+    assert plain[1]
+
+
+@strawberry.type
+class Robot(Named):
+    name: str | None
+
+
+def test_a_person_cast_to_another_type_is_the_same_error() -> None:
+    broken = _holder()
+    broken.edges[3].node = strawberry.cast(Robot, _person(3))
     plain, general = _both(broken)
     assert plain == general
     assert plain[1]
@@ -178,7 +205,7 @@ def _ready_schema(context: type) -> strawberry.Schema:
         async def shelves(self) -> list[Shelf]:
             return [Shelf(label=f"S{i}") for i in range(4)]
 
-    return strawberry.Schema(query=Query, types=[Person], execution_context_class=context)
+    return strawberry.Schema(query=Query, types=[Person, Robot], execution_context_class=context)
 
 
 def _ready_answer(context: type, now: Any, document: str) -> tuple[Any, list[Any], list[str]]:
