@@ -58,8 +58,15 @@ def page_info(page: Page) -> PageInfo:
 def edges_of(page: Page[T], nodes: Sequence[N | None],
              edge: Callable[[str, T, N], E]) -> list[E]:
     """The edges of a connection: one per page item whose node still exists, with its cursor."""
-    return [edge(cursor, item, node)
-            for cursor, item, node in zip(page.cursors, page.items, nodes, strict=True)
+    return edges_at(page, nodes, lambda at, item, node: edge(page.cursors[at], item, node))
+
+
+def edges_at(page: Page[T], nodes: Sequence[N | None],
+             edge: Callable[[int, T, N], E]) -> list[E]:
+    """The same with each item's place in the page instead of its cursor, which is then
+    encoded only if an edge reads it (`page.cursors[place]`, kg.paging.Cursors)."""
+    return [edge(at, item, node)
+            for at, (item, node) in enumerate(zip(page.items, nodes, strict=True))
             if node is not None]
 
 

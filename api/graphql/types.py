@@ -25,6 +25,7 @@ from api.graphql.results import (
     ResearcherMetrics,
     TrustComponent,
     citation_years,
+    edges_at,
     edges_of,
     page_info,
 )
@@ -652,7 +653,7 @@ def _edge_cursor(root: CoauthorEdge) -> str:
 
 
 def _edge_cursor_now(edge: CoauthorEdge, _context: Context) -> str:
-    return edge.cursors[edge.position]
+    return _edge_cursor(edge)
 
 
 @strawberry.type
@@ -764,11 +765,10 @@ class Researcher(Node):
         page = await _coauthors(info.context.loaders, str(self.id), first, after)
         people = await info.context.loaders.researcher.load_many([c.id for c in page.items])
         return CoauthorConnection(
-            edges=[CoauthorEdge(node=Researcher.of(person), shared_works=c.shared_works,
-                                first_year=c.first_year, last_year=c.last_year,
-                                cursors=page.cursors, position=position)
-                   for position, (c, person) in enumerate(zip(page.items, people, strict=True))
-                   if person is not None],
+            edges=edges_at(page, people, lambda position, c, person: CoauthorEdge(
+                node=Researcher.of(person), shared_works=c.shared_works,
+                first_year=c.first_year, last_year=c.last_year,
+                cursors=page.cursors, position=position)),
             page_info=page_info(page), total_count=page.total_count,
         )
 

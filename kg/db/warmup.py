@@ -56,15 +56,23 @@ def plans_to_warm(queries: QueryLibrary) -> list[str]:
     return sorted(names, key=lambda name: (-len(queries[name].text), name))
 
 
-def example_parameters(session: neo4j.Session, query: Query) -> dict[str, Any]:
-    """The `:params` maps of `query` as the server reads them (Cypher literals, typed as the
-    server types them), merged."""
-    params: dict[str, Any] = {}
-    for literal in query.examples:
-        # the maps are the project's own files, never user input
-        record = session.run(cast(LiteralString, "RETURN " + literal + " AS params")).single()
-        params.update(record["params"] if record else {})
-    return params
+def example_parameters(session: neo4j.Session, queries: list[Query]) -> list[dict[str, Any]]:
+    """The `:params` maps of each query as the server reads them (Cypher literals, typed as the
+    server types them), each query's merged; one statement for all of them."""
+    literals = [literal for query in queries for literal in query.examples]
+    if not literals:
+        return [{} for _ in queries]
+    # the maps are the project's own files, never user input
+    record = session.run(cast(LiteralString, "RETURN [" + ", ".join(literals) + "] AS maps")
+                         ).single()
+    maps = iter(record["maps"] if record else [])
+    merged = []
+    for query in queries:
+        params: dict[str, Any] = {}
+        for _ in query.examples:
+            params.update(next(maps))
+        merged.append(params)
+    return merged
 
 
 def warm_plans(driver: neo4j.Driver, settings: Settings, queries: QueryLibrary,
@@ -73,24 +81,29 @@ def warm_plans(driver: neo4j.Driver, settings: Settings, queries: QueryLibrary,
     refuses is noted and the next one runs; the server gone ends the warm-up."""
     warmed = Warmed()
     started = time.perf_counter()
-    with driver.session(database=settings.neo4j_database,
-                        default_access_mode=neo4j.READ_ACCESS) as session:
-        for name in plans_to_warm(queries):
-            if stop is not None and stop.is_set():
-                break
-            query = queries[name]
-            try:
-                params = example_parameters(session, query)
+    names = plans_to_warm(queries)
+    try:
+        with driver.session(database=settings.neo4j_database,
+                            default_access_mode=neo4j.READ_ACCESS) as session:
+            examples = example_parameters(session, [queries[name] for name in names])
+            for name, params in zip(names, examples, strict=True):
+                if stop is not None and stop.is_set():
+                    break
+                query = queries[name]
                 query.check(params)
-                session.run(neo4j.Query(query.text, timeout=settings.warm_plan_seconds),
-                            params).consume()
-            except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
-                warmed.failed[name] = f"Neo4j went away: {_one_line(error)}"
-                break
-            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
-                warmed.failed[name] = _one_line(error)
-            else:
-                warmed.planned.append(name)
+                try:
+                    session.run(neo4j.Query(query.text, timeout=settings.warm_plan_seconds),
+                                params).consume()
+                except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
+                    raise
+                except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
+                    warmed.failed[name] = _one_line(error)
+                else:
+                    warmed.planned.append(name)
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
+        unfinished = next((name for name in names
+                           if name not in warmed.planned and name not in warmed.failed), "")
+        warmed.failed[unfinished] = f"Neo4j went away: {_one_line(error)}"
     warmed.seconds = time.perf_counter() - started
     return warmed
 
