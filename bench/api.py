@@ -42,6 +42,7 @@ from kg.config import Settings
 from kg.db.graph import Graph, Row, Transaction
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
+from kg.nodes import ALL
 from testkit.datasets import IDB03_WORKS, ROOT
 from testkit.ports import free_port
 
@@ -148,7 +149,8 @@ def requests(graph: Graph, count: int) -> list[Request]:
     all_researchers = sorted(r["id"] for r in graph.read("derive/all_researcher_ids"))
     researchers = rng.sample(all_researchers, count)
     paper_ids = rng.sample(sorted(r["id"] for r in graph.read("all_paper_ids")), count)
-    titles = [row["title"] or "" for row in graph.read("nodes/papers_by_ids", ids=paper_ids)]
+    titles = [row["title"] or "" for row in graph.read("nodes/papers_by_ids", ids=paper_ids,
+                                                            shown=ALL.parameter)]
     words = [" ".join(rng.sample([w for w in title.split() if len(w) >= 4] or ["data"], 1))
              for title in titles]
     return [Request(kind, query, variables) for r, w in zip(researchers, words, strict=True)

@@ -20,7 +20,7 @@ from typing import Any
 
 from kg.db.graph import Graph, Row, Transaction
 from kg.errors import BadInput, NotFound
-from kg.nodes import ResearcherNode
+from kg.nodes import ALL, ResearcherNode, Shown
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 
 CLOSE_COLLABORATOR_MIN_WORKS = 2
@@ -110,14 +110,16 @@ def coauthors_of(
     """One page of a researcher's co-authors; `after` is a cursor from a previous page."""
     check_first(first, graph.settings.max_page_size)
     request = {"researcher_id": researcher_id, "after": _decode_cursor(after)}
-    rows = graph.read("coauthorship/coauthor_pages", requests=[request], limit=first + 1)
+    rows = graph.read("coauthorship/coauthor_pages", requests=[request], limit=first + 1,
+                      shown=ALL.parameter)
     if not rows:
         raise NotFound(f"no researcher with id {researcher_id!r}")
     return _page(rows[0], first)
 
 
 def coauthors_for(
-    graph: Graph, researcher_ids: list[str], first: int = 25, after: str | None = None
+    graph: Graph, researcher_ids: list[str], first: int = 25, after: str | None = None,
+    shown: Shown = ALL,
 ) -> dict[str, Page[Coauthor]]:
     """A page of co-authors of each researcher, after the same cursor (for DataLoaders); unknown
     ids are absent."""
@@ -125,7 +127,8 @@ def coauthors_for(
     after_key = _decode_cursor(after)
     requests = [{"researcher_id": rid, "after": after_key}
                 for rid in dict.fromkeys(researcher_ids)]
-    rows = graph.read("coauthorship/coauthor_pages", requests=requests, limit=first + 1)
+    rows = graph.read("coauthorship/coauthor_pages", requests=requests, limit=first + 1,
+                      shown=shown.parameter)
     return {row["researcher_id"]: _page(row, first) for row in rows}
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from kg.db.graph import Graph, Row
 from kg.errors import NotFound
-from kg.nodes import ResearcherNode
+from kg.nodes import ALL, ResearcherNode, Shown
 
 ATYPICAL_NPMI = -0.1
 AI_CATEGORIES = ("cs.AI", "cs.LG", "cs.CL", "cs.CV", "cs.NE", "stat.ML")
@@ -67,12 +67,12 @@ def metrics_for(graph: Graph, researcher_ids: list[str]) -> dict[str, Researcher
     return {row["id"]: _metrics(row) for row in rows}
 
 
-def researchers_with_metrics(graph: Graph, researcher_ids: list[str]
+def researchers_with_metrics(graph: Graph, researcher_ids: list[str], shown: Shown = ALL
                              ) -> tuple[dict[str, ResearcherNode], dict[str, ResearcherMetrics]]:
     """The nodes of many researchers (as `nodes.researchers_by_ids`) and their profile figures
     (as `metrics_for`) in one query; unknown ids are absent from both."""
     rows = graph.read("nodes/researchers_with_metrics_by_ids",
-                      ids=list(dict.fromkeys(researcher_ids)))
+                      ids=list(dict.fromkeys(researcher_ids)), shown=shown.parameter)
     figures = {row["id"]: _metrics(row.pop("metrics")) for row in rows}
     return {row["id"]: ResearcherNode.of_row(row) for row in rows}, figures
 

@@ -1,8 +1,10 @@
-"""Nodes by id, in batches (the API's DataLoaders call these once per level of a request)."""
+"""Nodes by id, in batches (the API's DataLoaders call these once per level of a request), and
+which of their fields an answer shows (`Shown`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from operator import itemgetter
 from typing import Any, Self
 
@@ -63,11 +65,6 @@ class ResearcherNode(FromRow):
     orcid: str | None
     alt_names: list[str]
     open_to_collaborate: bool
-    verification_level: int
-    claimed: bool
-    trust_score: float | None
-    trust_tier: str | None
-    trust_propagated: float | None
 
 
 @dataclass(frozen=True)
@@ -98,17 +95,47 @@ class SourceNode(FromRow):
     papers: int
 
 
-def papers_by_ids(graph: Graph, ids: list[str]) -> dict[str, PaperNode]:
-    return {row["id"]: PaperNode.of_row(row) for row in graph.read("nodes/papers_by_ids", ids=ids)}
+def _optional(node_class: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(node_class) if f.name != "id")
 
 
-def researchers_by_ids(graph: Graph, ids: list[str]) -> dict[str, ResearcherNode]:
+@dataclass(frozen=True)
+class Shown:
+    """The fields the paper, researcher and topic nodes of one answer carry besides their id.
+    A query reads only these (`CASE WHEN $shown.paper.abstract THEN p.abstract END`): Neo4j skips
+    the other properties, the traversals behind some (a paper's venue, a topic's parent) and
+    their bytes, and the node holds None in their place. The API shows a request what its
+    document selects (api/graphql/shown.py); every other caller gets every field (`ALL`)."""
+
+    paper: frozenset[str] = field(default_factory=lambda: _optional(PaperNode))
+    researcher: frozenset[str] = field(default_factory=lambda: _optional(ResearcherNode))
+    topic: frozenset[str] = field(default_factory=lambda: _optional(TopicNode))
+
+    @cached_property
+    def parameter(self) -> dict[str, dict[str, bool]]:
+        """The `$shown` of the queries: {node kind: {field: true}}."""
+        return {"paper": dict.fromkeys(sorted(self.paper), True),
+                "researcher": dict.fromkeys(sorted(self.researcher), True),
+                "topic": dict.fromkeys(sorted(self.topic), True)}
+
+
+ALL = Shown()
+
+
+def papers_by_ids(graph: Graph, ids: list[str], shown: Shown = ALL) -> dict[str, PaperNode]:
+    return {row["id"]: PaperNode.of_row(row)
+            for row in graph.read("nodes/papers_by_ids", ids=ids, shown=shown.parameter)}
+
+
+def researchers_by_ids(graph: Graph, ids: list[str], shown: Shown = ALL
+                       ) -> dict[str, ResearcherNode]:
     return {row["id"]: ResearcherNode.of_row(row)
-            for row in graph.read("nodes/researchers_by_ids", ids=ids)}
+            for row in graph.read("nodes/researchers_by_ids", ids=ids, shown=shown.parameter)}
 
 
-def topics_by_ids(graph: Graph, ids: list[str]) -> dict[str, TopicNode]:
-    return {row["id"]: TopicNode.of_row(row) for row in graph.read("nodes/topics_by_ids", ids=ids)}
+def topics_by_ids(graph: Graph, ids: list[str], shown: Shown = ALL) -> dict[str, TopicNode]:
+    return {row["id"]: TopicNode.of_row(row)
+            for row in graph.read("nodes/topics_by_ids", ids=ids, shown=shown.parameter)}
 
 
 def institutions_by_ids(graph: Graph, ids: list[str]) -> dict[str, InstitutionNode]:

@@ -9,7 +9,7 @@ from enum import Enum
 
 from kg.db.graph import Graph
 from kg.ingest import source_ids
-from kg.nodes import PaperNode, ResearcherNode, TopicNode
+from kg.nodes import ALL, PaperNode, ResearcherNode, Shown, TopicNode
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, pages_of_owners
 
 
@@ -66,6 +66,7 @@ class PaperPage(Page[str]):
 def papers_of(
     graph: Graph, researcher_ids: list[str], first: int, after: str | None = None,
     order: PaperOrder = PaperOrder.RECENT, with_authors_and_topics: bool = False,
+    shown: Shown = ALL,
 ) -> dict[str, Page[str]]:
     """Paper ids of each researcher, one page each (a cursor applies to every researcher), with
     the papers' nodes (`Page.nodes`); `with_authors_and_topics`: `PaperPage`s, whose papers'
@@ -75,7 +76,7 @@ def papers_of(
     query = ("papers/papers_with_authors_and_topics_of_researchers" if with_authors_and_topics
              else "papers/papers_of_researchers")
     rows = graph.read(query, researcher_ids=researcher_ids, order=order.value,
-                      after_key=after_key, limit=first + 1)
+                      after_key=after_key, limit=first + 1, shown=shown.parameter)
     grouped: dict[str, list[dict]] = {rid: [] for rid in researcher_ids}
     totals: dict[str, int] = {rid: 0 for rid in researcher_ids}
     for row in rows:
@@ -109,28 +110,33 @@ def _paper_topics(rows: list[dict]) -> list[PaperTopic]:
             for t in rows]
 
 
-def authors_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[Authorship]]:
+def authors_of(graph: Graph, paper_ids: list[str], shown: Shown = ALL
+               ) -> dict[str, list[Authorship]]:
     found: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
-    for row in graph.read("papers/authors_of_papers", paper_ids=paper_ids):
+    for row in graph.read("papers/authors_of_papers", paper_ids=paper_ids,
+                          shown=shown.parameter):
         node = ResearcherNode.of_row(row.pop("node"))
         found[row.pop("paper_id")].append(Authorship(**row, node=node))
     return found
 
 
-def topics_of(graph: Graph, paper_ids: list[str]) -> dict[str, list[PaperTopic]]:
+def topics_of(graph: Graph, paper_ids: list[str], shown: Shown = ALL
+              ) -> dict[str, list[PaperTopic]]:
     found: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
-    for row in graph.read("papers/topics_of_papers", paper_ids=paper_ids):
+    for row in graph.read("papers/topics_of_papers", paper_ids=paper_ids,
+                          shown=shown.parameter):
         node = TopicNode.of_row(row.pop("node"))
         found[row.pop("paper_id")].append(PaperTopic(**row, node=node))
     return found
 
 
-def authors_and_topics_of(graph: Graph, paper_ids: list[str]
+def authors_and_topics_of(graph: Graph, paper_ids: list[str], shown: Shown = ALL
                           ) -> tuple[dict[str, list[Authorship]], dict[str, list[PaperTopic]]]:
     """`authors_of` and `topics_of` these papers in one query."""
     authors: dict[str, list[Authorship]] = {pid: [] for pid in paper_ids}
     assigned: dict[str, list[PaperTopic]] = {pid: [] for pid in paper_ids}
-    for row in graph.read("papers/authors_and_topics_of_papers", paper_ids=paper_ids):
+    for row in graph.read("papers/authors_and_topics_of_papers", paper_ids=paper_ids,
+                          shown=shown.parameter):
         authors[row["paper_id"]] = _authorships(row["authors"])
         assigned[row["paper_id"]] = _paper_topics(row["topics"])
     return authors, assigned

@@ -30,7 +30,7 @@ from typing import Any
 
 from kg.db.graph import Graph, Transaction
 from kg.errors import BadInput, NotFound
-from kg.nodes import PaperNode, TopicNode
+from kg.nodes import ALL, PaperNode, Shown, TopicNode
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of, pages_of_owners
 from kg.vocabulary import TOPIC_LEVELS as LEVELS
 
@@ -297,14 +297,15 @@ def topic_children_for(graph: Graph, topic_ids: list[str]) -> dict[str, list[Top
             for row in graph.read("topics/children_of_topics", topic_ids=topic_ids)}
 
 
-def top_papers_for(graph: Graph, topic_ids: list[str], first: int = 10
+def top_papers_for(graph: Graph, topic_ids: list[str], first: int = 10, shown: Shown = ALL
                    ) -> dict[str, list[TopPaper]]:
     """`top_papers` of many topics in one query; ids not in the graph are absent."""
     check_first(first, graph.settings.max_page_size)
     query = ("topics/top_papers_of_topics" if first <= TOP_TOPIC_PAPERS
              else "topics/top_papers_counted")
     return {row["of_id"]: [_top_paper(p) for p in row["papers"]]
-            for row in graph.read(query, topic_ids=topic_ids, first=first)}
+            for row in graph.read(query, topic_ids=topic_ids, first=first,
+                                  shown=shown.parameter)}
 
 
 def top_researchers_for(graph: Graph, topic_ids: list[str], first: int = 10
@@ -317,13 +318,14 @@ def top_researchers_for(graph: Graph, topic_ids: list[str], first: int = 10
 
 
 def adjacent_topics_for(graph: Graph, topic_ids: list[str], first: int = 10,
-                        after: str | None = None) -> dict[str, Page[AdjacentTopic]]:
+                        after: str | None = None, shown: Shown = ALL
+                        ) -> dict[str, Page[AdjacentTopic]]:
     """`adjacent_topics` of many topics in one query; ids not in the graph are absent."""
     check_first(first, graph.settings.max_page_size)
     after_key = _decode_cursor(after) if after is not None else None
     found = {}
     for row in graph.read("topics/adjacent_of_topics", topic_ids=topic_ids, after=after_key,
-                          first=first + 1):
+                          first=first + 1, shown=shown.parameter):
         neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
                                     node=TopicNode.of_row(n["node"]))
                       for n in row["neighbours"]]

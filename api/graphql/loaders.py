@@ -40,6 +40,7 @@ from kg import (
 )
 from kg.db.graph import Graph
 from kg.errors import GraphUnavailable, KgError, QueryTimeout
+from kg.nodes import ALL, Shown
 
 BatchFn = Callable[..., dict[Any, Any]]
 JointFn = Callable[[Graph, list[Any]], tuple[dict[Any, Any], dict[Any, Any]]]
@@ -406,9 +407,16 @@ class Loaders:
         # set by the look-ahead when a page's papers show their authors and topics: the page's
         # query then reads them too (papers.PaperPage)
         self.papers_with_authors_and_topics = False
+        # the node fields the request's document selects (api/graphql/shown.py): every query
+        # that builds paper, researcher or topic nodes reads those only
+        self.shown: Shown = ALL
 
     def _loader(self, fetch: BatchFn, then: Then | None = None) -> Loader:
         return Loader(self._batcher, fetch, then)
+
+    def _showing(self, fetch: Callable[..., Any]) -> BatchFn:
+        """`fetch` reading the node fields the request shows (as they are when it runs)."""
+        return lambda graph, ids, *options: fetch(graph, ids, *options, shown=self.shown)
 
     def release(self) -> None:
         """Drop every answer, once the request has answered. The loaders hold each other and
@@ -422,17 +430,17 @@ class Loaders:
 
     @cached_property
     def paper(self) -> Loader:
-        return self._loader(nodes.papers_by_ids)
+        return self._loader(self._showing(nodes.papers_by_ids))
 
     @cached_property
     def researcher(self) -> Loader:
-        researcher = self._loader(nodes.researchers_by_ids)
-        researcher.joins(self.metrics, metrics.researchers_with_metrics)
+        researcher = self._loader(self._showing(nodes.researchers_by_ids))
+        researcher.joins(self.metrics, self._showing(metrics.researchers_with_metrics))
         return researcher
 
     @cached_property
     def topic(self) -> Loader:
-        return self._loader(nodes.topics_by_ids)
+        return self._loader(self._showing(nodes.topics_by_ids))
 
     @cached_property
     def institution(self) -> Loader:
@@ -448,15 +456,15 @@ class Loaders:
 
     @cached_property
     def authors_of_paper(self) -> Loader:
-        authors = self._loader(papers.authors_of, Then(
+        authors = self._loader(self._showing(papers.authors_of), Then(
             self.researcher, lambda authors: [a.researcher_id for a in authors],
             lambda authors: {a.researcher_id: a.node for a in authors if a.node}))
-        authors.joins(self.topics_of_paper, papers.authors_and_topics_of)
+        authors.joins(self.topics_of_paper, self._showing(papers.authors_and_topics_of))
         return authors
 
     @cached_property
     def topics_of_paper(self) -> Loader:
-        return self._loader(papers.topics_of, Then(
+        return self._loader(self._showing(papers.topics_of), Then(
             self.topic, lambda assigned: [t.topic_id for t in assigned],
             lambda assigned: {t.topic_id: t.node for t in assigned if t.node}))
 
@@ -476,7 +484,7 @@ class Loaders:
 
     @cached_property
     def coauthors(self) -> Loader:
-        return self._loader(coauthorship.coauthors_for, Then(
+        return self._loader(self._showing(coauthorship.coauthors_for), Then(
             self.researcher, lambda page: [c.id for c in page.items], _carried))
 
     @cached_property
@@ -559,13 +567,14 @@ class Loaders:
 
     @cached_property
     def adjacent_topics(self) -> Loader:
-        return self._loader(topics.adjacent_topics_for, Then(
+        return self._loader(self._showing(topics.adjacent_topics_for), Then(
             self.topic, lambda page: [a.topic.id for a in page.items],
             lambda page: {a.topic.id: a.node for a in page.items if a.node}))
 
     @cached_property
     def top_papers_of_topic(self) -> Loader:
-        return self._loader(topics.top_papers_for, Then(self.paper, _ids, _carried_of_list))
+        return self._loader(self._showing(topics.top_papers_for),
+                            Then(self.paper, _ids, _carried_of_list))
 
     @cached_property
     def top_researchers_of_topic(self) -> Loader:
@@ -600,7 +609,8 @@ class Loaders:
 
     def _papers_of(self, graph: Graph, ids: list[str], *options: Any) -> dict[str, Any]:
         return papers.papers_of(graph, ids, *options,
-                                with_authors_and_topics=self.papers_with_authors_and_topics)
+                                with_authors_and_topics=self.papers_with_authors_and_topics,
+                                shown=self.shown)
 
 
 def _ids(items: Sequence[Any]) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.extensions import ParserCache
 
+from api.graphql.cache import Lru
 from api.graphql.execution import PlainExecutionContext
 from api.graphql.limits import limit_extensions
 from api.graphql.prefetch import Deeper, Start, prefetch
@@ -25,6 +26,7 @@ from api.graphql.results import (
     SearchHit,
     TopicMap,
 )
+from api.graphql.shown import DOCUMENTS, ShownFields
 from api.graphql.types import (
     PAPER_PREFETCH,
     RESEARCHER_DEEPER,
@@ -254,6 +256,6 @@ def build_schema(settings: Settings, execution_context_class: type = PlainExecut
         query=Query, mutation=Mutation,
         types=[Paper, Researcher, Topic, Institution, Source, NodeType],
         extensions=[partial(ParserCache, maxsize=1000), *limit_extensions(settings),
-                    OperationTelemetry],
+                    partial(ShownFields, Lru(DOCUMENTS)), OperationTelemetry],
         execution_context_class=execution_context_class,
     )

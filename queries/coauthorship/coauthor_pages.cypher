@@ -6,8 +6,10 @@
 // with its people is one query.
 // Returns: researcher_id, total_count, coauthors [{id, name, shared_works, first_year, last_year,
 //          recency, node}]
+// A `node` map reads only the fields $shown names for its kind (null for the others;
+// kg/nodes.py Shown).
 /*
-:params {requests: [{researcher_id: "A5023888391", after: null}], limit: 26}
+:params {requests: [{researcher_id: "A5023888391", after: null}], limit: 26, shown: {researcher: {name: true, orcid: true, alt_names: true, open_to_collaborate: true}}}
 */
 UNWIND $requests AS request
 MATCH (r:Researcher {id: request.researcher_id})
@@ -32,12 +34,12 @@ CALL (r, request) {
   LIMIT $limit
   RETURN collect({id: o.id, name: o.name, shared_works: works, first_year: c.first_year,
                   last_year: c.last_year, recency: recency,
-                  node: {id: o.id, name: o.name, orcid: o.orcid,
-                         alt_names: coalesce(o.alt_names, []),
-                         open_to_collaborate: coalesce(o.open_to_collaborate, false),
-                         verification_level: coalesce(o.verification_level, 0),
-                         claimed: coalesce(o.claimed, false), trust_score: o.trust_score,
-                         trust_tier: o.trust_tier, trust_propagated: o.trust_propagated}})
+                  node: {id: o.id, name: CASE WHEN $shown.researcher.name THEN o.name END,
+                         orcid: CASE WHEN $shown.researcher.orcid THEN o.orcid END,
+                         alt_names: CASE WHEN $shown.researcher.alt_names
+                                    THEN coalesce(o.alt_names, []) END,
+                         open_to_collaborate: CASE WHEN $shown.researcher.open_to_collaborate
+                                              THEN coalesce(o.open_to_collaborate, false) END}})
          AS coauthors
 }
 RETURN r.id AS researcher_id, COUNT { (r)-[:COAUTHOR]-() } AS total_count, coauthors

@@ -3,8 +3,10 @@
 // with its node as nodes/researchers_by_ids and nodes/topics_by_ids return them.
 // Returns: paper_id, authors [{researcher_id, position, is_corresponding, node}],
 //          topics [{topic_id, score, primary, node}] (no row for a paper not in the graph)
+// A `node` map reads only the fields $shown names for its kind (null for the others;
+// kg/nodes.py Shown).
 /*
-:params {paper_ids: ["W1"]}
+:params {paper_ids: ["W1"], shown: {researcher: {name: true, orcid: true, alt_names: true, open_to_collaborate: true}, topic: {name: true, level: true, parent_id: true, papers: true}}}
 */
 UNWIND $paper_ids AS paper_id
 MATCH (p:Paper {id: paper_id})
@@ -15,11 +17,12 @@ CALL (p) {
   RETURN collect(CASE WHEN r IS NOT NULL THEN {
            researcher_id: r.id, position: a.position,
            is_corresponding: coalesce(a.is_corresponding, false),
-           node: {id: r.id, name: r.name, orcid: r.orcid, alt_names: coalesce(r.alt_names, []),
-                  open_to_collaborate: coalesce(r.open_to_collaborate, false),
-                  verification_level: coalesce(r.verification_level, 0),
-                  claimed: coalesce(r.claimed, false), trust_score: r.trust_score,
-                  trust_tier: r.trust_tier, trust_propagated: r.trust_propagated}} END)
+           node: {id: r.id, name: CASE WHEN $shown.researcher.name THEN r.name END,
+                  orcid: CASE WHEN $shown.researcher.orcid THEN r.orcid END,
+                  alt_names: CASE WHEN $shown.researcher.alt_names
+                             THEN coalesce(r.alt_names, []) END,
+                  open_to_collaborate: CASE WHEN $shown.researcher.open_to_collaborate
+                                       THEN coalesce(r.open_to_collaborate, false) END}} END)
          AS authors
 }
 CALL (p) {
@@ -28,8 +31,11 @@ CALL (p) {
   ORDER BY primary DESC, h.score DESC, t.id
   RETURN collect(CASE WHEN t IS NOT NULL THEN {
            topic_id: t.id, score: h.score, primary: primary,
-           node: {id: t.id, name: t.name, level: t.level, papers: coalesce(t.papers, 0),
-                  parent_id: head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up)
-                                            RETURN up.id })}} END) AS topics
+           node: {id: t.id, name: CASE WHEN $shown.topic.name THEN t.name END,
+                  level: CASE WHEN $shown.topic.level THEN t.level END,
+                  papers: CASE WHEN $shown.topic.papers THEN coalesce(t.papers, 0) END,
+                  parent_id: CASE WHEN $shown.topic.parent_id
+                             THEN head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up)
+                                                 RETURN up.id }) END}} END) AS topics
 }
 RETURN paper_id, authors, topics

@@ -5,8 +5,10 @@
 // Returns: researcher_id, paper_id, sort_key, total, node,
 //          authors [{researcher_id, position, is_corresponding, node}],
 //          topics [{topic_id, score, primary, node}]
+// A `node` map reads only the fields $shown names for its kind (null for the others;
+// kg/nodes.py Shown).
 /*
-:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20}
+:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20, shown: {paper: {doi: true, title: true, abstract: true, year: true, date: true, type: true, cited_by_count: true, citations: true, upvotes: true, is_retracted: true, categories: true, organisation: true, source_ids: true, source_id: true}, researcher: {name: true, orcid: true, alt_names: true, open_to_collaborate: true}, topic: {name: true, level: true, parent_id: true, papers: true}}}
 */
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
@@ -27,12 +29,12 @@ CALL (p) {
   RETURN collect(CASE WHEN author IS NOT NULL THEN {
            researcher_id: author.id, position: a.position,
            is_corresponding: coalesce(a.is_corresponding, false),
-           node: {id: author.id, name: author.name, orcid: author.orcid,
-                  alt_names: coalesce(author.alt_names, []),
-                  open_to_collaborate: coalesce(author.open_to_collaborate, false),
-                  verification_level: coalesce(author.verification_level, 0),
-                  claimed: coalesce(author.claimed, false), trust_score: author.trust_score,
-                  trust_tier: author.trust_tier, trust_propagated: author.trust_propagated}} END)
+           node: {id: author.id, name: CASE WHEN $shown.researcher.name THEN author.name END,
+                  orcid: CASE WHEN $shown.researcher.orcid THEN author.orcid END,
+                  alt_names: CASE WHEN $shown.researcher.alt_names
+                             THEN coalesce(author.alt_names, []) END,
+                  open_to_collaborate: CASE WHEN $shown.researcher.open_to_collaborate
+                                       THEN coalesce(author.open_to_collaborate, false) END}} END)
          AS authors
 }
 CALL (p) {
@@ -41,17 +43,30 @@ CALL (p) {
   ORDER BY primary DESC, h.score DESC, t.id
   RETURN collect(CASE WHEN t IS NOT NULL THEN {
            topic_id: t.id, score: h.score, primary: primary,
-           node: {id: t.id, name: t.name, level: t.level, papers: coalesce(t.papers, 0),
-                  parent_id: head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up)
-                                            RETURN up.id })}} END) AS topics
+           node: {id: t.id, name: CASE WHEN $shown.topic.name THEN t.name END,
+                  level: CASE WHEN $shown.topic.level THEN t.level END,
+                  papers: CASE WHEN $shown.topic.papers THEN coalesce(t.papers, 0) END,
+                  parent_id: CASE WHEN $shown.topic.parent_id
+                             THEN head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up)
+                                                 RETURN up.id }) END}} END) AS topics
 }
 RETURN researcher_id, p.id AS paper_id, sort_key, COUNT { (r)-[:AUTHORED]->() } AS total,
-       {id: p.id, doi: p.doi, title: p.title, abstract: p.abstract, year: p.year,
-        date: p.date, type: p.type, cited_by_count: coalesce(p.cited_by_count, 0),
-        citations: coalesce(p.citations, 0),
-        upvotes: coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-() },
-        is_retracted: coalesce(p.is_retracted, false),
-        categories: coalesce(p.categories, []), organisation: p.organisation,
-        source_ids: coalesce(p.ids, [p.id]),
-        source_id: head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s) RETURN s.id })} AS node,
+       {id: p.id, doi: CASE WHEN $shown.paper.doi THEN p.doi END,
+        title: CASE WHEN $shown.paper.title THEN p.title END,
+        abstract: CASE WHEN $shown.paper.abstract THEN p.abstract END,
+        year: CASE WHEN $shown.paper.year THEN p.year END,
+        date: CASE WHEN $shown.paper.date THEN p.date END,
+        type: CASE WHEN $shown.paper.type THEN p.type END,
+        cited_by_count: CASE WHEN $shown.paper.cited_by_count
+                        THEN coalesce(p.cited_by_count, 0) END,
+        citations: CASE WHEN $shown.paper.citations THEN coalesce(p.citations, 0) END,
+        upvotes: CASE WHEN $shown.paper.upvotes
+                 THEN coalesce(p.upvotes, 0) + COUNT { (p)<-[:UPVOTED]-() } END,
+        is_retracted: CASE WHEN $shown.paper.is_retracted
+                      THEN coalesce(p.is_retracted, false) END,
+        categories: CASE WHEN $shown.paper.categories THEN coalesce(p.categories, []) END,
+        organisation: CASE WHEN $shown.paper.organisation THEN p.organisation END,
+        source_ids: CASE WHEN $shown.paper.source_ids THEN coalesce(p.ids, [p.id]) END,
+        source_id: CASE WHEN $shown.paper.source_id
+                   THEN head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s) RETURN s.id }) END} AS node,
        authors, topics

@@ -3,8 +3,10 @@
 // Each neighbour carries its node as nodes/topics_by_ids returns it (`node`).
 // Returns: of_id, total, neighbours [{id, name, level, papers, npmi, node}] (no row for a topic
 // not in the graph)
+// A `node` map reads only the fields $shown names for its kind (null for the others;
+// kg/nodes.py Shown).
 /*
-:params {topic_ids: ["T10965"], after: null, first: 10}
+:params {topic_ids: ["T10965"], after: null, first: 10, shown: {topic: {name: true, level: true, parent_id: true, papers: true}}}
 */
 UNWIND $topic_ids AS of_id
 MATCH (t:Topic {id: of_id})
@@ -35,9 +37,11 @@ CALL (t, n, n_t) {
   ORDER BY papers DESC, npmi DESC, u.id
   LIMIT $first
   RETURN collect({id: u.id, name: u.name, level: u.level, papers: papers, npmi: npmi,
-                  node: {id: u.id, name: u.name, level: u.level,
-                         papers: coalesce(u.papers, 0),
-                         parent_id: head(COLLECT { MATCH (u)-[:SUBTOPIC_OF]->(up)
-                                                   RETURN up.id })}}) AS neighbours
+                  node: {id: u.id, name: CASE WHEN $shown.topic.name THEN u.name END,
+                         level: CASE WHEN $shown.topic.level THEN u.level END,
+                         papers: CASE WHEN $shown.topic.papers THEN coalesce(u.papers, 0) END,
+                         parent_id: CASE WHEN $shown.topic.parent_id
+                                    THEN head(COLLECT { MATCH (u)-[:SUBTOPIC_OF]->(up)
+                                                        RETURN up.id }) END}}) AS neighbours
 }
 RETURN of_id, COUNT { (t)-[:CO_OCCURS]-() } AS total, neighbours

@@ -17,6 +17,7 @@ from kg.errors import BadInput, NotFound
 from kg.export import export
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
+from kg.nodes import ALL
 from testkit.census import census
 from testkit.datasets import SAMPLE_WORKS
 
@@ -46,7 +47,8 @@ def test_graphml_of_the_whole_graph_reads_back_into_networkx_as_neo4j_holds_it(
         assert types[kind.upper()] == counts[kind], kind
     assert types["COAUTHOR"] == counts["coauthor_pairs"]
 
-    authors = idb03_graph.read("papers/authors_of_papers", paper_ids=["W2181906270"])
+    authors = idb03_graph.read("papers/authors_of_papers", paper_ids=["W2181906270"],
+                               shown=ALL.parameter)
     assert authors and all(g.has_edge(row["researcher_id"], "W2181906270") for row in authors)
     props = g.nodes["W2181906270"]
     assert isinstance(props["year"], int) and props["title"]

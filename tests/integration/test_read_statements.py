@@ -7,6 +7,7 @@ import pytest
 
 from kg.db.graph import Graph
 from kg.errors import Forbidden
+from kg.nodes import ALL
 
 
 def test_a_write_in_a_session_of_read_statements_is_refused(graph: Graph) -> None:
@@ -88,7 +89,8 @@ def test_a_work_that_asks_otherwise_when_run_again_is_answered_live(graph: Graph
     asked = iter(range(10))
 
     def work(g: Graph) -> list:
-        return g.read("admin/ping") + g.read("nodes/researchers_by_ids", ids=[f"A{next(asked)}"])
+        return g.read("admin/ping") + g.read("nodes/researchers_by_ids", ids=[f"A{next(asked)}"],
+                                                shown=ALL.parameter)
 
     before = graph.queries_run
     assert graph.read_together([work]) == [([{"ok": 1}], None)]

@@ -23,6 +23,7 @@ from kg.db.graph import Graph
 from kg.ingest import derive, readmodel
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
+from kg.nodes import ALL
 from kg.topics import TOP_TOPIC_PAPERS
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import Oracle, load_works
@@ -161,8 +162,10 @@ def test_the_top_papers_read_from_the_stored_lists_equal_the_count_over_each_sub
         idb03_graph: Graph) -> None:
     topic_ids = sorted(row["id"] for row in idb03_graph.read("stored_top_papers"))
     for first in (1, 10, TOP_TOPIC_PAPERS):
-        stored = idb03_graph.read("topics/top_papers_of_topics", topic_ids=topic_ids, first=first)
-        counted = idb03_graph.read("topics/top_papers_counted", topic_ids=topic_ids, first=first)
+        stored = idb03_graph.read("topics/top_papers_of_topics", topic_ids=topic_ids, first=first,
+                                  shown=ALL.parameter)
+        counted = idb03_graph.read("topics/top_papers_counted", topic_ids=topic_ids, first=first,
+                                   shown=ALL.parameter)
         assert sorted(stored, key=lambda r: r["of_id"]) == sorted(counted,
                                                                   key=lambda r: r["of_id"])
 
@@ -188,9 +191,11 @@ def test_the_top_papers_of_a_domain_cost_what_those_of_a_small_topic_cost(
     small = min((t for t, n in papers.items() if n >= 10), key=lambda t: (papers[t], t))
     large = max(papers, key=lambda t: (papers[t], t))
     assert papers[large] >= 20 * papers[small]
-    stored = {t: db_hits(idb03_graph, "topics/top_papers_of_topics", topic_ids=[t], first=10)
+    stored = {t: db_hits(idb03_graph, "topics/top_papers_of_topics", topic_ids=[t], first=10,
+                         shown=ALL.parameter)
               for t in (small, large)}
-    counted = db_hits(idb03_graph, "topics/top_papers_counted", topic_ids=[large], first=10)
+    counted = db_hits(idb03_graph, "topics/top_papers_counted", topic_ids=[large], first=10,
+                      shown=ALL.parameter)
     assert stored[large] <= 1.5 * stored[small], stored
     assert counted >= papers[large] > stored[large], (counted, stored)
 

@@ -11,8 +11,7 @@ import pytest
 from kg.nodes import PaperNode, ResearcherNode, SourceNode
 
 ROW = {"id": "A1", "name": "Ada", "orcid": None, "alt_names": ["A. L."],
-       "open_to_collaborate": False, "verification_level": 1, "claimed": True,
-       "trust_score": 0.5, "trust_tier": "high", "trust_propagated": None}
+       "open_to_collaborate": False}
 
 
 def test_a_node_of_a_row_equals_the_one_its_init_builds() -> None:
@@ -33,7 +32,7 @@ def test_a_row_in_another_order_still_builds_the_same_node() -> None:
 
 def test_a_row_with_a_missing_or_extra_key_is_refused_as_before() -> None:
     with pytest.raises(TypeError):
-        ResearcherNode.of_row({k: v for k, v in ROW.items() if k != "claimed"})
+        ResearcherNode.of_row({k: v for k, v in ROW.items() if k != "orcid"})
     with pytest.raises(TypeError):
         ResearcherNode.of_row({**ROW, "extra": 1})
 
