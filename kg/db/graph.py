@@ -531,16 +531,30 @@ def _row(record: neo4j.Record) -> Row:
 
 
 def _exported(value: Any) -> Any:
+    """`value` as `Record.data` exports it; a map or list is the very object the driver built
+    unless something in it had to be exported (a map of a page's rows holds the map of its
+    node: both are taken as they are, not rebuilt)."""
     kind = type(value)
     if kind is dict:
         if _PLAIN.issuperset(map(type, value.values())):
             return value
-        return {key: item if type(item) in _PLAIN else _exported(item)
-                for key, item in value.items()}
+        exported: dict[str, Any] | None = None
+        for key, item in value.items():
+            if type(item) not in _PLAIN and (new := _exported(item)) is not item:
+                if exported is None:
+                    exported = dict(value)
+                exported[key] = new
+        return value if exported is None else exported
     if kind is list:
         if _PLAIN.issuperset(map(type, value)):
             return value
-        return [item if type(item) in _PLAIN else _exported(item) for item in value]
+        changed: list[Any] | None = None
+        for i, item in enumerate(value):
+            if type(item) not in _PLAIN and (new := _exported(item)) is not item:
+                if changed is None:
+                    changed = list(value)
+                changed[i] = new
+        return value if changed is None else changed
     return neo4j.Record({"value": value}).data()["value"]  # the driver's own export
 
 
