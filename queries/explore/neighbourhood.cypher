@@ -304,6 +304,7 @@ WITH n, groups,
        AS shown,
      reduce(rels = [], g IN groups | rels + reduce(rs = [], x IN g.kept | rs + coalesce(x.rels, [])))
        AS center_edges
+WITH n, groups, shown, center_edges, shown.PAPER + shown.TOPIC + shown.SOURCE AS paper_ends
 // Edges: every edge between two different nodes shown. The centre's were read at depth 1 (its
 // neighbours shown are the depth-1 nodes kept; a stored list's co-authors come with their edge
 // as a map: COAUTHOR runs from the smaller id, its weight is the shared works). A shown node's
@@ -315,7 +316,7 @@ WITH n, groups,
 // AUTHORED, found from the papers shown (a paper has a few authors, a prolific author thousands
 // of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
 // whichever end has fewer of them over the nodes shown (degree reads).
-CALL (shown, center_edges) {
+CALL (shown, paper_ends, center_edges) {
   CALL (shown) {
     UNWIND shown.RESEARCHER AS a
     RETURN sum(COUNT { (a)-[:COAUTHOR]->() }) <= sum(COUNT { (a)<-[:COAUTHOR]-() }) AS coauthor_out
@@ -324,25 +325,21 @@ CALL (shown, center_edges) {
     UNWIND shown.TOPIC AS a
     RETURN sum(COUNT { (a)-[:CO_OCCURS]->() }) <= sum(COUNT { (a)<-[:CO_OCCURS]-() }) AS co_occurs_out
   }
-  CALL (shown, center_edges, coauthor_out, co_occurs_out) {
+  CALL (shown, paper_ends, center_edges, coauthor_out, co_occurs_out) {
     UNWIND CASE WHEN size(shown.INSTITUTION) > 0 THEN shown.RESEARCHER ELSE [] END AS a
     MATCH (a)-[r:AFFILIATED_WITH]->(b)
     WHERE b IN shown.INSTITUTION
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN size(shown.PAPER) > 1 THEN shown.PAPER ELSE [] END AS a
+    UNWIND CASE WHEN size(shown.PAPER) > 1 AND size(shown.TOPIC) + size(shown.SOURCE) = 0
+                THEN shown.PAPER ELSE [] END AS a
     MATCH (a)-[r:CITES]->(b)
     WHERE b <> a AND b IN shown.PAPER
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN size(shown.TOPIC) > 0 THEN shown.PAPER ELSE [] END AS a
-    MATCH (a)-[r:HAS_TOPIC]->(b)
-    WHERE b IN shown.TOPIC
-    RETURN r
-    UNION ALL
-    UNWIND CASE WHEN size(shown.SOURCE) > 0 THEN shown.PAPER ELSE [] END AS a
-    MATCH (a)-[r:PUBLISHED_IN]->(b)
-    WHERE b IN shown.SOURCE
+    UNWIND CASE WHEN size(shown.TOPIC) + size(shown.SOURCE) > 0 THEN shown.PAPER ELSE [] END AS a
+    MATCH (a)-[r:CITES|HAS_TOPIC|PUBLISHED_IN]->(b)
+    WHERE b <> a AND b IN paper_ends
     RETURN r
     UNION ALL
     UNWIND CASE WHEN size(shown.INSTITUTION) > 1 THEN shown.INSTITUTION ELSE [] END AS a
