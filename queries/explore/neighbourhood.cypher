@@ -311,7 +311,9 @@ WITH n, groups, shown, center_edges, shown.PAPER + shown.TOPIC + shown.SOURCE AS
 // type is its group's (the edge that reached it fixes its label: no label is read), and each
 // (relationship type, direction) reaches one label, so each edge type is expanded only from the
 // shown nodes of its start type, only when its end type has shown nodes, and its far end is
-// sought among the shown nodes of the end type. They are found from their start node (the hubs
+// sought among the shown nodes of the end type (a paper's CITES, HAS_TOPIC and PUBLISHED_IN in
+// one expansion when topics or venues are shown: a dense paper's relationship groups are read
+// once, not once a type). They are found from their start node (the hubs
 // of this model are at the end of edges: cited papers, topics, venues, institutions), except
 // AUTHORED, found from the papers shown (a paper has a few authors, a prolific author thousands
 // of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
