@@ -15,8 +15,9 @@ the best-connected researcher and the largest topic (search: one word):
   its rows read and decoded by the driver (the decoding is CPU of kg's process).
 
 With --against REV, kg's statements are also run as REV's queries/ had them (same names, same
-parameters), alternating with the current ones: before/after on the same Neo4j. Medians are
-printed; the load average is printed beside them.
+parameters), alternating with the current ones: before/after on the same Neo4j, their rows
+compared (a neighbourhood's edges as a set: the service sorts them). Medians are printed; the
+load average is printed beside them.
 """
 
 from __future__ import annotations
@@ -126,11 +127,20 @@ def _js_object(text: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def unordered_edges(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with an `edges` list in a fixed order: explore/neighbourhood's edges are a set
+    (kg/neighbourhood.py sorts them by id), so their order in the row is no part of the answer."""
+    if not isinstance(row.get("edges"), list):
+        return row
+    return {**row, "edges": sorted(row["edges"], key=lambda e: json.dumps(e, sort_keys=True))}
+
+
 def profiled(session: Any, statement: Statement) -> None:
     result = session.run("PROFILE " + statement.text, statement.params)
     rows = [record.data() for record in result]
     statement.rows = len(rows)
-    statement.answer = json.dumps(rows, sort_keys=True, default=str)
+    statement.answer = json.dumps([unordered_edges(row) for row in rows], sort_keys=True,
+                                  default=str)
     hits = 0
 
     def visit(node: dict[str, Any]) -> None:

@@ -132,9 +132,15 @@ WITH n, stored, near,
      CASE WHEN n:Paper THEN 'PAPER' WHEN n:Researcher THEN 'RESEARCHER'
           WHEN n:Topic THEN 'TOPIC' WHEN n:Institution THEN 'INSTITUTION'
           ELSE 'SOURCE' END AS center_kind
-CALL (n, stored, near, kept_near, center_kind) {
+WITH n, stored, near, kept_near, center_kind,
+     {PAPER: [x IN kept_near WHERE x.type = 'PAPER' | x.node],
+      RESEARCHER: [x IN kept_near WHERE x.type = 'RESEARCHER' | x.node],
+      TOPIC: [x IN kept_near WHERE x.type = 'TOPIC' | x.node],
+      INSTITUTION: [x IN kept_near WHERE x.type = 'INSTITUTION' | x.node],
+      SOURCE: [x IN kept_near WHERE x.type = 'SOURCE' | x.node]} AS kept_of
+CALL (n, stored, near, kept_near, kept_of, center_kind) {
   UNWIND CASE WHEN $depth = 2 THEN $types ELSE [] END AS kind
-  WITH n, stored, kept_near, center_kind, kind,
+  WITH n, stored, kept_near, kept_of, center_kind, kind,
        head([g IN near WHERE g.type = kind] + [{kept: [], total: 0, all: []}]) AS g1
   CALL (kept_near, kind) {
     UNWIND kept_near AS kept
@@ -166,58 +172,66 @@ CALL (n, stored, near, kept_near, center_kind) {
            coalesce(max(reduce(s = 0, d IN degrees | CASE WHEN d > s THEN d ELSE s END)), 0)
              AS widest
   }
-  WITH n, stored, kept_near, center_kind, kind, g1, edges, widest, $cap - size(g1.kept) AS room
-  WITH n, stored, kept_near, center_kind, kind, g1, edges, widest, room,
+  WITH n, stored, kept_near, kept_of, center_kind, kind, g1, edges, widest,
+       $cap - size(g1.kept) AS room
+  WITH n, stored, kept_near, kept_of, center_kind, kind, g1, edges, widest, room,
        room > 0 OR edges <= $exact_edges AS exact
   CALL (n, stored, kind, exact) {
     UNWIND CASE WHEN stored AND exact AND kind = 'RESEARCHER' THEN [n] ELSE [] END AS c
     MATCH (c)-[:COAUTHOR]-(o)
     RETURN collect(o) AS coauthors
   }
-  CALL (n, kept_near, kind, g1, room, exact, coauthors) {
+  CALL (n, kept_of, kind, g1, room, exact, coauthors) {
     // the nodes one edge from a kept node, and (marked: no k) the centre and its depth-1 nodes
     // of the type, grouped by node: a marked node is left out (a hashed grouping, not a
     // search of the list of neighbours for each node reached)
-    CALL (n, kept_near, kind, g1, exact, coauthors) {
-      UNWIND CASE WHEN exact THEN kept_near ELSE [] END AS kept
-      WITH kind, kept.node AS k, kept.type AS k_type
-      CALL (k, k_type, kind) {
-        WITH k WHERE kind = 'PAPER' AND k_type = 'RESEARCHER'
-        MATCH (k)-[:AUTHORED]->(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'PAPER' AND k_type = 'PAPER'
-        MATCH (k)-[:CITES]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'PAPER' AND k_type = 'TOPIC'
-        MATCH (k)<-[:HAS_TOPIC]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'PAPER' AND k_type = 'SOURCE'
-        MATCH (k)<-[:PUBLISHED_IN]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'RESEARCHER' AND k_type = 'PAPER'
-        MATCH (k)<-[:AUTHORED]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'RESEARCHER' AND k_type = 'RESEARCHER'
-        MATCH (k)-[:COAUTHOR]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'RESEARCHER' AND k_type = 'INSTITUTION'
-        MATCH (k)<-[:AFFILIATED_WITH]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'TOPIC' AND k_type = 'PAPER'
-        MATCH (k)-[:HAS_TOPIC]->(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'TOPIC' AND k_type = 'TOPIC'
-        MATCH (k)-[:SUBTOPIC_OF|CO_OCCURS]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'INSTITUTION' AND k_type = 'RESEARCHER'
-        MATCH (k)-[:AFFILIATED_WITH]->(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'INSTITUTION' AND k_type = 'INSTITUTION'
-        MATCH (k)-[:PART_OF]-(m) RETURN m
-        UNION ALL
-        WITH k WHERE kind = 'SOURCE' AND k_type = 'PAPER'
-        MATCH (k)-[:PUBLISHED_IN]->(m) RETURN m
-      }
+    CALL (n, kept_of, kind, g1, exact, coauthors) {
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.RESEARCHER ELSE [] END AS k
+      MATCH (k)-[:AUTHORED]->(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)-[:CITES]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.TOPIC ELSE [] END AS k
+      MATCH (k)<-[:HAS_TOPIC]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.SOURCE ELSE [] END AS k
+      MATCH (k)<-[:PUBLISHED_IN]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)<-[:AUTHORED]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.RESEARCHER ELSE [] END AS k
+      MATCH (k)-[:COAUTHOR]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.INSTITUTION ELSE [] END AS k
+      MATCH (k)<-[:AFFILIATED_WITH]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'TOPIC' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)-[:HAS_TOPIC]->(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'TOPIC' THEN kept_of.TOPIC ELSE [] END AS k
+      MATCH (k)-[:SUBTOPIC_OF|CO_OCCURS]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'INSTITUTION' THEN kept_of.RESEARCHER ELSE [] END AS k
+      MATCH (k)-[:AFFILIATED_WITH]->(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'INSTITUTION' THEN kept_of.INSTITUTION ELSE [] END AS k
+      MATCH (k)-[:PART_OF]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'SOURCE' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)-[:PUBLISHED_IN]->(m)
       RETURN m, k
       UNION ALL
       UNWIND CASE WHEN exact THEN [n] + g1.all + coauthors ELSE [] END AS m
@@ -276,64 +290,93 @@ WITH n, kind, kept1 + ranked2[0..($cap - size(kept1))] AS kept, total1 + total2 
      total1 + at_most2 AS at_most, exact
 WITH n, collect({type: kind, kept: kept, remaining: total - size(kept),
                   at_most: at_most - size(kept), exact: exact}) AS groups
-WITH n, groups, reduce(nodes = [], g IN groups | nodes + [x IN g.kept | x.node]) AS others,
-     reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'RESEARCHER'
-                                                  THEN [x IN g.kept | x.node] ELSE [] END)
-       AS researchers,
-     reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'TOPIC'
-                                                  THEN [x IN g.kept | x.node] ELSE [] END)
-       AS topics,
-     reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'PAPER'
-                                                  THEN [x IN g.kept | x.node] ELSE [] END)
-       AS papers,
+WITH n, groups,
+     {PAPER: reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'PAPER'
+                                                       THEN [x IN g.kept | x.node] ELSE [] END),
+      RESEARCHER: reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'RESEARCHER'
+                                                            THEN [x IN g.kept | x.node] ELSE [] END),
+      TOPIC: reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'TOPIC'
+                                                       THEN [x IN g.kept | x.node] ELSE [] END),
+      INSTITUTION: reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'INSTITUTION'
+                                                             THEN [x IN g.kept | x.node] ELSE [] END),
+      SOURCE: reduce(nodes = [], g IN groups | nodes + CASE WHEN g.type = 'SOURCE'
+                                                        THEN [x IN g.kept | x.node] ELSE [] END)}
+       AS shown,
      reduce(rels = [], g IN groups | rels + reduce(rs = [], x IN g.kept | rs + coalesce(x.rels, [])))
        AS center_edges
+WITH n, groups, shown, center_edges, shown.PAPER + shown.TOPIC + shown.SOURCE AS paper_ends
 // Edges: every edge between two different nodes shown. The centre's were read at depth 1 (its
 // neighbours shown are the depth-1 nodes kept; a stored list's co-authors come with their edge
-// as a map: COAUTHOR runs from the smaller id, its weight is the shared works). The others are found from their start node (the
-// hubs of this model are at the end of edges: cited papers, topics, venues, institutions),
-// except AUTHORED, found from the papers shown only (a paper has a few authors, a prolific author thousands
+// as a map: COAUTHOR runs from the smaller id, its weight is the shared works). A shown node's
+// type is its group's (the edge that reached it fixes its label: no label is read), and each
+// (relationship type, direction) reaches one label, so each edge type is expanded only from the
+// shown nodes of its start type, only when its end type has shown nodes, and its far end is
+// sought among the shown nodes of the end type (a paper's CITES, HAS_TOPIC and PUBLISHED_IN in
+// one expansion when topics or venues are shown: a dense paper's relationship groups are read
+// once, not once a type). They are found from their start node (the hubs
+// of this model are at the end of edges: cited papers, topics, venues, institutions), except
+// AUTHORED, found from the papers shown (a paper has a few authors, a prolific author thousands
 // of papers), and COAUTHOR and CO_OCCURS (one edge per pair, from the smaller id), found from
-// whichever end has fewer of them over the nodes shown (degree reads). A shown node's type is
-// its group's (the edge that reached it fixes its label): no label is read.
-CALL (others, researchers, topics, papers, center_edges) {
-  CALL (researchers) {
-    UNWIND researchers AS a
+// whichever end has fewer of them over the nodes shown (degree reads).
+CALL (shown, paper_ends, center_edges) {
+  CALL (shown) {
+    UNWIND shown.RESEARCHER AS a
     RETURN sum(COUNT { (a)-[:COAUTHOR]->() }) <= sum(COUNT { (a)<-[:COAUTHOR]-() }) AS coauthor_out
   }
-  CALL (topics) {
-    UNWIND topics AS a
+  CALL (shown) {
+    UNWIND shown.TOPIC AS a
     RETURN sum(COUNT { (a)-[:CO_OCCURS]->() }) <= sum(COUNT { (a)<-[:CO_OCCURS]-() }) AS co_occurs_out
   }
-  CALL (others, researchers, topics, papers, center_edges, coauthor_out, co_occurs_out) {
-    UNWIND others AS a
-    MATCH (a)-[r:AFFILIATED_WITH|HAS_TOPIC|CITES|PUBLISHED_IN|PART_OF|SUBTOPIC_OF]->(b)
-    WHERE b <> a AND b IN others
+  CALL (shown, paper_ends, center_edges, coauthor_out, co_occurs_out) {
+    UNWIND CASE WHEN size(shown.INSTITUTION) > 0 THEN shown.RESEARCHER ELSE [] END AS a
+    MATCH (a)-[r:AFFILIATED_WITH]->(b)
+    WHERE b IN shown.INSTITUTION
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN researchers ELSE [] END AS a
+    UNWIND CASE WHEN size(shown.PAPER) > 1 AND size(shown.TOPIC) + size(shown.SOURCE) = 0
+                THEN shown.PAPER ELSE [] END AS a
+    MATCH (a)-[r:CITES]->(b)
+    WHERE b <> a AND b IN shown.PAPER
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN size(shown.TOPIC) + size(shown.SOURCE) > 0 THEN shown.PAPER ELSE [] END AS a
+    MATCH (a)-[r:CITES|HAS_TOPIC|PUBLISHED_IN]->(b)
+    WHERE b <> a AND b IN paper_ends
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN size(shown.INSTITUTION) > 1 THEN shown.INSTITUTION ELSE [] END AS a
+    MATCH (a)-[r:PART_OF]->(b)
+    WHERE b <> a AND b IN shown.INSTITUTION
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN size(shown.TOPIC) > 1 THEN shown.TOPIC ELSE [] END AS a
+    MATCH (a)-[r:SUBTOPIC_OF]->(b)
+    WHERE b <> a AND b IN shown.TOPIC
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN coauthor_out THEN shown.RESEARCHER ELSE [] END AS a
     MATCH (a)-[r:COAUTHOR]->(b)
-    WHERE b IN others
+    WHERE b IN shown.RESEARCHER
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN [] ELSE researchers END AS b
+    UNWIND CASE WHEN coauthor_out THEN [] ELSE shown.RESEARCHER END AS b
     MATCH (b)<-[r:COAUTHOR]-(a)
-    WHERE a IN others
+    WHERE a IN shown.RESEARCHER
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN co_occurs_out THEN topics ELSE [] END AS a
+    UNWIND CASE WHEN co_occurs_out THEN shown.TOPIC ELSE [] END AS a
     MATCH (a)-[r:CO_OCCURS]->(b)
-    WHERE b IN others
+    WHERE b IN shown.TOPIC
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN co_occurs_out THEN [] ELSE topics END AS b
+    UNWIND CASE WHEN co_occurs_out THEN [] ELSE shown.TOPIC END AS b
     MATCH (b)<-[r:CO_OCCURS]-(a)
-    WHERE a IN others
+    WHERE a IN shown.TOPIC
     RETURN r
     UNION ALL
-    UNWIND papers AS b
+    UNWIND CASE WHEN size(shown.RESEARCHER) > 0 THEN shown.PAPER ELSE [] END AS b
     MATCH (b)<-[r:AUTHORED]-(a)
-    WHERE a IN others
+    WHERE a IN shown.RESEARCHER
     RETURN r
     UNION ALL
     UNWIND center_edges AS r

@@ -1,0 +1,65 @@
+"""The neighbourhood's answers with this revision's queries against another's, case by case:
+`NEO4J_URI=... .venv/bin/python -m bench.neighbourhood_same [--against main] [--centres 3]`.
+
+Over a loaded graph (idb03 as bench.peer loads it, say), for the best-connected nodes of each
+kind (testkit/queries/best_connected_of_each_kind.cypher, --centres of each), depth 1 and 2, five
+type sets, caps 5 and 25, and at depth 2 the exact-edge budget at the setting and at 50 (bounds
+past it), it calls `kg.neighbourhood.neighbourhood` once with REV's `queries/` and once with the
+current ones and compares the whole answers: every node in order, its type, label and weight,
+every edge with its weight, every left-out count, bound and flag. Prints the number of cases and
+each one that differs; exits 1 if any does. A proof that a rewrite keeps the answers, not a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from typing import Any
+
+from bench.statements import old_library
+from kg import config
+from kg.db.graph import Graph
+from kg.neighbourhood import neighbourhood
+from testkit.database import query_library
+
+TYPE_SETS = [None, ["RESEARCHER", "PAPER", "INSTITUTION"], ["PAPER", "TOPIC"],
+             ["RESEARCHER"], ["TOPIC", "SOURCE", "INSTITUTION"]]
+def cases(ids: list[str], budget: int) -> list[dict[str, Any]]:
+    return [{"node_id": c, "depth": depth, "types": types, "limit_per_type": cap,
+             "exact_edges": edges}
+            for c in ids for depth in (1, 2) for types in TYPE_SETS for cap in (5, 25)
+            for edges in ((budget,) if depth == 1 else (budget, 50))]
+
+
+def answer(graph: Graph, case: dict[str, Any]) -> Any:
+    asked = {k: v for k, v in case.items() if k != "exact_edges"}
+    graph.settings = dataclasses.replace(graph.settings,
+                                         neighbourhood_exact_edges=case["exact_edges"])
+    return neighbourhood(graph, **asked)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--against", default="main", help="git revision of the old queries/")
+    parser.add_argument("--centres", type=int, default=3, help="nodes of each kind")
+    args = parser.parse_args(argv)
+    if not os.environ.get("NEO4J_URI"):
+        raise SystemExit("set NEO4J_URI to a loaded Neo4j")
+    settings = config.from_env()
+    with Graph.connect(settings, query_library()) as new, \
+            Graph.connect(settings, old_library(args.against)) as old:
+        ids = [row["id"] for row in new.read("best_connected_of_each_kind", count=args.centres)]
+        asked = cases(ids, settings.neighbourhood_exact_edges)
+        differ = 0
+        for case in asked:
+            if answer(old, case) != answer(new, case):
+                differ += 1
+                print(f"differs: {case}", flush=True)
+    print(f"{len(asked)} cases, {differ} differ ({args.against} against the working tree)")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
