@@ -83,7 +83,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from kg.db.graph import Graph, Transaction
 from kg.ingest import serial
@@ -226,42 +226,48 @@ def keeps(stored: tuple[bool, float, int] | None, fresh: tuple[bool, float | Non
     return cls <= fresh[2] and (margin >= fresh[1] if novel else margin <= fresh[1])
 
 
+class Decided(NamedTuple):
+    """Of the papers one call re-decided: the flags that flipped, the papers that kept their
+    stored margin and class, those whose margin or class changed (index entries moved)."""
+
+    flipped: int
+    kept: int
+    moved: int
+
+
 @dataclass(frozen=True)
 class Decision:
     """What one batch re-decided: its own papers, holders of small topics and pairs, the band
-    (None when the batch asked for a re-basing instead), and how many of those kept their
-    stored margin and class."""
+    (None when the batch asked for a re-basing instead), and what the re-decisions wrote."""
 
     own: int
     holders: int
     band: int | None
-    kept: int = 0
+    decided: Decided = Decided(0, 0, 0)
 
 
 def decide(tx: Transaction, paper_ids: list[str], loose: Iterable[str] = (),
-           keep: bool = False) -> tuple[int, int]:
+           keep: bool = False) -> Decided:
     """Re-decide these papers inside the caller's transaction: each writes its fresh margin and
     class unless `keeps` lets it keep its stored ones (`loose`: the papers of the band only;
-    `keep`: the others may keep a stored pair that still bounds them). Returns (flags that
-    flipped, papers that kept their margin)."""
+    `keep`: the others may keep a stored pair that still bounds them)."""
     loose_ids = set(loose)
-    flipped = kept = 0
+    totals = Decided(0, 0, 0)
     for start in range(0, len(paper_ids), CHUNK):
         chunk = paper_ids[start:start + CHUNK]
         row = tx.run("readmodel/novelty", paper_ids=chunk,
                      loose_ids=[pid for pid in chunk if pid in loose_ids], keep=keep,
                      atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID,
                      expand_below=EXPAND_BELOW, classes=CLASSES)[0]
-        flipped += row["flipped"]
-        kept += row["kept"]
-    return flipped, kept
+        totals = Decided(*(a + row[k] for a, k in zip(totals, Decided._fields, strict=True)))
+    return totals
 
 
 def redecide(graph: Graph, paper_ids: list[str], chunk: int = CHUNK) -> int:
     """Re-decide these papers, `chunk` per write transaction under the ingest lock; returns the
     flags that flipped."""
     return sum(serial.write_transaction(graph, lambda tx, ids=paper_ids[start:start + chunk]:
-                                        decide(tx, ids)[0])
+                                        decide(tx, ids).flipped)
                for start in range(0, len(paper_ids), chunk))
 
 
@@ -300,9 +306,9 @@ def after_batch(tx: Transaction, before: Mapping[str, PaperFacts],
     holders = [r["id"] for r in tx.run("readmodel/novelty_holders",
                                        topic_ids=row["expand_topics"],
                                        pairs=row["expand_pairs"])]
-    _, kept = decide(tx, sorted(set(paper_ids) | set(holders) | set(band)),
+    decided = decide(tx, sorted(set(paper_ids) | set(holders) | set(band)),
                      loose=set(band) - set(paper_ids) - set(holders), keep=True)
-    return Decision(len(paper_ids), len(holders), len(band), kept)
+    return Decision(len(paper_ids), len(holders), len(band), decided)
 
 
 def settle(graph: Graph) -> int | None:

@@ -12,7 +12,7 @@
 // new one and, decided novel, stored margin >= the new one, decided not novel, <= it
 // (novelty.keeps). Starts from each paper and expands; pairs are looked up between two bound
 // topics.
-// Returns: flipped, kept
+// Returns: flipped, kept, moved (papers whose stored margin or class changed: index entries moved)
 /*
 :params {paper_ids: ["W2741809807"], loose_ids: [], keep: true, atypical_npmi: -0.1, grid: 1048576.0, expand_below: 16, classes: 16}
 */
@@ -47,10 +47,14 @@ WITH p, novel, margin, key,
             OR $keep AND p.novelty_class <= key
                AND CASE WHEN novel THEN p.novelty_margin >= margin
                         ELSE p.novelty_margin <= margin END) AS kept
+WITH p, novel, margin, key, kept,
+     NOT kept AND ((p.novelty_margin IS NULL) <> (margin IS NULL)
+                   OR p.novelty_margin <> margin OR p.novelty_class <> key) AS moved
 SET p.novelty_margin = CASE WHEN kept THEN p.novelty_margin ELSE margin END,
     p.novelty_class = CASE WHEN kept THEN p.novelty_class ELSE key END
-WITH p, novel, kept, coalesce(p.novel, false) <> novel AS flips
+WITH p, novel, kept, moved, coalesce(p.novel, false) <> novel AS flips
 WITH sum(CASE WHEN kept THEN 1 ELSE 0 END) AS kept,
+     sum(CASE WHEN moved THEN 1 ELSE 0 END) AS moved,
      collect(CASE WHEN flips THEN {p: p, novel: novel} END) AS flips
 CALL (flips) {
   UNWIND flips AS flip
@@ -63,7 +67,7 @@ CALL (flips) {
   }
   RETURN count(p) AS flipped, collect({authors: authors, change: change}) AS moves
 }
-WITH kept, flipped, moves AS flips
+WITH kept, moved, flipped, moves AS flips
 CALL (flips) {
   UNWIND flips AS flip
   UNWIND flip.authors AS r
@@ -73,4 +77,4 @@ CALL (flips) {
       r.novelty = CASE WHEN r.works > 0 THEN toFloat(novel_works) / r.works ELSE 0.0 END
   RETURN count(r) AS authors
 }
-RETURN flipped, kept
+RETURN flipped, kept, moved

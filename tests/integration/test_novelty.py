@@ -188,7 +188,7 @@ def _between_rebasing_chunks(graph: Graph, monkeypatch: pytest.MonkeyPatch,
     committed: list[int] = []
     decide, write_transaction = novelty.decide, serial.write_transaction
 
-    def deciding(tx: Transaction, paper_ids: list[str], **keeping: Any) -> tuple[int, int]:
+    def deciding(tx: Transaction, paper_ids: list[str], **keeping: Any) -> novelty.Decided:
         chunks.append(paper_ids)
         return decide(tx, paper_ids, **keeping)
 
