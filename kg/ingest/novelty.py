@@ -217,7 +217,8 @@ def keeps(stored: tuple[bool, float, int] | None, fresh: tuple[bool, float | Non
     one (readmodel/novelty, the same rule): never when its flag flipped or it has no pair now;
     always when `loose` (a paper of the band only, whose stored decision still holds); else when
     the stored pair bounds it on the side its flag can flip from (class no greater, margin no
-    nearer 0 than the fresh one's distance from it: not lower when novel, not higher when not)."""
+    further from the threshold than the fresh one: not lower when novel, not higher when not).
+    Each argument: (novel, margin, class c), as stored and as just decided."""
     if stored is None or fresh[1] is None or stored[0] != fresh[0]:
         return False
     novel, margin, cls = stored
