@@ -232,7 +232,8 @@ def novelty_decisions() -> Iterator[list[str]]:
         decision = after_batch(tx, before, after)
         lines.append("re-basing asked" if decision.band is None else
                      f"own {decision.own} + holders {decision.holders} + band {decision.band}"
-                     f" = {decision.own + decision.holders + decision.band}")
+                     f" = {decision.own + decision.holders + decision.band}: margins kept"
+                     f" {decision.decided.kept}, moved {decision.decided.moved}")
         return decision
 
     def counted_rebase(graph: Graph) -> int:

@@ -16,7 +16,11 @@ at about the same load.
   * tops (slices of 1,000): the stored top co-authors moved as they are (derive/move_coauthors
     returns each moved pair's shared works, derive/move_top_coauthors merges them) or as before
     (`TOPS_BEFORE`: every changed pair looked up again from both ends);
-  * batch-size: slices of 4,000 works written in transactions of 1,000, 2,000 or 4,000.
+  * batch-size: slices of 4,000 works written in transactions of 1,000, 2,000 or 4,000;
+  * margins (slices of 1,000): a re-decided paper whose novelty flag holds keeps its stored
+    margin and class when `novelty.keeps` allows (as it does), or writes the fresh ones (as
+    before: every re-decision moves its entry of the index paper_novelty_class_margin); each
+    slice also prints the papers its batches re-decided and how many kept their margin.
 
 Each slice prints its time in named queries, in the rest of its write transactions, and in BEGIN
 + commit, per 1,000 works; then the median of each configuration. Answers are not compared here:
@@ -47,13 +51,14 @@ from kg.coauthorship import TOP_COAUTHORS
 from kg.db import schema
 from kg.db.graph import Graph, Transaction
 from kg.db.queries import parse_query
-from kg.ingest import derive
+from kg.ingest import derive, novelty
 from kg.ingest.formats import FORMATS
 from kg.ingest.pipeline import ingest_file
 from testkit import database
 
 FULLTEXT = ("synchronous", "eventually consistent", "none")
 TOPS = ("tops from the moved pairs", "tops looked up again")
+MARGINS = ("margins kept while they bound", "margins written fresh")
 BATCH_SIZES = {"transactions of 1,000": 1000, "transactions of 2,000": 2000,
                "transactions of 4,000": 4000}
 
@@ -139,6 +144,39 @@ def tops_looked_up_again(graph: Graph) -> Iterator[None]:
         derive._move_tops = moved
 
 
+@contextmanager
+def margins_written_fresh() -> Iterator[None]:
+    """novelty.decide as it was before `keeps`: every re-decided paper writes its fresh margin
+    and class, for the batches inside."""
+    decide = novelty.decide
+
+    def fresh(tx: Transaction, paper_ids: list[str], **_: Any) -> novelty.Decided:
+        return decide(tx, paper_ids)
+
+    novelty.decide = fresh
+    try:
+        yield
+    finally:
+        novelty.decide = decide
+
+
+@contextmanager
+def novelty_counted(decisions: list[novelty.Decision]) -> Iterator[None]:
+    """Each batch's novelty decision appended to `decisions`."""
+    after_batch = novelty.after_batch
+
+    def counted(tx: Transaction, before: Any, after: Any) -> novelty.Decision:
+        decision = after_batch(tx, before, after)
+        decisions.append(decision)
+        return decision
+
+    novelty.after_batch = counted
+    try:
+        yield
+    finally:
+        novelty.after_batch = after_batch
+
+
 def slices(path: Path, size: int, count: int) -> list[Path]:
     """The first `count` runs of `size` works of a generated file, each a file of its own."""
     parts = []
@@ -152,6 +190,7 @@ def slices(path: Path, size: int, count: int) -> list[Path]:
 
 
 SLICES = {"fulltext": (1000, len(FULLTEXT)), "tops": (1000, len(TOPS)),
+          "margins": (1000, len(MARGINS)),
           "batch-size": (max(BATCH_SIZES.values()), len(BATCH_SIZES))}  # works, configurations
 
 
@@ -162,7 +201,17 @@ def configurations(graph: Graph, compare: str) -> dict[str, tuple[int, Callable[
                 for kind in FULLTEXT}
     if compare == "tops":
         return {TOPS[0]: (1000, _nothing), TOPS[1]: (1000, lambda: tops_looked_up_again(graph))}
+    if compare == "margins":
+        return {MARGINS[0]: (1000, _nothing), MARGINS[1]: (1000, margins_written_fresh)}
     return {kind: (size, _nothing) for kind, size in BATCH_SIZES.items()}
+
+
+def _decided(decisions: list[novelty.Decision]) -> str:
+    """Papers re-decided, margins kept and margins moved, per batch."""
+    return "; ".join("re-basing" if d.band is None else
+                     f"{d.own} own + {d.holders} holders + {d.band} band: {d.decided.kept}"
+                     f" kept, {d.decided.moved} moved"
+                     for d in decisions) or "nothing re-decided"
 
 
 @contextmanager
@@ -178,7 +227,7 @@ def _applied(apply: Callable[[Graph, str], None], graph: Graph, kind: str) -> It
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--compare", choices=("fulltext", "tops", "batch-size"),
+    parser.add_argument("--compare", choices=("fulltext", "tops", "batch-size", "margins"),
                         default="fulltext")
     parser.add_argument("--works", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=2)
@@ -200,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
             configs = configurations(graph, args.compare)
             for part, kind in zip(parts, itertools.cycle(configs), strict=False):
                 batch_size, applied = configs[kind]
-                with applied(), timed_batches() as (spent, phases):
+                decisions: list[novelty.Decision] = []
+                with applied(), novelty_counted(decisions), timed_batches() as (spent, phases):
                     started = time.perf_counter()
                     ingest_file(graph, part, FORMATS["openalex"], batch_size,
                                 WORK_DIR / "commit.rejects.jsonl")
@@ -214,8 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{kind}: {size} works in {seconds:.1f}s ({size / seconds:.1f} works/s); "
                       f"named queries {queries:.1f}s, Python in the transactions "
                       f"{phases['in transaction'] - phases['queries in transaction']:.1f}s, "
-                      f"BEGIN + commit {commit:.1f}s; slowest: {slowest}; load "
-                      f"{os.getloadavg()[0]:.1f}", flush=True)
+                      f"BEGIN + commit {commit:.1f}s; slowest: {slowest}; novelty: "
+                      f"{_decided(decisions)}; load {os.getloadavg()[0]:.1f}", flush=True)
     for kind, figures in per_thousand.items():
         whole, queries, commit = (statistics.median(f[i] for f in figures) for i in range(3))
         print(f"median per 1,000 works, {kind}: whole {whole:.1f}s, named queries "

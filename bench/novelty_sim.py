@@ -15,13 +15,17 @@ paper at a re-basing, by the same rules: REBASE_GROWTH, BAND_SHARE):
   |g| within the largest drift of any topic and pair plus the range of N since the re-basing;
 * symmetric: each paper stores h (N left out), its flag and its class; the band is two seeks
   per class, each as wide as the largest drift (rise + fall) of that class and above;
-* class (what kg/ingest/novelty.py does): the same with rises and falls apart
+* class (kg/ingest/novelty.py before `keeps`): the same with rises and falls apart
   (`novelty.Drift.seeks`): a novel paper can only flip by its pairs' rises and its topics'
-  falls, a plain one by the reverse.
+  falls, a plain one by the reverse; every re-decided paper stores its fresh margin and class;
+* kept (what kg/ingest/novelty.py does): class, but a re-decided paper whose flag holds keeps
+  its stored margin and class when `novelty.keeps` allows (always in the band only; its own
+  papers and holders when the stored pair bounds the fresh one).
 
-Per batch it prints the papers each scheme re-decided (own + holders + band) and the papers whose
-flag actually flipped, and checks that after the batch every stored flag of both schemes equals
-the live one (exact). Figures go to docs/benchmarks.md.
+Per batch it prints the papers each scheme re-decided (own + holders + band), how many of the
+papers already decided had their stored margin or class moved (index entries moved), and the
+papers whose flag actually flipped, and checks that after the batch every stored flag of every
+scheme equals the live one (exact). Figures go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ class Scheme:
         self.flag = np.zeros(papers, dtype=bool)
         self.stored = np.zeros(papers)  # g (global) or h (class), rounded
         self.rank = np.zeros(papers, dtype=np.int64)
+        self.decided = np.zeros(papers, dtype=bool)
 
     def grow(self, pairs: int) -> None:
         extra = pairs - len(self.pair_drift)
@@ -123,12 +128,26 @@ def _rounded(values: np.ndarray) -> np.ndarray:
     return np.floor(values * novelty.MARGIN_GRID + 0.5) / novelty.MARGIN_GRID
 
 
-def _decide(scheme: Scheme, ids: np.ndarray, live: tuple[np.ndarray, ...], n: int) -> None:
+def _decide(scheme: Scheme, ids: np.ndarray, live: tuple[np.ndarray, ...], n: int,
+            loose: np.ndarray | None = None) -> int:
+    """Store the decisions of these papers; `loose` (the "kept" scheme's batches): which of
+    them are in the band only. Returns how many already decided papers' margin or class moved."""
     h, flag, rank = live
+    value = _rounded(h[ids] + (1 - THETA) * math.log(n) if scheme.name == "global" else h[ids])
+    write = np.ones(len(ids), dtype=bool)
+    if loose is not None:
+        held = scheme.decided[ids] & (scheme.flag[ids] == flag[ids])
+        bounds = (scheme.rank[ids] <= rank[ids]) & np.where(
+            flag[ids], scheme.stored[ids] >= value, scheme.stored[ids] <= value)
+        write = ~(held & (loose | bounds))
+    moved = int((scheme.decided[ids] & write & ((scheme.stored[ids] != value)
+                                                | (scheme.rank[ids] != rank[ids]))).sum())
+    ids, value = ids[write], value[write]
     scheme.flag[ids] = flag[ids]
     scheme.rank[ids] = rank[ids]
-    value = h[ids] + (1 - THETA) * math.log(n) if scheme.name == "global" else h[ids]
-    scheme.stored[ids] = _rounded(value)
+    scheme.stored[ids] = value
+    scheme.decided[ids] = True
+    return moved
 
 
 def _move(drift: np.ndarray, rise: np.ndarray, top: np.ndarray, ids: np.ndarray,
@@ -204,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     np.add.at(topic_n, counts.topics[base][counts.topics[base] >= 0], 1)
     np.add.at(pair_n, counts.pairs[base][counts.pairs[base] >= 0], 1)
     n = int((counts.topics[base, 0] >= 0).sum())
-    schemes = [Scheme(name, total, topic_count) for name in ("global", "symmetric", "class")]
+    schemes = [Scheme(name, total, topic_count)
+               for name in ("global", "symmetric", "class", "kept")]
     live = _live(counts, topic_n, pair_n, n)
     candidates = np.flatnonzero(counts.pairs[:landed, 0] >= 0)
     for scheme in schemes:
@@ -251,9 +271,12 @@ def main(argv: list[str] | None = None) -> int:
             holders = decided[np.isin(counts.topics[decided], small_topics).any(axis=1)
                               | np.isin(counts.pairs[decided], small_pairs).any(axis=1)]
             chosen = np.union1d(np.union1d(own, holders), band)
-            _decide(scheme, chosen, live, n)
+            loose = (np.isin(chosen, band) & ~np.isin(chosen, np.union1d(own, holders))
+                     if scheme.name == "kept" else None)
+            moved = _decide(scheme, chosen, live, n, loose)
             line.append(f"{scheme.name}: own {len(own)} + holders {len(holders)} + band "
-                        f"{len(band)} = {len(chosen)} ({100 * len(chosen) / len(candidates):.1f}%)")
+                        f"{len(band)} = {len(chosen)} ({100 * len(chosen) / len(candidates):.1f}%)"
+                        f", moved {moved}")
         for scheme in schemes:
             wrong = int((scheme.flag[candidates] != live[1][candidates]).sum())
             if wrong:

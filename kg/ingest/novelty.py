@@ -26,8 +26,8 @@ either
   (`novelty_topic_rises[k]`, `_topic_falls`, `_pair_rises`, `_pair_falls`, only ever raised
   until the next re-basing).
 
-Why the band below holds. Take a paper p decided at time t (a batch end) and not since, and an
-item i it holds (one of its pairs, or a topic of one). Every holder of i was decided after i's
+Why the band below holds. Take a paper p decided at time t (a batch end), and an item i it
+holds (one of its pairs, or a topic of one). Every holder of i was decided after i's
 bookkeeping last started (a re-basing or an expansion re-decides every holder; a paper that
 takes i later is its batch's own paper), so ln n_i(now) - ln n_i(t) lies in [-fall_i, rise_i]
 (the moves since t are some of those since the bookkeeping started). If i had fewer than
@@ -38,22 +38,41 @@ k >= c(p) of R[k], and the same for falls. Hence each of p's pairs' `h` rose by 
     up(c) = (1 + theta) max_{k >= c} pair rises + 2 max_{k >= c} topic falls
 
 and fell by at most down(c) = (1 + theta) max_{k >= c} pair falls + 2 max_{k >= c} topic rises,
-and so did their least. With T_now = -(1 - theta) ln N now, p is novel now iff its `h` now is
-< T_now. So p can have flipped only if it was decided novel and its stored margin is
->= T_now - up(c(p)), or decided not novel and its stored margin is < T_now + down(c(p)) (both
-widened by SLACK for rounding): two seeks per class on the composite index,
-`readmodel/novelty_band`. N itself is exact (no bound on its move); when counts only grow, as
-they do when new works land, topics have no falls and pairs no falls, so a novel paper's band
-holds only its pairs' rises and a plain paper's only its topics' rises. Each batch re-decides (a)
-its own changed papers, (b) the holders of the small topics and pairs it moved and (c) that
-band. When N has grown by more than REBASE_GROWTH (log) since the last re-basing (the drifts of
-the large items grow with it), or the band would hold more than BAND_SHARE of the tagged papers,
-the batch marks novelty stale instead, and right after it commits every paper is re-decided
-(`rebase`): the bookkeeping starts again FIRST, then every paper is re-decided in chunks (each
-its own transaction under the ingest lock; a batch of another ingest may commit between two,
-and its moves then count in the new drift, so the papers decided before it stay covered), and
-the stale flag is cleared LAST, only if no batch asked for another re-basing meanwhile.
-tests/unit/test_novelty.py proves the band against brute force over histories of counts.
+and so did their least. So what p stores, (flag f, margin m, class c), is a certificate: as long
+as p's topics stay the same and none of its items starts its bookkeeping again (either
+re-decides p), its least `h` now is <= m + up(c) when f is novel and >= m - down(c) when it is
+not (up and down as the Corpus keeps them now). With T_now = -(1 - theta) ln N now, p is novel
+now iff its least `h` now is < T_now. So p can have flipped only if it was decided novel and its
+stored margin is >= T_now - up(c), or decided not novel and its stored margin is < T_now +
+down(c) (both widened by SLACK for rounding): two seeks per class on the composite index,
+`readmodel/novelty_band`.
+
+What a re-decision writes (`keeps`). Each stored margin and class is an entry of that index, and
+moving it is most of what novelty costs a batch's commit; a SET to the value held writes
+nothing. A re-decision at time s whose flag did not flip keeps the stored (m, c) when it is
+still a certificate, which it is in two cases. (1) p is in the batch's band only (not its own
+paper, holding no item that started its bookkeeping again): its certificate of time t still
+holds, since neither condition of the certificate was broken between t and s, and its flag is
+f (checked at s). (2) The fresh decision (f, m', c') of time s is a certificate, and c <= c'
+with m >= m' when f is novel, m <= m' when not: then up(c) >= up(c') and down(c) >= down(c')
+(maxima over more classes), so m + up(c) >= m' + up(c') >= least `h` now, and m - down(c) <=
+m' - down(c') <= least `h` now. A batch applies (1) to its band and (2) to its own papers and
+holders; a re-basing writes every fresh decision (where the band narrows again: a kept margin
+can be nearer the threshold than the fresh one, and so in more bands).
+
+N itself is exact (no bound on its move); when counts only grow, as they do when new works land,
+topics have no falls and pairs no falls, so a novel paper's band holds only its pairs' rises and
+a plain paper's only its topics' rises. Each batch re-decides (a) its own changed papers, (b)
+the holders of the small topics and pairs it moved and (c) that band. When N has grown by more
+than REBASE_GROWTH (log) since the last re-basing (the drifts of the large items grow with it),
+or the band would hold more than BAND_SHARE of the tagged papers, the batch marks novelty stale
+instead, and right after it commits every paper is re-decided (`rebase`): the bookkeeping starts
+again FIRST, then every paper is re-decided in chunks (each its own transaction under the ingest
+lock; a batch of another ingest may commit between two, and its moves then count in the new
+drift, so the papers decided before it stay covered), and the stale flag is cleared LAST, only
+if no batch asked for another re-basing meanwhile.
+tests/unit/test_novelty.py proves the band, with the margins kept as `keeps` keeps them, against
+brute force over histories of counts.
 """
 
 from __future__ import annotations
@@ -64,7 +83,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from kg.db.graph import Graph, Transaction
 from kg.ingest import serial
@@ -192,31 +211,64 @@ def moves(before: Mapping[str, PaperFacts],
             Counter({k: v for k, v in pairs.items() if v}))
 
 
+def keeps(stored: tuple[bool, float, int] | None, fresh: tuple[bool, float | None, int],
+          loose: bool) -> bool:
+    """Whether a re-decided paper keeps its stored (flag, margin, class) instead of the fresh
+    one (readmodel/novelty, the same rule): never when its flag flipped or it has no pair now;
+    always when `loose` (a paper of the band only, whose stored decision still holds); else when
+    the stored pair bounds it on the side its flag can flip from (class no greater, margin no
+    further from the threshold than the fresh one: not lower when novel, not higher when not).
+    Each argument: (novel, margin, class c), as stored and as just decided."""
+    if stored is None or fresh[1] is None or stored[0] != fresh[0]:
+        return False
+    novel, margin, cls = stored
+    if loose:
+        return True
+    return cls <= fresh[2] and (margin >= fresh[1] if novel else margin <= fresh[1])
+
+
+class Decided(NamedTuple):
+    """Of the papers one call re-decided: the flags that flipped, the papers that kept their
+    stored margin and class, those whose margin or class changed (index entries moved)."""
+
+    flipped: int
+    kept: int
+    moved: int
+
+
 @dataclass(frozen=True)
 class Decision:
     """What one batch re-decided: its own papers, holders of small topics and pairs, the band
-    (None when the batch asked for a re-basing instead)."""
+    (None when the batch asked for a re-basing instead), and what the re-decisions wrote."""
 
     own: int
     holders: int
     band: int | None
+    decided: Decided = Decided(0, 0, 0)
 
 
-def decide(tx: Transaction, paper_ids: list[str]) -> int:
-    """Re-decide these papers inside the caller's transaction; returns the flags that flipped."""
-    flipped = 0
+def decide(tx: Transaction, paper_ids: list[str], loose: Iterable[str] = (),
+           keep: bool = False) -> Decided:
+    """Re-decide these papers inside the caller's transaction: each writes its fresh margin and
+    class unless `keeps` lets it keep its stored ones (`loose`: the papers of the band only;
+    `keep`: the others may keep a stored pair that still bounds them)."""
+    loose_ids = set(loose)
+    totals = Decided(0, 0, 0)
     for start in range(0, len(paper_ids), CHUNK):
-        flipped += tx.run("readmodel/novelty", paper_ids=paper_ids[start:start + CHUNK],
-                          atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID,
-                          expand_below=EXPAND_BELOW, classes=CLASSES)[0]["flipped"]
-    return flipped
+        chunk = paper_ids[start:start + CHUNK]
+        row = tx.run("readmodel/novelty", paper_ids=chunk,
+                     loose_ids=[pid for pid in chunk if pid in loose_ids], keep=keep,
+                     atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID,
+                     expand_below=EXPAND_BELOW, classes=CLASSES)[0]
+        totals = Decided(*(a + row[k] for a, k in zip(totals, Decided._fields, strict=True)))
+    return totals
 
 
 def redecide(graph: Graph, paper_ids: list[str], chunk: int = CHUNK) -> int:
     """Re-decide these papers, `chunk` per write transaction under the ingest lock; returns the
     flags that flipped."""
     return sum(serial.write_transaction(graph, lambda tx, ids=paper_ids[start:start + chunk]:
-                                        decide(tx, ids))
+                                        decide(tx, ids).flipped)
                for start in range(0, len(paper_ids), chunk))
 
 
@@ -255,8 +307,9 @@ def after_batch(tx: Transaction, before: Mapping[str, PaperFacts],
     holders = [r["id"] for r in tx.run("readmodel/novelty_holders",
                                        topic_ids=row["expand_topics"],
                                        pairs=row["expand_pairs"])]
-    decide(tx, sorted(set(paper_ids) | set(holders) | set(band)))
-    return Decision(len(paper_ids), len(holders), len(band))
+    decided = decide(tx, sorted(set(paper_ids) | set(holders) | set(band)),
+                     loose=set(band) - set(paper_ids) - set(holders), keep=True)
+    return Decision(len(paper_ids), len(holders), len(band), decided)
 
 
 def settle(graph: Graph) -> int | None:

@@ -6,11 +6,15 @@
 // novelty_class (2 c + 1 when novel, else 2 c; c = floor(log2) of the least of those counts
 // that is >= $expand_below, at most $classes - 1, which it is without one; both null without a
 // pair: kg/ingest/novelty.py) and moves the novel_works and novelty of the authors of every
-// paper whose flag flipped (a paper that is not novel stores no flag). Starts from each paper
-// and expands; pairs are looked up between two bound topics.
-// Returns: flipped
+// paper whose flag flipped (a paper that is not novel stores no flag). A paper whose flag did
+// not flip keeps its stored margin and class (no index entry moved) when it is in $loose_ids,
+// or when $keep and they still bound it on the side its flag can flip from: stored class <= the
+// new one and, decided novel, stored margin >= the new one, decided not novel, <= it
+// (novelty.keeps). Starts from each paper and expands; pairs are looked up between two bound
+// topics.
+// Returns: flipped, kept, moved (papers whose stored margin or class changed: index entries moved)
 /*
-:params {paper_ids: ["W2741809807"], atypical_npmi: -0.1, grid: 1048576.0, expand_below: 16, classes: 16}
+:params {paper_ids: ["W2741809807"], loose_ids: [], keep: true, atypical_npmi: -0.1, grid: 1048576.0, expand_below: 16, classes: 16}
 */
 OPTIONAL MATCH (c:Corpus {id: 'corpus'})
 WITH toFloat(coalesce(c.tagged_papers, 0)) AS n
@@ -34,18 +38,36 @@ CALL (p, n) {
          CASE WHEN least IS NULL THEN $classes - 1
               ELSE size([k IN range(1, $classes - 1) WHERE 2.0 ^ k <= least]) END AS rank
 }
-SET p.novelty_margin = margin,
-    p.novelty_class = CASE WHEN margin IS NOT NULL
-                           THEN 2 * rank + CASE WHEN novel THEN 1 ELSE 0 END END
-WITH p, novel
-WHERE coalesce(p.novel, false) <> novel
-SET p.novel = CASE WHEN novel THEN true END
-WITH p, CASE WHEN novel THEN 1 ELSE -1 END AS change
-CALL (p, change) {
-  MATCH (r:Researcher)-[:AUTHORED]->(p)
-  RETURN collect(r) AS authors
+WITH p, novel, margin,
+     CASE WHEN margin IS NOT NULL THEN 2 * rank + CASE WHEN novel THEN 1 ELSE 0 END END AS key
+WITH p, novel, margin, key,
+     margin IS NOT NULL AND p.novelty_margin IS NOT NULL AND p.novelty_class IS NOT NULL
+       AND coalesce(p.novel, false) = novel AND p.novelty_class % 2 = key % 2
+       AND (p.id IN $loose_ids
+            OR $keep AND p.novelty_class <= key
+               AND CASE WHEN novel THEN p.novelty_margin >= margin
+                        ELSE p.novelty_margin <= margin END) AS kept
+WITH p, novel, margin, key, kept,
+     NOT kept AND ((p.novelty_margin IS NULL) <> (margin IS NULL)
+                   OR p.novelty_margin <> margin OR p.novelty_class <> key) AS moved
+SET p.novelty_margin = CASE WHEN kept THEN p.novelty_margin ELSE margin END,
+    p.novelty_class = CASE WHEN kept THEN p.novelty_class ELSE key END
+WITH p, novel, kept, moved, coalesce(p.novel, false) <> novel AS flips
+WITH sum(CASE WHEN kept THEN 1 ELSE 0 END) AS kept,
+     sum(CASE WHEN moved THEN 1 ELSE 0 END) AS moved,
+     collect(CASE WHEN flips THEN {p: p, novel: novel} END) AS flips
+CALL (flips) {
+  UNWIND flips AS flip
+  WITH flip.p AS p, flip.novel AS novel
+  SET p.novel = CASE WHEN novel THEN true END
+  WITH p, CASE WHEN novel THEN 1 ELSE -1 END AS change
+  CALL (p, change) {
+    MATCH (r:Researcher)-[:AUTHORED]->(p)
+    RETURN collect(r) AS authors
+  }
+  RETURN count(p) AS flipped, collect({authors: authors, change: change}) AS moves
 }
-WITH count(p) AS flipped, collect({authors: authors, change: change}) AS flips
+WITH kept, moved, flipped, moves AS flips
 CALL (flips) {
   UNWIND flips AS flip
   UNWIND flip.authors AS r
@@ -55,4 +77,4 @@ CALL (flips) {
       r.novelty = CASE WHEN r.works > 0 THEN toFloat(novel_works) / r.works ELSE 0.0 END
   RETURN count(r) AS authors
 }
-RETURN flipped
+RETURN flipped, kept, moved

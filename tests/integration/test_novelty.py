@@ -113,6 +113,66 @@ def test_a_paper_that_loses_its_topic_pair_loses_its_flag_and_margin(
     assert metrics_for(sixty, ["A1"])["A1"].novel_works == 0
 
 
+def _margins(graph: Graph, paper_id: str) -> tuple[float, float]:
+    """(stored, live) margin of one paper."""
+    row = next(row for row in graph.read("live_paper_novelty", atypical_npmi=ATYPICAL_NPMI,
+                                         grid=novelty.MARGIN_GRID) if row["id"] == paper_id)
+    return row["stored_margin"], row["margin"]
+
+
+def test_a_paper_of_the_band_whose_flag_holds_keeps_its_margin_and_still_flips_in_time(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """W1..W16 pair T1 and T2 (34 papers each), N = 62: g = -0.018, novel. W63 takes both
+    (pair 17, topics 35, N 63): the pair's rise puts W1..W16 in the band, g = -0.003, still
+    novel, so they keep the margin of 16 / 34 / 34 (no index entry moved); W64 (N 64) flips
+    all 17 through N, found by the band from the kept margins."""
+    works = [_work(n, ["T1", "T2"], "A1") for n in range(1, 17)]
+    works += [_work(n, ["T1"], "A2") for n in range(17, 35)]
+    works += [_work(n, ["T2"], "A3") for n in range(35, 53)]
+    works += [_work(n, ["T3"], "A3") for n in range(53, 63)]
+    _ingest(graph, tmp_path, "pairs", works)
+    assert assert_novelty_is_exact(graph) == 16
+
+    _ingest(graph, tmp_path, "pair", [_work(63, ["T1", "T2"], "A4")])
+
+    assert assert_novelty_is_exact(graph) == 17
+    assert _margins(graph, "W1") == (novelty.stored(novelty.pair_margin(16, 34, 34)),
+                                     novelty.stored(novelty.pair_margin(17, 35, 35)))
+    assert _margins(graph, "W63") == (novelty.stored(novelty.pair_margin(17, 35, 35)),) * 2
+
+    _ingest(graph, tmp_path, "more", [_work(64, ["T3"], "A5")])
+
+    assert assert_novelty_is_exact(graph) == 0
+    assert not _corpus(graph)["stale"] and _corpus(graph)["n_min"] == 62  # no re-basing
+    assert metrics_for(graph, ["A1"])["A1"].novel_works == 0
+
+
+def test_a_plain_paper_of_the_band_keeps_a_margin_above_its_fresh_one_and_flips_in_time(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """W1..W16 pair T1 (16 papers) and T2 (34), N = 34: g = 0.075, not novel. W35 takes T1
+    alone (T1 17, N 35): its rise puts W1..W16 in the band, g = 0.047, still not novel; their
+    margin fell, so only the band's rule lets them keep the one of 16 / 16 / 34. W36 and W37
+    take T1 too (N 37): all 16 become novel, found by the band from the kept margin."""
+    works = [_work(n, ["T1", "T2"], "A1") for n in range(1, 17)]
+    works += [_work(n, ["T2"], "A2") for n in range(17, 35)]
+    _ingest(graph, tmp_path, "pairs", works)
+    assert assert_novelty_is_exact(graph) == 0
+
+    _ingest(graph, tmp_path, "topic", [_work(35, ["T1"], "A3")])
+
+    assert assert_novelty_is_exact(graph) == 0
+    assert _margins(graph, "W1") == (novelty.stored(novelty.pair_margin(16, 16, 34)),
+                                     novelty.stored(novelty.pair_margin(16, 17, 34)))
+
+    _ingest(graph, tmp_path, "more", [_work(n, ["T1"], "A3") for n in (36, 37)])
+
+    assert assert_novelty_is_exact(graph) == 16
+    assert not _corpus(graph)["stale"] and _corpus(graph)["n_min"] == 34  # no re-basing
+    assert metrics_for(graph, ["A1"])["A1"].novel_works == 16
+
+
 def _wrong_flags(graph: Graph) -> list[str]:
     """The papers whose stored novelty flag differs from a live computation."""
     return [row["id"] for row in graph.read("live_paper_novelty", atypical_npmi=ATYPICAL_NPMI,
@@ -128,9 +188,9 @@ def _between_rebasing_chunks(graph: Graph, monkeypatch: pytest.MonkeyPatch,
     committed: list[int] = []
     decide, write_transaction = novelty.decide, serial.write_transaction
 
-    def deciding(tx: Transaction, paper_ids: list[str]) -> int:
+    def deciding(tx: Transaction, paper_ids: list[str], **keeping: Any) -> novelty.Decided:
         chunks.append(paper_ids)
-        return decide(tx, paper_ids)
+        return decide(tx, paper_ids, **keeping)
 
     def then_a_batch(graph_: Graph, work: Any) -> Any:
         result = write_transaction(graph_, work)
@@ -195,7 +255,8 @@ def test_a_batch_that_asks_for_a_rebasing_during_one_leaves_novelty_stale(
                                 "plain": [{"key": k, "margin": -7.5} for k in range(0, 32, 2)],
                                 "limit": 100}),
     ("readmodel/novelty_holders", {"topic_ids": ["T10965"], "pairs": [["T10965", "T11636"]]}),
-    ("readmodel/novelty", {"paper_ids": ["W2741809807"], "atypical_npmi": ATYPICAL_NPMI,
+    ("readmodel/novelty", {"paper_ids": ["W2741809807"], "loose_ids": [], "keep": True,
+                           "atypical_npmi": ATYPICAL_NPMI,
                            "grid": novelty.MARGIN_GRID, "expand_below": novelty.EXPAND_BELOW,
                            "classes": novelty.CLASSES}),
     ("readmodel/novelty_drift", {"topics": [], "pairs": [], "expand_below": 64,

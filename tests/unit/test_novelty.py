@@ -1,8 +1,9 @@
 """The band of kg/ingest/novelty.py against brute force: over any history of counts (growth,
 shrink, items crossing EXPAND_BELOW and powers of two, so classes change), a paper kept by the
 per-batch bookkeeping exactly as readmodel/novelty_drift keeps it, and re-decided when an item of
-its expands or its stored margin falls in `Drift.seeks`, is in the band whenever its flag differs
-from its last decision; and the margin's sign is the decision."""
+its expands or its stored margin falls in `Drift.seeks` (keeping its stored margin and class when
+`novelty.keeps` says so, as readmodel/novelty does), is in the band whenever its flag differs
+from its stored one; and the margin's sign is the decision."""
 
 from __future__ import annotations
 
@@ -106,13 +107,14 @@ def _in_band(drift: novelty.Drift, novel: bool, stored: float, rank: int) -> boo
     return stored < next(s["margin"] for s in plain_seeks if s["key"] == 2 * rank)
 
 
-@settings(max_examples=300, deadline=None)
-@given(history=histories())
-def test_a_paper_whose_flag_can_have_changed_is_expanded_or_in_its_class_band(history) -> None:
+def _history_keeps_the_band(history: list[tuple[int, list[int], list[int]]],
+                            keeping: bool) -> int:
+    """Walks one paper through the history; returns how many re-decisions kept its margin."""
     n, topics, pairs = history[0]
     topic_items, pair_items = [Item(t) for t in topics], [Item(p) for p in pairs]
     corpus = Corpus()
     novel, stored, rank = _decision(n, topics, pairs)
+    kept = 0
     for n, topics, pairs in history[1:]:
         expanded = [corpus.move(item, now, corpus.topic_rises, corpus.topic_falls)
                     for item, now in zip(topic_items, topics, strict=True)]
@@ -124,11 +126,43 @@ def test_a_paper_whose_flag_can_have_changed_is_expanded_or_in_its_class_band(hi
         in_band = _in_band(drift, novel, stored, rank)
         if now[0] != novel:
             assert any(expanded) or in_band, (novel, stored, rank, now, drift)
-        if not any(expanded):  # the live margin is within the class's rise and fall of it
-            assert -drift.fall(rank) - novelty.SLACK <= now[1] - stored
-            assert now[1] - stored <= drift.rise(rank) + novelty.SLACK
+        if not any(expanded):  # the live margin is on the stored one's side, within the class's
+            if novel:          # rise (novel) or fall (not novel) of it
+                assert now[1] - stored <= drift.rise(rank) + novelty.SLACK
+            else:
+                assert -drift.fall(rank) - novelty.SLACK <= now[1] - stored
         if any(expanded) or in_band:
-            novel, stored, rank = now
+            if keeping and novelty.keeps((novel, stored, rank), now, loose=not any(expanded)):
+                kept += 1
+            else:
+                novel, stored, rank = now
+    return kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(history=histories())
+def test_a_paper_whose_flag_can_have_changed_is_expanded_or_in_its_class_band(history) -> None:
+    _history_keeps_the_band(history, keeping=False)
+
+
+@settings(max_examples=600, deadline=None)
+@given(history=histories())
+def test_a_paper_that_keeps_its_margin_when_keeps_allows_is_still_expanded_or_in_its_band(
+    history
+) -> None:
+    _history_keeps_the_band(history, keeping=True)
+
+
+def test_a_kept_margin_bounds_the_fresh_one_on_the_side_its_flag_can_flip_from() -> None:
+    assert novelty.keeps((True, -9.0, 5), (True, -9.5, 5), loose=False)  # novel, h fell
+    assert not novelty.keeps((True, -9.0, 5), (True, -8.5, 5), loose=False)  # novel, h rose
+    assert novelty.keeps((False, -7.0, 5), (False, -6.5, 6), loose=False)  # plain, h rose
+    assert not novelty.keeps((False, -7.0, 5), (False, -7.5, 5), loose=False)  # plain, h fell
+    assert not novelty.keeps((False, -7.0, 6), (False, -6.5, 5), loose=False)  # class fell
+    assert novelty.keeps((False, -7.0, 6), (False, -7.5, 5), loose=True)  # band only
+    assert not novelty.keeps((False, -7.0, 6), (True, -7.5, 6), loose=True)  # flag flipped
+    assert not novelty.keeps(None, (True, -7.5, 6), loose=True)  # nothing stored
+    assert not novelty.keeps((False, -7.0, 6), (False, None, 6), loose=True)  # no pair now
 
 
 def test_a_paper_class_is_floor_log2_of_its_least_count_from_expand_below() -> None:
