@@ -15,11 +15,12 @@ Rules (also in docs/services.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.db.graph import Graph, Row, Transaction
 from kg.errors import BadInput, NotFound
+from kg.metrics import node_with_metrics
 from kg.nodes import ALL, ResearcherNode, Shown
 from kg.paging import Page, check_first, decode_cursor, encode_cursor, page_of
 
@@ -111,7 +112,7 @@ def coauthors_of(
     check_first(first, graph.settings.max_page_size)
     request = {"researcher_id": researcher_id, "after": _decode_cursor(after)}
     rows = graph.read("coauthorship/coauthor_pages", requests=[request], limit=first + 1,
-                      shown=ALL.parameter)
+                      owner=False, shown=ALL.parameter)
     if not rows:
         raise NotFound(f"no researcher with id {researcher_id!r}")
     return _page(rows[0], first)
@@ -119,16 +120,17 @@ def coauthors_of(
 
 def coauthors_for(
     graph: Graph, researcher_ids: list[str], first: int = 25, after: str | None = None,
-    shown: Shown = ALL,
+    shown: Shown = ALL, with_owner: bool = False,
 ) -> dict[str, Page[Coauthor]]:
     """A page of co-authors of each researcher, after the same cursor (for DataLoaders); unknown
-    ids are absent."""
+    ids are absent. `with_owner`: each page's `owner` is its researcher's node and figures, as
+    `metrics.researchers_with_metrics` reads them."""
     check_first(first, graph.settings.max_page_size)
     after_key = _decode_cursor(after)
     requests = [{"researcher_id": rid, "after": after_key}
                 for rid in dict.fromkeys(researcher_ids)]
     rows = graph.read("coauthorship/coauthor_pages", requests=requests, limit=first + 1,
-                      shown=shown.parameter)
+                      owner=with_owner, shown=shown.parameter)
     return {row["researcher_id"]: _page(row, first) for row in rows}
 
 
@@ -232,5 +234,8 @@ def _coauthor(row: Row) -> Coauthor:
 
 
 def _page(row: Row, first: int) -> Page[Coauthor]:
-    return page_of([_coauthor(c) for c in row["coauthors"]], first, row["total_count"],
+    page = page_of([_coauthor(c) for c in row["coauthors"]], first, row["total_count"],
                    coauthor_cursor)
+    if row["owner"] is None:
+        return page
+    return replace(page, owner=node_with_metrics(row["owner"]))

@@ -73,8 +73,16 @@ def researchers_with_metrics(graph: Graph, researcher_ids: list[str], shown: Sho
     (as `metrics_for`) in one query; unknown ids are absent from both."""
     rows = graph.read("nodes/researchers_with_metrics_by_ids",
                       ids=list(dict.fromkeys(researcher_ids)), shown=shown.parameter)
-    figures = {row["id"]: _metrics(row.pop("metrics")) for row in rows}
-    return {row["id"]: ResearcherNode.of_row(row) for row in rows}, figures
+    both = [node_with_metrics(row) for row in rows]
+    return {node.id: node for node, _ in both}, {node.id: figures for node, figures in both}
+
+
+def node_with_metrics(row: Row) -> tuple[ResearcherNode, ResearcherMetrics]:
+    """A row of nodes/researchers_with_metrics_by_ids (its figures in `metrics`) as the
+    researcher's node and figures."""
+    fields = dict(row)
+    figures = _metrics(fields.pop("metrics"))
+    return ResearcherNode.of_row(fields), figures
 
 
 def _metrics(row: Row) -> ResearcherMetrics:

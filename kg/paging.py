@@ -26,6 +26,8 @@ class Page(Generic[T]):
     has_next_page: bool
     # the nodes the items name, {id: node}, when the page's query read them too
     nodes: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # what the page's query read of the node the page belongs to, when asked to
+    owner: Any = field(default=None, compare=False, repr=False)
 
     @property
     def end_cursor(self) -> str | None:

@@ -66,17 +66,19 @@ class PaperPage(Page[str]):
 def papers_of(
     graph: Graph, researcher_ids: list[str], first: int, after: str | None = None,
     order: PaperOrder = PaperOrder.RECENT, with_authors_and_topics: bool = False,
-    shown: Shown = ALL,
+    shown: Shown = ALL, with_owner: bool = False,
 ) -> dict[str, Page[str]]:
     """Paper ids of each researcher, one page each (a cursor applies to every researcher), with
     the papers' nodes (`Page.nodes`); `with_authors_and_topics`: `PaperPage`s, whose papers'
-    authors and topics the same query read."""
+    authors and topics the same query read. `with_owner`: a page that holds papers carries its
+    researcher's node (`Page.owner`, a 1-tuple); an empty page does not."""
     check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, str))
     query = ("papers/papers_with_authors_and_topics_of_researchers" if with_authors_and_topics
              else "papers/papers_of_researchers")
     rows = graph.read(query, researcher_ids=researcher_ids, order=order.value,
-                      after_key=after_key, limit=first + 1, shown=shown.parameter)
+                      after_key=after_key, limit=first + 1, owner=with_owner,
+                      shown=shown.parameter)
     grouped: dict[str, list[dict]] = {rid: [] for rid in researcher_ids}
     totals: dict[str, int] = {rid: 0 for rid in researcher_ids}
     for row in rows:
@@ -91,6 +93,7 @@ def papers_of(
             total_count=totals[rid],
             has_next_page=len(items) > first,
             nodes={row["paper_id"]: PaperNode.of_row(row["node"]) for row in kept},
+            owner=(ResearcherNode.of_row(items[0]["owner"]),) if with_owner and items else None,
         )
         pages[rid] = PaperPage(
             **vars(page),

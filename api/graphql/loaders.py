@@ -24,7 +24,7 @@ import contextvars
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from kg import (
@@ -51,6 +51,8 @@ JointFn = Callable[[Graph, list[Any]], tuple[dict[Any, Any], dict[Any, Any]]]
 # on the event loop; as many threads as anyio's default limiter (the context is copied, as anyio
 # does).
 _ROUNDS = ThreadPoolExecutor(max_workers=40, thread_name_prefix="kg-round")
+
+_MISSING = object()
 
 # Turns of the event loop without a new load before a batch is sent: graphql-core starts the
 # resolvers of one level over a few turns (each nested list and `await` adds one).
@@ -149,7 +151,8 @@ class Batcher:
             quiet, seen = (quiet + 1, seen) if now == seen else (0, now)
         calls, loaders = self._riders + self._calls, self._loaders
         self._calls, self._riders, self._loaders, self._flush = [], [], [], None
-        loaders.sort(key=lambda loader: loader.joint is None)  # a joint takes its partner's keys
+        # a host takes its owner's keys, then a joint its partner's
+        loaders.sort(key=lambda loader: (loader.hosted is None, loader.joint is None))
         calls += [call for loader in loaders for call in loader.take_calls()]
         outcomes = await asyncio.get_running_loop().run_in_executor(
             _ROUNDS, contextvars.copy_context().run, self._in_one_session, calls)
@@ -202,6 +205,7 @@ class Loader:
         self._primed: dict[Hashable, Any] = {}
         self._queued: list[Hashable] = []
         self.joint: tuple[Loader, JointFn] | None = None
+        self.hosted: tuple[Loader, BatchFn, bool] | None = None
 
     def joins(self, partner: Loader, fetch_both: JointFn) -> None:
         """When a round asks this loader and `partner` for some of the same plain ids (queued,
@@ -210,6 +214,16 @@ class Loader:
         and its figures, a paper's authors and topics. The nodes each side's `then` names
         are read (or taken as carried) as without the joint."""
         self.joint = (partner, fetch_both)
+
+    def hosts(self, owner: Loader, fetch_with_owner: BatchFn, with_partner: bool) -> None:
+        """When a round asks this loader for pages (id, *options) and `owner` (and, with
+        `with_partner`, its joint partner) for the same plain ids, read the pages with
+        `fetch_with_owner(graph, ids, *options)`, whose pages carry `page.owner` = (owner's
+        answer[, the partner's]): one query for a researcher's node and a page of its
+        co-authors or papers. No page answers them as missing; a page without `owner` (a page
+        of none of its papers) sends the keys to the next round, as does a failed read unless
+        the graph itself failed."""
+        self.hosted = (owner, fetch_with_owner, with_partner)
 
     def also(self, then: Then) -> None:
         """For the rest of the request, read what `then` names (and the nodes that names in
@@ -268,7 +282,30 @@ class Loader:
         for key in queued:
             options = key[1:] if isinstance(key, tuple) else ()
             groups.setdefault(options, []).append(key)
-        return joint + [self._call(keys, options) for options, keys in groups.items()]
+        return joint + [self._call(keys, options, self._take_owned(keys))
+                        for options, keys in groups.items()]
+
+    def _take_owned(self, keys: list[Hashable]) -> list[tuple[int, Loader, list[Hashable]]]:
+        """(the side of `page.owner` that answers them, the loader, its keys): the keys of the
+        owner (side 0) and of its joint partner (side 1) that these pages' query reads too,
+        taken out of their queues."""
+        if self.hosted is None:
+            return []
+        owner, _, with_partner = self.hosted
+        ids = {key[0] if isinstance(key, tuple) else key for key in keys}
+        taken = []
+        partner = owner.joint[:1] if owner.joint and with_partner else ()
+        for side, loader in enumerate((owner, *partner)):
+            owned = [key for key in loader._queued if key in ids]
+            if owned:
+                loader._queued = [key for key in loader._queued if key not in ids]
+                taken.append((side, loader, owned))
+        return taken
+
+    def requeue(self, keys: list[Hashable]) -> None:
+        if not self._queued:
+            self._batcher.waiting(self)
+        self._queued.extend(keys)
 
     def _joint_call(self) -> list[_Call]:
         if self.joint is None:
@@ -300,19 +337,37 @@ class Loader:
 
         return [_Call(work, settle)]
 
-    def _call(self, keys: list[Hashable], options: tuple[Hashable, ...]) -> _Call:
+    def _call(self, keys: list[Hashable], options: tuple[Hashable, ...],
+              owned: list[tuple[int, Loader, list[Hashable]]]) -> _Call:
         ids = [key[0] if isinstance(key, tuple) else key for key in keys]
         then = self._then
         skip = set(then.loader.asked() if then else ())
         deeper = [(t, set(t.loader.asked()), set(t.loader._then.loader.asked())
                    if t.loader._then else set()) for t in self._also]
+        fetch = self.hosted[1] if owned and self.hosted else self.fetch
 
         def work(graph: Graph) -> tuple[dict[Any, Any], dict[str, Any], list[Any]]:
-            found = self.fetch(graph, ids, *options)
+            found = fetch(graph, ids, *options)
             values = list(found.values())
             return found, _named_nodes(then, graph, values, skip), _deeper(graph, values, deeper)
 
         def settle(value: Any, error: BaseException | None) -> None:
+            for side, loader, owned_keys in owned:
+                if isinstance(error, GraphUnavailable | QueryTimeout):
+                    for key in owned_keys:
+                        _settle(loader._answers, key, error, None)
+                    continue
+                unread = []
+                for key in owned_keys:
+                    page = None if error else value[0].get(key, _MISSING)
+                    if page is _MISSING:
+                        loader.prime(key, None)
+                    elif page is None or page.owner is None:
+                        unread.append(key)  # a failed read (a bad cursor), or an empty page
+                    else:
+                        loader.prime(key, page.owner[side])
+                if unread:
+                    loader.requeue(unread)
             for key, i in zip(keys, ids, strict=True):
                 _settle(self._answers, key, error, None if error else value[0].get(i))
             if error is None and then is not None:
@@ -475,8 +530,11 @@ class Loaders:
 
     @cached_property
     def papers_of_researcher(self) -> Loader:
-        return self._loader(self._papers_of, Then(
+        papers_of = self._loader(self._papers_of, Then(
             self.paper, lambda page: page.items, lambda page: page.nodes))
+        papers_of.hosts(self.researcher, partial(self._papers_of, with_owner=True),
+                        with_partner=False)
+        return papers_of
 
     @cached_property
     def metrics(self) -> Loader:
@@ -484,8 +542,11 @@ class Loaders:
 
     @cached_property
     def coauthors(self) -> Loader:
-        return self._loader(self._showing(coauthorship.coauthors_for), Then(
+        coauthors = self._loader(self._showing(coauthorship.coauthors_for), Then(
             self.researcher, lambda page: [c.id for c in page.items], _carried))
+        coauthors.hosts(self.researcher, self._showing(
+            partial(coauthorship.coauthors_for, with_owner=True)), with_partner=True)
+        return coauthors
 
     @cached_property
     def close_collaborators(self) -> Loader:
@@ -607,10 +668,11 @@ class Loaders:
             return Then(self.paper, lambda page: page.items)
         return None
 
-    def _papers_of(self, graph: Graph, ids: list[str], *options: Any) -> dict[str, Any]:
+    def _papers_of(self, graph: Graph, ids: list[str], *options: Any, with_owner: bool = False
+                   ) -> dict[str, Any]:
         return papers.papers_of(graph, ids, *options,
                                 with_authors_and_topics=self.papers_with_authors_and_topics,
-                                shown=self.shown)
+                                shown=self.shown, with_owner=with_owner)
 
 
 def _ids(items: Sequence[Any]) -> list[str]:

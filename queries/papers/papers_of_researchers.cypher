@@ -2,11 +2,13 @@
 // by year; 'citations': most cited first), then by id, after a keyset cursor ($after_key: [key,
 // id] of the last paper seen, or null), at most $limit each. Each paper carries its node as
 // nodes/papers_by_ids returns it (`node`), so a page with its papers is one query.
-// Returns: researcher_id, paper_id, sort_key, total, node
+// With $owner, each row also carries its researcher (`owner`) as nodes/researchers_by_ids
+// returns it: a researcher's node and a page of its papers in one query; without, null.
+// Returns: researcher_id, paper_id, sort_key, total, node, owner
 // A `node` map reads only the fields $shown names for its kind (null for the others;
 // kg/nodes.py Shown).
 /*
-:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20, shown: {paper: {doi: true, title: true, abstract: true, year: true, date: true, type: true, cited_by_count: true, citations: true, upvotes: true, is_retracted: true, categories: true, organisation: true, source_ids: true, source_id: true}}}
+:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20, owner: false, shown: {paper: {doi: true, title: true, abstract: true, year: true, date: true, type: true, cited_by_count: true, citations: true, upvotes: true, is_retracted: true, categories: true, organisation: true, source_ids: true, source_id: true}, researcher: {name: true, orcid: true, alt_names: true, open_to_collaborate: true}}}
 */
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
@@ -38,4 +40,11 @@ RETURN researcher_id, p.id AS paper_id, sort_key, COUNT { (r)-[:AUTHORED]->() } 
         organisation: CASE WHEN $shown.paper.organisation THEN p.organisation END,
         source_ids: CASE WHEN $shown.paper.source_ids THEN coalesce(p.ids, [p.id]) END,
         source_id: CASE WHEN $shown.paper.source_id
-                   THEN head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s) RETURN s.id }) END} AS node
+                   THEN head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s) RETURN s.id }) END} AS node,
+       CASE WHEN $owner THEN
+         {id: r.id, name: CASE WHEN $shown.researcher.name THEN r.name END,
+          orcid: CASE WHEN $shown.researcher.orcid THEN r.orcid END,
+          alt_names: CASE WHEN $shown.researcher.alt_names THEN coalesce(r.alt_names, []) END,
+          open_to_collaborate: CASE WHEN $shown.researcher.open_to_collaborate
+                               THEN coalesce(r.open_to_collaborate, false) END}
+       END AS owner

@@ -2,13 +2,15 @@
 // ($order, keyset cursor, each paper with its node), and each paper's authors and topics as
 // papers/authors_and_topics_of_papers returns them: a page of papers that shows its authors and
 // topics is one query.
+// With $owner, each row also carries its researcher (`owner`) as nodes/researchers_by_ids
+// returns it: a researcher's node and a page of its papers in one query; without, null.
 // Returns: researcher_id, paper_id, sort_key, total, node,
 //          authors [{researcher_id, position, is_corresponding, node}],
-//          topics [{topic_id, score, primary, node}]
+//          topics [{topic_id, score, primary, node}], owner
 // A `node` map reads only the fields $shown names for its kind (null for the others;
 // kg/nodes.py Shown).
 /*
-:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20, shown: {paper: {doi: true, title: true, abstract: true, year: true, date: true, type: true, cited_by_count: true, citations: true, upvotes: true, is_retracted: true, categories: true, organisation: true, source_ids: true, source_id: true}, researcher: {name: true, orcid: true, alt_names: true, open_to_collaborate: true}, topic: {name: true, level: true, parent_id: true, papers: true}}}
+:params {researcher_ids: ["A1"], order: "recency", after_key: null, limit: 20, owner: false, shown: {paper: {doi: true, title: true, abstract: true, year: true, date: true, type: true, cited_by_count: true, citations: true, upvotes: true, is_retracted: true, categories: true, organisation: true, source_ids: true, source_id: true}, researcher: {name: true, orcid: true, alt_names: true, open_to_collaborate: true}, topic: {name: true, level: true, parent_id: true, papers: true}}}
 */
 UNWIND $researcher_ids AS researcher_id
 MATCH (r:Researcher {id: researcher_id})
@@ -69,4 +71,11 @@ RETURN researcher_id, p.id AS paper_id, sort_key, COUNT { (r)-[:AUTHORED]->() } 
         source_ids: CASE WHEN $shown.paper.source_ids THEN coalesce(p.ids, [p.id]) END,
         source_id: CASE WHEN $shown.paper.source_id
                    THEN head(COLLECT { MATCH (p)-[:PUBLISHED_IN]->(s) RETURN s.id }) END} AS node,
-       authors, topics
+       authors, topics,
+       CASE WHEN $owner THEN
+         {id: r.id, name: CASE WHEN $shown.researcher.name THEN r.name END,
+          orcid: CASE WHEN $shown.researcher.orcid THEN r.orcid END,
+          alt_names: CASE WHEN $shown.researcher.alt_names THEN coalesce(r.alt_names, []) END,
+          open_to_collaborate: CASE WHEN $shown.researcher.open_to_collaborate
+                               THEN coalesce(r.open_to_collaborate, false) END}
+       END AS owner

@@ -232,6 +232,33 @@ def test_a_bad_page_size_of_a_looked_ahead_child_is_refused_as_before(
     assert uncached.error_code(query, id=_hub(idb03_graph), n=1000) == "QUERY_TOO_COMPLEX"
 
 
+def test_a_profile_whose_coauthor_page_fails_reads_its_researcher_in_a_round_of_its_own(
+        idb03_graph, uncached) -> None:
+    query = """query ($id: ID!) { researcher(id: $id) { name metrics { works }
+      coauthors(first: 3, after: "not a cursor") { totalCount } } }"""
+    hub = _hub(idb03_graph)
+    before = Counter(uncached.graph.queries_by_name)
+    assert uncached.error_code(query, id=hub) == "BAD_INPUT"
+    counted = Counter(uncached.graph.queries_by_name) - before
+    assert counted == Counter({"nodes/researchers_with_metrics_by_ids": 1})
+    assert uncached.data(PROFILE_PAGE, id=hub)["researcher"]["name"]
+
+
+def test_a_missing_researcher_with_its_coauthors_asked_is_one_query(
+        idb03_graph, uncached) -> None:
+    counted, data = _queries(uncached, CARRIED["profile"][0], id="A0")
+    assert data == {"researcher": None}
+    assert counted == Counter({"coauthorship/coauthor_pages": 1})
+
+
+def test_a_missing_researcher_with_its_papers_asked_is_read_alone_after_its_empty_page(
+        idb03_graph, uncached) -> None:
+    counted, data = _queries(uncached, CARRIED["papers"][0], id="A0")
+    assert data == {"researcher": None}
+    assert counted == Counter({"papers/papers_with_authors_and_topics_of_researchers": 1,
+                               "nodes/researchers_by_ids": 1})
+
+
 def test_without_the_response_cache_no_version_is_read_and_the_etag_still_answers_304(
         idb03_graph, uncached) -> None:
     params = {"query": PROFILE_PAGE, "variables": f'{{"id": "{_hub(idb03_graph)}"}}'}
@@ -257,17 +284,17 @@ def test_look_ahead_changes_no_answer(idb03_graph, uncached, monkeypatch) -> Non
 
 
 # The bench's profile, papers and topic requests (bench/peer.py): the rows of a page carry the
-# nodes they name (a page of papers its authors and topics too), and a researcher's node and
-# figures are one query, so each runs exactly these named queries, one of each, in one session.
+# nodes they name (a page of papers its authors and topics too), and a page of co-authors or
+# papers its researcher's node (with its figures), so each runs exactly these named queries, one
+# of each, in one session.
 CARRIED = {
     "profile": ("""query ($id: ID!) { researcher(id: $id) { id name metrics { works hIndex }
       coauthors(first: 100) { edges { sharedWorks node { id name } } } } }""",
-                {"nodes/researchers_with_metrics_by_ids", "coauthorship/coauthor_pages"}),
+                {"coauthorship/coauthor_pages"}),
     "papers": ("""query ($id: ID!) { researcher(id: $id) {
       papers(first: 20, orderBy: CITATIONS) { edges { node { id title citedByCount
         authors { researcher { id name } } topics { topic { id name } } } } } } }""",
-               {"nodes/researchers_by_ids",
-                "papers/papers_with_authors_and_topics_of_researchers"}),
+               {"papers/papers_with_authors_and_topics_of_researchers"}),
     "topic": (TOPIC_PAGE, {"nodes/topics_by_ids", "topics/adjacent_of_topics",
                            "topics/top_papers_of_topics"}),
 }

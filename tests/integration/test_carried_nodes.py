@@ -1,6 +1,7 @@
 """The nodes a read-model row carries (so the API needs no follow-up node query) equal the nodes
 the node queries return for the same ids: a co-author page's people, a researcher's papers, a
-paper's authors and topics, a topic's adjacent topics and top papers."""
+paper's authors and topics, a topic's adjacent topics and top papers, and the researcher a page
+of co-authors or papers belongs to (with its figures, for co-authors)."""
 
 from __future__ import annotations
 
@@ -91,3 +92,27 @@ def test_authors_and_topics_read_together_equal_each_read_alone(idb03_graph: Gra
         a.node for found in papers.authors_of(idb03_graph, paper_ids).values() for a in found]
     assert [t.node for found in assigned.values() for t in found] == [
         t.node for found in papers.topics_of(idb03_graph, paper_ids).values() for t in found]
+
+
+def test_a_coauthor_page_with_its_owner_carries_the_researchers_node_and_figures(
+        idb03_graph: Graph) -> None:
+    hubs = _hubs(idb03_graph)
+    pages = coauthorship.coauthors_for(idb03_graph, [*hubs, "A0"], 5, with_owner=True)
+    people, figures = metrics.researchers_with_metrics(idb03_graph, hubs)
+    assert set(pages) == set(hubs)
+    for rid in hubs:
+        assert pages[rid] == coauthorship.coauthors_of(idb03_graph, rid, 5)
+        assert pages[rid].owner == (people[rid], figures[rid])
+
+
+def test_a_page_of_papers_with_its_owner_carries_the_researchers_node(idb03_graph: Graph) -> None:
+    hubs = _hubs(idb03_graph)
+    people = nodes.researchers_by_ids(idb03_graph, hubs)
+    for with_authors_and_topics in (False, True):
+        pages = papers.papers_of(idb03_graph, [*hubs, "A0"], 5, with_owner=True,
+                                 with_authors_and_topics=with_authors_and_topics)
+        alone = papers.papers_of(idb03_graph, hubs, 5,
+                                 with_authors_and_topics=with_authors_and_topics)
+        assert {rid: page.owner for rid, page in pages.items()} == {
+            **{rid: (people[rid],) for rid in hubs}, "A0": None}
+        assert all(pages[rid] == alone[rid] and alone[rid].owner is None for rid in hubs)

@@ -240,7 +240,7 @@ def test_every_coauthorship_query_starts_from_an_index_seek(
     other = sorted(expected_coauthors)[0]
     calls = {
         "coauthorship/coauthor_pages": {"requests": [{"researcher_id": hub, "after": None}],
-                                        "limit": 26, "shown": ALL.parameter},
+                                        "limit": 26, "owner": True, "shown": ALL.parameter},
         "coauthorship/close_collaborators": {"researcher_ids": [hub], "min_shared_works": 2},
         "coauthorship/researcher_refs": {"researcher_ids": [hub, other]},
         "coauthorship/collaboration_path": {"from_id": hub, "to_id": other, "max_hops": 10},
