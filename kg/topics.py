@@ -24,7 +24,7 @@ them from the subtree.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -318,16 +318,19 @@ def top_researchers_for(graph: Graph, topic_ids: list[str], first: int = 10
 
 
 def adjacent_topics_for(graph: Graph, topic_ids: list[str], first: int = 10,
-                        after: str | None = None, shown: Shown = ALL
+                        after: str | None = None, shown: Shown = ALL, with_owner: bool = False
                         ) -> dict[str, Page[AdjacentTopic]]:
-    """`adjacent_topics` of many topics in one query; ids not in the graph are absent."""
+    """`adjacent_topics` of many topics in one query; ids not in the graph are absent.
+    `with_owner`: each page's `owner` is its topic's node (a 1-tuple)."""
     check_first(first, graph.settings.max_page_size)
     after_key = _decode_cursor(after) if after is not None else None
     found = {}
     for row in graph.read("topics/adjacent_of_topics", topic_ids=topic_ids, after=after_key,
-                          first=first + 1, shown=shown.parameter):
+                          first=first + 1, owner=with_owner, shown=shown.parameter):
         neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
                                     node=TopicNode.of_row(n["node"]))
                       for n in row["neighbours"]]
-        found[row["of_id"]] = page_of(neighbours, first, row["total"], _adjacent_cursor)
+        page = page_of(neighbours, first, row["total"], _adjacent_cursor)
+        found[row["of_id"]] = page if row["owner"] is None else replace(
+            page, owner=(TopicNode.of_row(row["owner"]),))
     return found

@@ -220,9 +220,9 @@ class Loader:
         `with_partner`, its joint partner) for the same plain ids, read the pages with
         `fetch_with_owner(graph, ids, *options)`, whose pages carry `page.owner` = (owner's
         answer[, the partner's]): one query for a researcher's node and a page of its
-        co-authors or papers. No page answers them as missing; a page without `owner` (a page
-        of none of its papers) sends the keys to the next round, as does a failed read unless
-        the graph itself failed."""
+        co-authors or papers, or a topic's node and its adjacent topics. No page answers them
+        as missing; a page without `owner` (a page of none of its papers) sends the keys to the
+        next round, as does a failed read unless the graph itself failed."""
         self.hosted = (owner, fetch_with_owner, with_partner)
 
     def also(self, then: Then) -> None:
@@ -628,9 +628,12 @@ class Loaders:
 
     @cached_property
     def adjacent_topics(self) -> Loader:
-        return self._loader(self._showing(topics.adjacent_topics_for), Then(
+        adjacent = self._loader(self._showing(topics.adjacent_topics_for), Then(
             self.topic, lambda page: [a.topic.id for a in page.items],
             lambda page: {a.topic.id: a.node for a in page.items if a.node}))
+        adjacent.hosts(self.topic, self._showing(
+            partial(topics.adjacent_topics_for, with_owner=True)), with_partner=False)
+        return adjacent
 
     @cached_property
     def top_papers_of_topic(self) -> Loader:

@@ -1,12 +1,14 @@
 // topics/adjacent_of_topics: topics/adjacent for many topics in one query (the same order, NPMI
 // and keyset cursor, which applies to every topic).
 // Each neighbour carries its node as nodes/topics_by_ids returns it (`node`).
-// Returns: of_id, total, neighbours [{id, name, level, papers, npmi, node}] (no row for a topic
-// not in the graph)
+// With $owner, each row also carries its topic (`owner`) as nodes/topics_by_ids returns it: a
+// topic's node and its adjacent topics in one query; without, null.
+// Returns: of_id, total, neighbours [{id, name, level, papers, npmi, node}], owner (no row for a
+// topic not in the graph)
 // A `node` map reads only the fields $shown names for its kind (null for the others;
 // kg/nodes.py Shown).
 /*
-:params {topic_ids: ["T10965"], after: null, first: 10, shown: {topic: {name: true, level: true, parent_id: true, papers: true}}}
+:params {topic_ids: ["T10965"], after: null, first: 10, owner: false, shown: {topic: {name: true, level: true, parent_id: true, papers: true}}}
 */
 UNWIND $topic_ids AS of_id
 MATCH (t:Topic {id: of_id})
@@ -44,4 +46,11 @@ CALL (t, n, n_t) {
                                     THEN head(COLLECT { MATCH (u)-[:SUBTOPIC_OF]->(up)
                                                         RETURN up.id }) END}}) AS neighbours
 }
-RETURN of_id, COUNT { (t)-[:CO_OCCURS]-() } AS total, neighbours
+RETURN of_id, COUNT { (t)-[:CO_OCCURS]-() } AS total, neighbours,
+       CASE WHEN $owner THEN
+         {id: t.id, name: CASE WHEN $shown.topic.name THEN t.name END,
+          level: CASE WHEN $shown.topic.level THEN t.level END,
+          papers: CASE WHEN $shown.topic.papers THEN coalesce(t.papers, 0) END,
+          parent_id: CASE WHEN $shown.topic.parent_id
+                     THEN head(COLLECT { MATCH (t)-[:SUBTOPIC_OF]->(up) RETURN up.id }) END}
+       END AS owner

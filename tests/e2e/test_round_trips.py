@@ -284,9 +284,9 @@ def test_look_ahead_changes_no_answer(idb03_graph, uncached, monkeypatch) -> Non
 
 
 # The bench's profile, papers and topic requests (bench/peer.py): the rows of a page carry the
-# nodes they name (a page of papers its authors and topics too), and a page of co-authors or
-# papers its researcher's node (with its figures), so each runs exactly these named queries, one
-# of each, in one session.
+# nodes they name (a page of papers its authors and topics too), and a page of co-authors,
+# papers or adjacent topics the node it belongs to (a researcher with its figures), so each runs
+# exactly these named queries, one of each, in one session.
 CARRIED = {
     "profile": ("""query ($id: ID!) { researcher(id: $id) { id name metrics { works hIndex }
       coauthors(first: 100) { edges { sharedWorks node { id name } } } } }""",
@@ -295,8 +295,7 @@ CARRIED = {
       papers(first: 20, orderBy: CITATIONS) { edges { node { id title citedByCount
         authors { researcher { id name } } topics { topic { id name } } } } } } }""",
                {"papers/papers_with_authors_and_topics_of_researchers"}),
-    "topic": (TOPIC_PAGE, {"nodes/topics_by_ids", "topics/adjacent_of_topics",
-                           "topics/top_papers_of_topics"}),
+    "topic": (TOPIC_PAGE, {"topics/adjacent_of_topics", "topics/top_papers_of_topics"}),
 }
 
 

@@ -1,7 +1,8 @@
 """The nodes a read-model row carries (so the API needs no follow-up node query) equal the nodes
 the node queries return for the same ids: a co-author page's people, a researcher's papers, a
-paper's authors and topics, a topic's adjacent topics and top papers, and the researcher a page
-of co-authors or papers belongs to (with its figures, for co-authors)."""
+paper's authors and topics, a topic's adjacent topics and top papers, and the node a page of
+co-authors, papers or adjacent topics belongs to (a researcher with its figures, for
+co-authors)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,12 @@ def test_a_page_of_papers_with_its_owner_carries_the_researchers_node(idb03_grap
         assert {rid: page.owner for rid, page in pages.items()} == {
             **{rid: (people[rid],) for rid in hubs}, "A0": None}
         assert all(pages[rid] == alone[rid] and alone[rid].owner is None for rid in hubs)
+
+
+def test_adjacent_topics_with_their_owner_carry_the_topics_node(idb03_graph: Graph) -> None:
+    topic_ids = _largest_topics(idb03_graph)
+    pages = topics.adjacent_topics_for(idb03_graph, [*topic_ids, "T0"], 5, with_owner=True)
+    alone = topics.adjacent_topics_for(idb03_graph, topic_ids, 5)
+    found = nodes.topics_by_ids(idb03_graph, topic_ids)
+    assert set(pages) == set(topic_ids)
+    assert all(pages[t] == alone[t] and pages[t].owner == (found[t],) for t in topic_ids)
