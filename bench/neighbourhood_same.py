@@ -52,7 +52,19 @@ def answer(graph: Graph, service: Callable[..., Any], case: dict[str, Any]) -> A
     asked = {k: v for k, v in case.items() if k != "exact_edges"}
     graph.settings = dataclasses.replace(graph.settings,
                                          neighbourhood_exact_edges=case["exact_edges"])
-    return dataclasses.asdict(service(graph, **asked))
+    return plain(service(graph, **asked))
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses and named tuples as dicts, tuples as lists: answers of either revision's
+    classes compare by their fields."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: plain(getattr(value, name)) for name in value._fields}
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
