@@ -89,10 +89,12 @@ def recorded(into: list[tuple[str, dict[str, Any]]]) -> Iterator[None]:
         Transaction.run = run  # type: ignore[method-assign]
 
 
-# A statement that took over from another: REV's statement, and the parameters it needs besides
-# the new one's. Their rows differ in shape (bench.neighbourhood_same compares the answers).
-REPLACED = {"explore/neighbourhood_near": ("explore/neighbourhood",
-                                           {"depth": 1, "exact_edges": 20000})}
+# The statement REV ran in place of a current one, and the values of parameters REV's takes that
+# the current one does not (explore/neighbourhood took `depth` and did depth 1 too). Rows of
+# another shape are reported as such (bench.neighbourhood_same compares the answers).
+EARLIER = {"explore/neighbourhood_near": ("explore/neighbourhood",
+                                          {"depth": 1, "exact_edges": 20000}),
+           "explore/neighbourhood": ("explore/neighbourhood", {"depth": 2})}
 
 
 def kg_statements(settings: Settings, kind: str, variables: dict[str, Any],
@@ -210,13 +212,13 @@ def main(argv: list[str] | None = None) -> int:
             statements = kg_statements(settings, kind, variables, library)
             if before is not None:
                 for s in list(statements):
-                    name, params = s.name, s.params
-                    if name not in before and name in REPLACED:
-                        name, extra = REPLACED[name]
-                        params = {**params, **extra}
+                    name, extra = EARLIER.get(s.name, (s.name, {}))
+                    name = s.name if s.name in before else name
                     if name in before:
-                        statements.append(Statement("kg before", s.name, before[name].text,
-                                                    params))
+                        old = before[name]
+                        params = {**s.params, **{k: v for k, v in extra.items()
+                                                 if k in old.parameters and k not in s.params}}
+                        statements.append(Statement("kg before", s.name, old.text, params))
             since = log.stat().st_size
             post(http.client.HTTPConnection("127.0.0.1", peer_port), request.peer, variables)
             time.sleep(0.5)  # the debug output is written after the answer
@@ -247,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                 if side == "kg before":
                     now = next(n for n in statements if n.side == "kg" and n.name == s.name)
                     same = ("  same rows" if now.answer == s.answer
-                            else "  replaced (rows of another shape)" if s.name in REPLACED
+                            else "  rows of another shape" if s.name in EARLIER
                             else "  ROWS DIFFER")
                 print(f"{kind:<15}{side:<10}{s.name:<55}{s.rows:>5}{s.db_hits:>8}"
                       f"{middle(s.server):>8.1f}{statistics.median(s.client):>8.2f}"
