@@ -89,6 +89,14 @@ def recorded(into: list[tuple[str, dict[str, Any]]]) -> Iterator[None]:
         Transaction.run = run  # type: ignore[method-assign]
 
 
+# The statement REV ran in place of a current one, and the values of parameters REV's takes that
+# the current one does not (explore/neighbourhood took `depth` and did depth 1 too). Rows of
+# another shape are reported as such (bench.neighbourhood_same compares the answers).
+EARLIER = {"explore/neighbourhood_near": ("explore/neighbourhood",
+                                          {"depth": 1, "exact_edges": 20000}),
+           "explore/neighbourhood": ("explore/neighbourhood", {"depth": 2})}
+
+
 def kg_statements(settings: Settings, kind: str, variables: dict[str, Any],
                   library: QueryLibrary) -> list[Statement]:
     request = next(r for r in peer.REQUESTS if r.kind == kind)
@@ -204,9 +212,13 @@ def main(argv: list[str] | None = None) -> int:
             statements = kg_statements(settings, kind, variables, library)
             if before is not None:
                 for s in list(statements):
-                    if s.name in before:
-                        old = before[s.name]
-                        statements.append(Statement("kg before", s.name, old.text, s.params))
+                    name, extra = EARLIER.get(s.name, (s.name, {}))
+                    name = s.name if s.name in before else name
+                    if name in before:
+                        old = before[name]
+                        params = {**s.params, **{k: v for k, v in extra.items()
+                                                 if k in old.parameters and k not in s.params}}
+                        statements.append(Statement("kg before", s.name, old.text, params))
             since = log.stat().st_size
             post(http.client.HTTPConnection("127.0.0.1", peer_port), request.peer, variables)
             time.sleep(0.5)  # the debug output is written after the answer
@@ -236,7 +248,9 @@ def main(argv: list[str] | None = None) -> int:
                 same = ""
                 if side == "kg before":
                     now = next(n for n in statements if n.side == "kg" and n.name == s.name)
-                    same = "  same rows" if now.answer == s.answer else "  ROWS DIFFER"
+                    same = ("  same rows" if now.answer == s.answer
+                            else "  rows of another shape" if s.name in EARLIER
+                            else "  ROWS DIFFER")
                 print(f"{kind:<15}{side:<10}{s.name:<55}{s.rows:>5}{s.db_hits:>8}"
                       f"{middle(s.server):>8.1f}{statistics.median(s.client):>8.2f}"
                       f"{same}")

@@ -199,9 +199,7 @@ class Neighbourhood:
         return cls(
             nodes=[GraphNode(id=strawberry.ID(n.id), type=NodeType(n.type), label=n.label,
                              weight=n.weight) for n in found.nodes],
-            edges=[GraphEdge(id=strawberry.ID(e.id), source=strawberry.ID(e.source),
-                             target=strawberry.ID(e.target), type=e.type, weight=e.weight)
-                   for e in found.edges],
+            edges=list(found.edges),  # the service's edges have GraphEdge's fields
             truncated=[Truncation(type=NodeType(t.type), remaining=t.remaining,
                                   remaining_at_most=t.remaining_at_most, exact=t.exact)
                        for t in found.truncated],

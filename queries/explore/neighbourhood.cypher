@@ -1,15 +1,15 @@
 // explore/neighbourhood: the typed nodes and edges around any node (Paper, Researcher, Topic,
-// Institution, Source) to depth 1 or 2, at most $cap nodes of each wanted type besides the
-// centre, most relevant first, with how many nodes of each type were left out, and every edge
-// between the nodes shown. Ranking and weights are described in docs/services.md.
-// The left-out count is exact at depth 1; at depth 2 it is exact for a type with room left
-// (ranking reads those edges anyway) and for a full type whose depth-2 edges number at most
-// $exact_edges; past that it is a lower and an upper bound from degree reads (docs/services.md).
+// Institution, Source) to depth 2, at most $cap nodes of each wanted type besides the centre,
+// most relevant first, with how many nodes of each type were left out, and every edge between the
+// nodes shown (depth 1 is explore/neighbourhood_near). Ranking and weights are described in
+// docs/services.md. The left-out count is exact for a type with room left after depth 1 (ranking
+// reads those edges anyway) and for a full type whose depth-2 edges number at most $exact_edges;
+// past that it is a lower and an upper bound from degree reads (docs/services.md).
 // Returns: center {id, type, label, weight},
-//          groups [{type, kept [{id, label, weight}], remaining, at_most, exact}],
-//          edges [{source, target, type, weight}]
+//          groups [{type, kept [[id, label, weight]], remaining, at_most, exact}] (one a type of $types, in that order),
+//          edges [[source, target, type, weight]]
 /*
-:params {id: "A5023888391", depth: 1, types: ["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE"], cap: 25, exact_edges: 20000}
+:params {id: "A5023888391", types: ["PAPER", "RESEARCHER", "TOPIC", "INSTITUTION", "SOURCE"], cap: 25, exact_edges: 20000}
 */
 CALL () {
   MATCH (n:Paper {id: $id}) RETURN n
@@ -98,7 +98,7 @@ CALL (n, stored) {
   ORDER BY priority DESC, coalesce(strength, toFloat(weight)) DESC, m.id
   WITH kind, collect({node: m, weight: weight, rels: rels}) AS ranked
   RETURN collect({type: kind, kept: ranked[0..$cap], total: size(ranked),
-                  all: CASE WHEN $depth = 2 THEN [x IN ranked | x.node] ELSE [] END}) AS near
+                  all: [x IN ranked | x.node]}) AS near
 }
 CALL (n, stored) {
   UNWIND CASE WHEN stored THEN range(0, $cap - 1) ELSE [] END AS at
@@ -139,7 +139,7 @@ WITH n, stored, near, kept_near, center_kind,
       INSTITUTION: [x IN kept_near WHERE x.type = 'INSTITUTION' | x.node],
       SOURCE: [x IN kept_near WHERE x.type = 'SOURCE' | x.node]} AS kept_of
 CALL (n, stored, near, kept_near, kept_of, center_kind) {
-  UNWIND CASE WHEN $depth = 2 THEN $types ELSE [] END AS kind
+  UNWIND $types AS kind
   WITH n, stored, kept_near, kept_of, center_kind, kind,
        head([g IN near WHERE g.type = kind] + [{kept: [], total: 0, all: []}]) AS g1
   CALL (kept_near, kind) {
@@ -382,16 +382,16 @@ CALL (shown, paper_ends, center_edges) {
     UNWIND center_edges AS r
     RETURN r
   }
-  RETURN collect(CASE WHEN r IS :: MAP THEN r ELSE {
-    source: startNode(r).id, target: endNode(r).id, type: type(r),
-    weight: CASE type(r)
+  RETURN collect(CASE WHEN r IS :: MAP THEN [r.source, r.target, r.type, r.weight] ELSE [
+    startNode(r).id, endNode(r).id, type(r),
+    CASE type(r)
               WHEN 'COAUTHOR' THEN toFloat(r.works)
               WHEN 'AFFILIATED_WITH' THEN toFloat(r.works)
               WHEN 'CO_OCCURS' THEN toFloat(r.papers)
               WHEN 'HAS_TOPIC' THEN toFloat(coalesce(r.score, 1.0))
               ELSE 1.0
             END
-  } END) AS edges
+  ] END) AS edges
 }
 RETURN
   {id: n.id, label: coalesce(n.title, n.name, n.id),
@@ -409,5 +409,5 @@ RETURN
              ELSE COUNT { (n)<-[:PUBLISHED_IN]-() }
            END} AS center,
   [g IN groups | {type: g.type, remaining: g.remaining, at_most: g.at_most, exact: g.exact,
-                  kept: [x IN g.kept | {id: x.node.id, label: coalesce(x.node.title, x.node.name, x.node.id), weight: x.weight}]}] AS groups,
+                  kept: [x IN g.kept | [x.node.id, coalesce(x.node.title, x.node.name, x.node.id), x.weight]]}] AS groups,
   edges
