@@ -279,6 +279,14 @@ LONGEST_FIRST = (
 )
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Record what the first idb03 ingest built only when a test that will run asks for it
+    (`ingested_idb03`): the tests left after `-m` and `-k` deselected theirs, so the serial
+    process, whose tests never ask, pays no census of its own."""
+    DatabaseState.record_ingested = any(
+        "ingested_idb03" in getattr(item, "fixturenames", ()) for item in session.items)
+
+
 def _mark_serial(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.split("::")[0] in SERIAL:
@@ -297,8 +305,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     change what its fixtures hold; none may count on running before them). Under xdist each
     worker takes whole modules in this order (`pytest_configure`)."""
     _mark_serial(items)
-    DatabaseState.record_ingested = any(
-        "ingested_idb03" in getattr(item, "fixturenames", ()) for item in items)
     modules: dict[str, list[pytest.Item]] = {}
     for item in items:
         modules.setdefault(item.nodeid.split("::")[0], []).append(item)

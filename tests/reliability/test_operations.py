@@ -52,8 +52,9 @@ class Scratch:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory) -> Iterator[Scratch]:
     state = tmp_path_factory.mktemp("ops-state")
-    own = database.on_free_ports(dataclasses.replace(config.from_env(), state_dir=state),
-                                 brief=True)
+    # no plan warm-up in its `kg serve` (tests/conftest.py turns it off for the same reason)
+    own = database.on_free_ports(dataclasses.replace(config.from_env(), state_dir=state,
+                                                     warm_plan_seconds=0), brief=True)
     with database.scratch_server(own, state / "neo4j") as server:
         graph = database.connect(own)
         schema.apply(graph)
