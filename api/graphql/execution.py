@@ -24,11 +24,13 @@ giving up part way loses nothing.
 from __future__ import annotations
 
 from functools import partial
+from math import isfinite
 from operator import attrgetter
 from typing import Any
 
 from graphql import (
     GraphQLBoolean,
+    GraphQLFloat,
     GraphQLID,
     GraphQLInt,
     GraphQLLeafType,
@@ -61,12 +63,13 @@ class _NotPlain(Exception):  # noqa: N818 - a signal to take the general path, n
 _Step = tuple[str, Any, Any, GraphQLLeafType | None, "tuple[Any, ...] | None", frozenset[type]]
 
 # Values graphql-core's serialisers give back unchanged: text for String and ID, a bool for
-# Boolean, an int in the 32-bit range for Int (checked in `_object`). Anything else (an int for
-# an ID, a float, an enum, a custom scalar, a value that does not serialise) is coerced by the
-# leaf type as before.
+# Boolean, an int in the 32-bit range for Int, a finite float for Float (both checked in
+# `_object`). Anything else (an int for an ID or a Float, an enum, a custom scalar, a value that
+# does not serialise) is coerced by the leaf type as before.
 _VERBATIM: dict[GraphQLLeafType, frozenset[type]] = {
     GraphQLString: frozenset((str,)), GraphQLID: frozenset((str,)),
     GraphQLBoolean: frozenset((bool,)), GraphQLInt: frozenset((int,)),
+    GraphQLFloat: frozenset((float,)),
 }
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 
@@ -203,7 +206,8 @@ def _object(plan: tuple[Any, ...], source: Any) -> dict[str, Any]:
             continue
         value = read(source)
         kind = type(value)
-        if kind in verbatim and (kind is not int or _INT_MIN <= value <= _INT_MAX):
+        if kind in verbatim and (kind is not int or _INT_MIN <= value <= _INT_MAX) \
+                and (kind is not float or isfinite(value)):
             answer[response_key] = value
         elif nested is not None and len(wrappers) == 1 and value is not None \
                 and value is not Undefined:

@@ -148,6 +148,24 @@ def test_leaves_the_serialisers_convert_are_converted_as_before() -> None:
     assert (person["id"], person["works"]) == ("7", 1)
 
 
+def test_a_float_that_is_not_finite_is_the_same_error() -> None:
+    for value in (float("nan"), float("inf"), float("-inf")):
+        broken = _holder()
+        broken.edges[4].weight = value
+        plain, general = _both(broken)
+        assert plain == general
+        assert plain[1] and "Float cannot represent" in plain[1][0][0]
+
+
+def test_an_int_in_a_float_field_answers_as_a_float() -> None:
+    holder = _holder()
+    holder.edges[4].weight = 3  # type: ignore[assignment]
+    plain, general = _both(holder)
+    assert plain == general
+    weight = plain[0]["holder"]["edges"][4]["weight"]
+    assert (weight, type(weight)) == (3.0, float)
+
+
 def test_a_null_item_in_a_non_null_list_is_the_same_error() -> None:
     plain, general = _both(_holder(broken=_person(5, tags=["x", None])))
     assert plain == general
