@@ -17,9 +17,7 @@
 UNWIND $requests AS request
 MATCH (r:Researcher {id: request.researcher_id})
 CALL (r, request) {
-  // COAUTHOR joins researchers only (no label check). Only the co-authors past the cursor that
-  // share at least as many works as the $limit-th of them (or an unknown count, which sorts
-  // first) have their last year and id read, to break the ties.
+  // COAUTHOR joins researchers only (no label check).
   MATCH (r)-[c:COAUTHOR]-(o)
   WITH o, c, c.works AS works
   WHERE request.after IS NULL
@@ -28,11 +26,7 @@ CALL (r, request) {
          AND (coalesce(c.last_year, -1) < request.after.recency
               OR (coalesce(c.last_year, -1) = request.after.recency
                   AND o.id > request.after.id)))
-  WITH collect({coauthor: o, edge: c, works: works}) AS past
-  WITH past, last(COLLECT { UNWIND past AS x RETURN x.works AS works
-                            ORDER BY works DESC LIMIT $limit }) AS least
-  UNWIND [x IN past WHERE least IS NULL OR x.works IS NULL OR x.works >= least] AS x
-  WITH x.coauthor AS o, x.edge AS c, x.works AS works, coalesce(x.edge.last_year, -1) AS recency
+  WITH o, c, works, coalesce(c.last_year, -1) AS recency
   ORDER BY works DESC, recency DESC, o.id
   LIMIT $limit
   RETURN collect({id: o.id, name: o.name, shared_works: works, first_year: c.first_year,
