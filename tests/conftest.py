@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import gzip
 import os
 import pickle
 import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -117,6 +119,7 @@ class DatabaseState:
 
     loaded: str | None = None
     idb03: snapshot.Snapshot | None = None
+    prefixes: dict[tuple[int, int], snapshot.Snapshot] = {}
     record_ingested: bool = False
     ingested: Ingested | None = None
     run: str | None = None
@@ -209,6 +212,27 @@ def _ingest_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
     DatabaseState.idb03 = snapshot.take(graph)
     if DatabaseState.record_ingested:
         DatabaseState.ingested = census(graph), derived_edges_checksum(graph), contents(graph)
+
+
+def load_idb03_prefix(graph: Graph, tmp_path_factory, count: int, batch: int) -> None:
+    """Make the emptied test database (the `graph` fixture) hold the first `count` idb03 works as
+    an ingest of them alone in batches of `batch` writes them: this process's first such load
+    ingests them and keeps the snapshot, later ones restore it (seconds, where the ingest in small
+    batches takes a minute; the restore rebuilds every node, property and relationship, as
+    tests/integration/test_snapshot.py proves for idb03). For tests of several modules that
+    start from the same ingest (test_topic_rankings, test_top_coauthors)."""
+    kept = DatabaseState.prefixes.get((count, batch))
+    if kept is not None:
+        snapshot.restore(graph, kept)
+        return
+    folder = tmp_path_factory.mktemp(f"idb03-{count}")
+    works = folder / "works.jsonl.gz"
+    with gzip.open(IDB03_WORKS, "rt", encoding="utf-8") as source, \
+            gzip.open(works, "wt", encoding="utf-8") as out:
+        out.writelines(line for line in islice((line for line in source if line.strip()), count))
+    report = ingest_file(graph, works, FORMATS["openalex"], batch, folder / "rejects.jsonl")
+    assert report.rejected == 0 and report.written == count
+    DatabaseState.prefixes[(count, batch)] = snapshot.take(graph)
 
 
 @pytest.fixture
