@@ -216,23 +216,40 @@ def _ingest_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
 
 def load_idb03_prefix(graph: Graph, tmp_path_factory, count: int, batch: int) -> None:
     """Make the emptied test database (the `graph` fixture) hold the first `count` idb03 works as
-    an ingest of them alone in batches of `batch` writes them: this process's first such load
-    ingests them and keeps the snapshot, later ones restore it (seconds, where the ingest in small
-    batches takes a minute; the restore rebuilds every node, property and relationship, as
-    tests/integration/test_snapshot.py proves for idb03). For tests of several modules that
-    start from the same ingest (test_topic_rankings, test_top_coauthors)."""
-    kept = DatabaseState.prefixes.get((count, batch))
-    if kept is not None:
-        snapshot.restore(graph, kept)
-        return
+    an ingest of them alone in batches of `batch` writes them: the run's first such load ingests
+    them and leaves the snapshot (as for idb03: in the run's folder, under a lock of its own),
+    later ones, in any process of the run, restore it (seconds, where an ingest in small batches
+    takes half a minute or more; the restore rebuilds every node, property and relationship, as
+    tests/integration/test_snapshot.py proves for idb03). For the tests of several modules that
+    start from the same ingest and then change or check it."""
+    key = (count, batch)
+    if key not in DatabaseState.prefixes:
+        folder = _run_folder()
+        if folder is None:
+            DatabaseState.prefixes[key] = _ingest_idb03_prefix(graph, tmp_path_factory, *key)
+            return
+        shared = folder / f"idb03-{count}-{batch}.pickle"
+        with _locked(folder / f"idb03-{count}-{batch}.lock"):
+            if not shared.is_file():
+                DatabaseState.prefixes[key] = _ingest_idb03_prefix(graph, tmp_path_factory, *key)
+                partial = shared.with_suffix(f".{os.getpid()}.partial")
+                partial.write_bytes(pickle.dumps(DatabaseState.prefixes[key]))
+                os.replace(partial, shared)
+                return
+            DatabaseState.prefixes[key] = pickle.loads(shared.read_bytes())
+    snapshot.restore(graph, DatabaseState.prefixes[key])
+
+
+def _ingest_idb03_prefix(graph: Graph, tmp_path_factory, count: int,
+                         batch: int) -> snapshot.Snapshot:
     folder = tmp_path_factory.mktemp(f"idb03-{count}")
     works = folder / "works.jsonl.gz"
     with gzip.open(IDB03_WORKS, "rt", encoding="utf-8") as source, \
             gzip.open(works, "wt", encoding="utf-8") as out:
-        out.writelines(line for line in islice((line for line in source if line.strip()), count))
+        out.writelines(islice((line for line in source if line.strip()), count))
     report = ingest_file(graph, works, FORMATS["openalex"], batch, folder / "rejects.jsonl")
     assert report.rejected == 0 and report.written == count
-    DatabaseState.prefixes[(count, batch)] = snapshot.take(graph)
+    return snapshot.take(graph)
 
 
 @pytest.fixture

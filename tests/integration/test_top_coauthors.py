@@ -5,8 +5,8 @@ then out of it again, and after `kg derive --full`. The neighbourhood of a resea
 co-authors from that list: the same answers as the ranking of every COAUTHOR edge, without
 reading the hub's COAUTHOR edges.
 
-The tests that start from the first 600 idb03 works in batches of 150 restore the process's
-snapshot of that ingest after its first (tests/conftest.py `load_idb03_prefix`)."""
+The tests that start from the first 600 idb03 works in batches of 150 start from the run's
+snapshot of that ingest (tests/conftest.py `load_idb03_prefix`)."""
 
 from __future__ import annotations
 

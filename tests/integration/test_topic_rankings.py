@@ -5,8 +5,8 @@ push a paper into a full list and out of it again, and after `kg derive --full`.
 reads its top papers from that list: the same answers as the count over the topic's subtree, at
 a cost that does not grow with the topic's papers.
 
-The tests that start from the first 600 idb03 works in batches of 150 restore the process's
-snapshot of that ingest after its first (tests/conftest.py `load_idb03_prefix`)."""
+The tests that start from the first 600 or 900 idb03 works in batches of 150 start from the run's
+snapshot of that ingest (tests/conftest.py `load_idb03_prefix`)."""
 
 from __future__ import annotations
 
@@ -138,9 +138,10 @@ def test_schema_apply_counts_the_rankings_a_store_from_before_them_lacks(
 
 
 def test_a_paper_pushed_into_a_full_list_and_out_again_keeps_every_list_exact(
-        graph: Graph, works: list[dict[str, Any]], tmp_path: Path) -> None:
+        graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
     works = works[:900]
-    _ingest(graph, tmp_path, "base", works)
+    load_idb03_prefix(graph, tmp_path_factory, 900, 150)
     before = raw_tops(works)
     assert stored_tops(graph) == before
     full = sorted(t for t, (ids, _, _) in before.items() if len(ids) == TOP_TOPIC_PAPERS)
