@@ -13,7 +13,8 @@ The processes of one run ingest idb03 once between them: the first to need it in
 leaves its snapshot in `<state>/test-runs/<run>/` (under a file lock, so a second worker waits for
 it rather than ingesting beside it on the same cores); the others restore that snapshot. A run is
 one `./dev test` (`KG_TEST_RUN`, which it sets for both its pytest processes), else the workers
-of one xdist session; a lone pytest process ingests on its own as before.
+of one xdist session; a lone pytest process ingests on its own as before. So do the first few
+hundred idb03 works in batches of 150 that several modules start from (`load_idb03_prefix`).
 """
 
 from __future__ import annotations
