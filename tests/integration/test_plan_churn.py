@@ -9,8 +9,7 @@ sampled the large set); it is deleted without a refresh, and idb03 is loaded aga
 fresh database was: the session's snapshot of its ingest (proven equal to the ingested graph by
 tests/integration/test_snapshot.py), restored with an ingest's closing statistics refresh and
 plan-cache clear. So the fresh and the churned database hold the very same graph, and a rise is
-the churn's alone; an ingest again (a minute and a half idle) would end in the same graph and the
-same refresh.
+the churn's alone; an ingest again would end in the same graph and the same refresh, later.
 
 The plans start from seeks on unique keys or read an index in order, so their cost does not
 follow the sampled statistics: with the final statistics refresh left out, this test passed at
