@@ -13,19 +13,22 @@ The processes of one run ingest idb03 once between them: the first to need it in
 leaves its snapshot in `<state>/test-runs/<run>/` (under a file lock, so a second worker waits for
 it rather than ingesting beside it on the same cores); the others restore that snapshot. A run is
 one `./dev test` (`KG_TEST_RUN`, which it sets for both its pytest processes), else the workers
-of one xdist session; a lone pytest process ingests on its own as before.
+of one xdist session; a lone pytest process ingests on its own as before. So do the first few
+hundred idb03 works in batches of 150 that several modules start from (`load_idb03_prefix`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import fcntl
+import gzip
 import os
 import pickle
 import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -117,6 +120,7 @@ class DatabaseState:
 
     loaded: str | None = None
     idb03: snapshot.Snapshot | None = None
+    prefixes: dict[tuple[int, int], snapshot.Snapshot] = {}
     record_ingested: bool = False
     ingested: Ingested | None = None
     run: str | None = None
@@ -209,6 +213,44 @@ def _ingest_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
     DatabaseState.idb03 = snapshot.take(graph)
     if DatabaseState.record_ingested:
         DatabaseState.ingested = census(graph), derived_edges_checksum(graph), contents(graph)
+
+
+def load_idb03_prefix(graph: Graph, tmp_path_factory, count: int, batch: int) -> None:
+    """Make the emptied test database (the `graph` fixture) hold the first `count` idb03 works as
+    an ingest of them alone in batches of `batch` writes them: the run's first such load ingests
+    them and leaves the snapshot (as for idb03: in the run's folder, under a lock of its own),
+    later ones, in any process of the run, restore it (seconds, where an ingest in small batches
+    takes half a minute or more; the restore rebuilds every node, property and relationship, as
+    tests/integration/test_snapshot.py proves for idb03). For the tests of several modules that
+    start from the same ingest and then change or check it."""
+    key = (count, batch)
+    if key not in DatabaseState.prefixes:
+        folder = _run_folder()
+        if folder is None:
+            DatabaseState.prefixes[key] = _ingest_idb03_prefix(graph, tmp_path_factory, *key)
+            return
+        shared = folder / f"idb03-{count}-{batch}.pickle"
+        with _locked(folder / f"idb03-{count}-{batch}.lock"):
+            if not shared.is_file():
+                DatabaseState.prefixes[key] = _ingest_idb03_prefix(graph, tmp_path_factory, *key)
+                partial = shared.with_suffix(f".{os.getpid()}.partial")
+                partial.write_bytes(pickle.dumps(DatabaseState.prefixes[key]))
+                os.replace(partial, shared)
+                return
+            DatabaseState.prefixes[key] = pickle.loads(shared.read_bytes())
+    snapshot.restore(graph, DatabaseState.prefixes[key])
+
+
+def _ingest_idb03_prefix(graph: Graph, tmp_path_factory, count: int,
+                         batch: int) -> snapshot.Snapshot:
+    folder = tmp_path_factory.mktemp(f"idb03-{count}")
+    works = folder / "works.jsonl.gz"
+    with gzip.open(IDB03_WORKS, "rt", encoding="utf-8") as source, \
+            gzip.open(works, "wt", encoding="utf-8") as out:
+        out.writelines(islice((line for line in source if line.strip()), count))
+    report = ingest_file(graph, works, FORMATS["openalex"], batch, folder / "rejects.jsonl")
+    assert report.rejected == 0 and report.written == count
+    return snapshot.take(graph)
 
 
 @pytest.fixture

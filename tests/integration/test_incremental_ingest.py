@@ -3,7 +3,9 @@ ingested in overlapping pieces that change records (authors dropped and added, a
 crossing the COAUTHOR limit, topics swapped, years moved) and then change them back ends with
 exactly the graph `kg derive --full` computes from the same facts, every derived edge and stored
 figure included; an identical file changes nothing, and rewrites nothing (each Paper's record
-digest), while a changed field of a re-ingested work lands."""
+digest), while a changed field of a re-ingested work lands. A first file of the first 100 or 900
+idb03 works (batches of 150) is the run's snapshot of that ingest (tests/conftest.py
+`load_idb03_prefix`)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from kg.ingest.writer import record_digest
 from testkit.census import DERIVED, NOVELTY_BOOKKEEPING, contents, edges
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import load_works
+from tests.conftest import load_idb03_prefix
 from tests.integration.test_read_model import assert_read_model_is_exact
 
 
@@ -121,9 +124,10 @@ def test_a_paper_crossing_the_coauthor_limit_takes_its_pairs_away_and_back(
 
 
 def test_reingesting_an_identical_file_changes_no_edge_or_figure(
-    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+    graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    _ingest(graph, tmp_path, "once", works[:900])
+    load_idb03_prefix(graph, tmp_path_factory, 900, 150)
     once = contents(graph)
 
     _ingest(graph, tmp_path, "twice", works[:900])
@@ -156,9 +160,10 @@ def test_a_changed_field_of_a_reingested_work_lands_and_moves_its_figures(
 
 
 def test_a_reingested_unchanged_work_is_not_rewritten(
-    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+    graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    _ingest(graph, tmp_path, "once", works[:100])
+    load_idb03_prefix(graph, tmp_path_factory, 100, 150)
     graph.write("set_paper_fields", id=parse_work(works[5]).id, fields={"title": "not rewritten"})
 
     _ingest(graph, tmp_path, "twice", works[:100])
@@ -167,9 +172,10 @@ def test_a_reingested_unchanged_work_is_not_rewritten(
 
 
 def test_a_paper_written_without_a_digest_is_rewritten_and_gains_one(
-    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+    graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    _ingest(graph, tmp_path, "once", works[:100])
+    load_idb03_prefix(graph, tmp_path_factory, 100, 150)
     once = contents(graph)
     paper_id = parse_work(works[5]).id
     graph.write("set_paper_fields", id=paper_id, fields={"title": "stale", "digest": None})

@@ -4,7 +4,8 @@ constraint: an ingest batch finds each institution pair it moves by one index se
 these edges writes the key (the moves, `kg derive --full`, the bulk path:
 tests/integration/test_bulk.py), `kg schema apply` keys the edges of a graph derived before the
 key existed, so a later batch moves them instead of adding a second edge for the same pair, and
-the database refuses a second edge with a key already taken."""
+the database refuses a second edge with a key already taken. The first 600 idb03 works in batches
+of 150 are the run's snapshot of that ingest (tests/conftest.py `load_idb03_prefix`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from kg.ingest.pipeline import ingest_file
 from testkit.census import NOVELTY_BOOKKEEPING, contents, edges
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import load_works
+from tests.conftest import load_idb03_prefix
 
 
 def _ingest(graph: Graph, tmp_path: Path, name: str, works: list[dict[str, Any]]) -> None:
@@ -46,9 +48,9 @@ def works() -> list[dict[str, Any]]:
 
 
 def test_every_partner_edge_is_keyed_by_its_ends_after_ingest_and_rederivation(
-    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+    graph: Graph, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    _ingest(graph, tmp_path, "works", works[:600])
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     keyed = _pairs(graph)
     assert len(keyed) > 1000
     assert all(pair == f"{a}|{b}" for (_, a, b), pair in keyed.items())
@@ -58,9 +60,10 @@ def test_every_partner_edge_is_keyed_by_its_ends_after_ingest_and_rederivation(
 
 
 def test_a_graph_derived_before_keys_is_keyed_by_schema_apply_and_later_batches_move_its_edges(
-    graph: Graph, settings: Settings, works: list[dict[str, Any]], tmp_path: Path
+    graph: Graph, settings: Settings, works: list[dict[str, Any]], tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    _ingest(graph, tmp_path, "first", works[:600])
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     keyed = _pairs(graph)
     assert graph.write("remove_pair_keys")[0]["removed"] == len(keyed)
 

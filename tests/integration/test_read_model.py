@@ -1,7 +1,9 @@
 """The read model: for every researcher, topic and paper of idb03, the figures the API reads
 (stored at write time) equal a live computation over the facts (testkit/queries/live_*), after a
 fresh ingest, after overlapping files that change records (novelty after every batch, not just
-every file), after mutations and after `kg derive --full`."""
+every file), after mutations and after `kg derive --full` (these two start from the run's
+snapshot of the first 600 or 900 idb03 works ingested in batches of 150: tests/conftest.py
+`load_idb03_prefix`)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from kg.metrics import AI_CATEGORIES, AI_SUBFIELD, ATYPICAL_NPMI, ResearcherMetr
 from kg.nodes import papers_by_ids, topics_by_ids
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import load_works
+from tests.conftest import load_idb03_prefix
 
 
 def _live_researchers(graph: Graph) -> dict[str, dict[str, Any]]:
@@ -141,10 +144,9 @@ def test_stored_figures_stay_exact_when_an_overlapping_file_changes_records(
 
 
 def test_stored_figures_stay_exact_after_follows_and_unfollows(
-    graph: Graph, tmp_path: Path
+    graph: Graph, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    works = load_works(IDB03_WORKS)
-    _ingest(graph, _write(tmp_path / "part.jsonl.gz", works[:600]), tmp_path)
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     ids = [row["id"] for row in graph.read("all_researcher_ids")][:3]
     ann, _ = accounts.create_user(graph, "ann@example.org")
     bob, _ = accounts.create_user(graph, "bob@example.org")
@@ -160,9 +162,10 @@ def test_stored_figures_stay_exact_after_follows_and_unfollows(
     assert [found[rid].followers for rid in ids] == [2, 1, 2]
 
 
-def test_a_full_rederivation_rebuilds_every_stored_figure(graph: Graph, tmp_path: Path) -> None:
-    works = load_works(IDB03_WORKS)
-    _ingest(graph, _write(tmp_path / "part.jsonl.gz", works[:800]), tmp_path)
+def test_a_full_rederivation_rebuilds_every_stored_figure(
+    graph: Graph, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    load_idb03_prefix(graph, tmp_path_factory, 900, 150)
     graph.write("forget_stored_figures")
 
     derive.rebuild_all(graph)

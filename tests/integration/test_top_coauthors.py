@@ -3,7 +3,10 @@ then id) equal a ranking computed straight from the raw works: after an ingest, 
 of an overlapping file that changes records, after batches that push a pair into a full top and
 then out of it again, and after `kg derive --full`. The neighbourhood of a researcher reads its
 co-authors from that list: the same answers as the ranking of every COAUTHOR edge, without
-reading the hub's COAUTHOR edges."""
+reading the hub's COAUTHOR edges.
+
+The tests that start from the first 600 idb03 works in batches of 150 start from the run's
+snapshot of that ingest (tests/conftest.py `load_idb03_prefix`)."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from kg.neighbourhood import MAX_LIMIT_PER_TYPE, neighbourhood
 from kg.vocabulary import NODE_TYPES
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import Oracle, load_works
+from tests.conftest import load_idb03_prefix
 from tests.plans import db_hits
 
 Tops = dict[str, tuple[list[str], list[int]]]
@@ -93,10 +97,11 @@ def test_every_researchers_stored_top_coauthors_equal_the_raw_ranking_after_an_i
 
 
 def test_stored_top_coauthors_stay_exact_when_an_overlapping_file_changes_records(
-        graph: Graph, works: list[dict[str, Any]], tmp_path: Path) -> None:
+        graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
     works = works[:900]
     changed = [_changed(w) for w in works[300:600]]
-    _ingest(graph, tmp_path, "first", works[:600])
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     assert stored_tops(graph) == raw_tops(works[:600])
     _ingest(graph, tmp_path, "second", changed + works[600:])
     assert stored_tops(graph) == raw_tops(works[:300] + changed + works[600:])
@@ -107,9 +112,10 @@ def test_stored_top_coauthors_stay_exact_when_an_overlapping_file_changes_record
 
 
 def test_a_pair_pushed_into_a_full_top_and_out_again_keeps_every_top_exact(
-        graph: Graph, works: list[dict[str, Any]], tmp_path: Path) -> None:
+        graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
     works = works[:600]
-    _ingest(graph, tmp_path, "base", works)
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     before = raw_tops(works)
     assert stored_tops(graph) == before
     oracle = Oracle.from_works(works)
@@ -135,8 +141,8 @@ def test_a_pair_pushed_into_a_full_top_and_out_again_keeps_every_top_exact(
 
 
 def test_the_neighbourhood_read_from_the_stored_tops_equals_the_ranking_of_every_edge(
-        graph: Graph, works: list[dict[str, Any]], tmp_path: Path) -> None:
-    _ingest(graph, tmp_path, "part", works[:600])
+        graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> None:
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     tops = stored_tops(graph)
     ranked = sorted(tops, key=lambda r: (-len(tops[r][0]), r))
     centres = ranked[:3] + ranked[len(ranked) // 2:len(ranked) // 2 + 2]
@@ -151,10 +157,10 @@ def test_the_neighbourhood_read_from_the_stored_tops_equals_the_ranking_of_every
 
 
 def test_the_hubs_neighbourhood_reads_none_of_its_coauthor_edges(
-        graph: Graph, works: list[dict[str, Any]], tmp_path: Path) -> None:
+        graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> None:
     """At depth 1, and at depth 2 past the edge budget (as for the 1M graph's hub, whose
     co-authors' edges are far past it), against the same requests ranking every edge."""
-    _ingest(graph, tmp_path, "part", works[:600])
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     hub = graph.read("most_coauthored_researcher")[0]["id"]
     degree = graph.read("coauthor_degree", id=hub)[0]["degree"]
     assert degree > TOP_COAUTHORS

@@ -3,7 +3,10 @@ citations, year, id) equal a ranking computed straight from the raw works: after
 a re-ingest of an overlapping file whose records lose citations and topics, after batches that
 push a paper into a full list and out of it again, and after `kg derive --full`. The topic page
 reads its top papers from that list: the same answers as the count over the topic's subtree, at
-a cost that does not grow with the topic's papers."""
+a cost that does not grow with the topic's papers.
+
+The tests that start from the first 600 or 900 idb03 works in batches of 150 start from the run's
+snapshot of that ingest (tests/conftest.py `load_idb03_prefix`)."""
 
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from kg.nodes import ALL
 from kg.topics import TOP_TOPIC_PAPERS
 from testkit.datasets import IDB03_WORKS
 from testkit.oracle import Oracle, load_works
+from tests.conftest import load_idb03_prefix
 from tests.plans import db_hits
 
 Tops = dict[str, tuple[list[str], list[int], list[int]]]
@@ -101,10 +105,11 @@ def test_every_topics_stored_top_papers_equal_the_raw_ranking_after_an_ingest(
 
 
 def test_stored_top_papers_stay_exact_when_an_overlapping_file_changes_records(
-        graph: Graph, works: list[dict[str, Any]], tmp_path: Path) -> None:
+        graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
     works = works[:900]
     changed = [_changed(w, n) for n, w in enumerate(works[300:600])]
-    _ingest(graph, tmp_path, "first", works[:600])
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     assert stored_tops(graph) == raw_tops(works[:600])
     _ingest(graph, tmp_path, "second", changed + works[600:])
     assert stored_tops(graph) == raw_tops(works[:300] + changed + works[600:])
@@ -115,9 +120,9 @@ def test_stored_top_papers_stay_exact_when_an_overlapping_file_changes_records(
 
 
 def test_schema_apply_counts_the_rankings_a_store_from_before_them_lacks(
-        graph: Graph, settings: Settings, works: list[dict[str, Any]], tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    _ingest(graph, tmp_path, "works", works[:600])
+        graph: Graph, settings: Settings, works: list[dict[str, Any]],
+        tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    load_idb03_prefix(graph, tmp_path_factory, 600, 150)
     papers = stored_tops(graph)
     coauthors = stored_top_coauthors(graph)
     assert papers == raw_tops(works[:600]) and coauthors
@@ -133,9 +138,10 @@ def test_schema_apply_counts_the_rankings_a_store_from_before_them_lacks(
 
 
 def test_a_paper_pushed_into_a_full_list_and_out_again_keeps_every_list_exact(
-        graph: Graph, works: list[dict[str, Any]], tmp_path: Path) -> None:
+        graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
     works = works[:900]
-    _ingest(graph, tmp_path, "base", works)
+    load_idb03_prefix(graph, tmp_path_factory, 900, 150)
     before = raw_tops(works)
     assert stored_tops(graph) == before
     full = sorted(t for t, (ids, _, _) in before.items() if len(ids) == TOP_TOPIC_PAPERS)
