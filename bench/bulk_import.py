@@ -46,7 +46,7 @@ from testkit import database
 
 
 def variants(files: dict[str, list[Path]]) -> dict[str, tuple[str, ...]]:
-    now = import_options(files)
+    now = import_options(multiline=True)
     multiline = [path for name in (*NODE_FILES, "AUTHORED") for path in files[name]]
     return {
         # first: it fails at 100k (5.26.30), and the imports after it overwrite its store

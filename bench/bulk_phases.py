@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                     settings.neo4j_database,
                     nodes={label: files[label] for label in NODE_FILES},
                     relationships={k: v for k, v in files.items() if k not in NODE_FILES},
-                    report=directory / "import.report", options=import_options(files))
+                    report=directory / "import.report", options=import_options(multiline=True))
                 server.start()
                 wait_until_ready(settings)
                 imported = time.perf_counter() - started

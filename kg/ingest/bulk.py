@@ -42,13 +42,14 @@ from kg.server.local import LocalServer
 BULK_FORMATS = ("openalex",)
 
 
-def import_options(files: dict[str, list[Path]]) -> tuple[str, ...]:
-    """The importer's options for the CSV files of `CsvGraph.finish`: every file may hold a
-    multiline field (5.26's v2 format, which names the files that do, fails on a 100k load:
-    "found CR outside a text cell" at a 4 MiB buffer's end), and a relationship's ends are
-    not checked strictly (`CsvGraph` writes none to a missing node). Measured by
-    bench/bulk_import.py (docs/benchmarks.md)."""
-    return ("--multiline-fields=true", "--strict=false")
+def import_options(multiline: bool) -> tuple[str, ...]:
+    """The importer's options: the files are read as multiline only when a string of the input
+    may hold a line break (`multiline`; reading them so took 1.8x as long on 100k works), since
+    5.26's v2 format, which names the files that may, fails on a 100k load ("found CR outside a
+    text cell" at a 4 MiB buffer's end); a relationship's ends are not checked strictly
+    (`CsvGraph` writes none to a missing node). Measured by bench/bulk_import.py
+    (docs/benchmarks.md)."""
+    return (f"--multiline-fields={'true' if multiline else 'false'}", "--strict=false")
 
 
 @dataclass
@@ -56,6 +57,7 @@ class BulkReport:
     read: int = 0
     written: int = 0
     rejected: int = 0
+    multiline: bool = False  # a string of the input may hold a line break
     rejects_paths: list[Path] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -113,7 +115,7 @@ def bulk_load(
             settings.neo4j_database,
             nodes={label: files[label] for label in NODE_FILES},
             relationships={kind: paths for kind, paths in files.items() if kind not in NODE_FILES},
-            report=work_dir / "import.report", options=import_options(files),
+            report=work_dir / "import.report", options=import_options(report.multiline),
         )
     finally:
         server.start()
@@ -142,6 +144,7 @@ def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, s
             rejects.add(item.number, item.reason, item.raw)
             continue
         rendered: RenderedPaper = item.record
+        report.multiline = report.multiline or item.newline
         if rendered.id in seen:
             report.rejected += 1
             rejects.add(item.number, f"work {rendered.id} came earlier in the input; a bulk load "

@@ -112,3 +112,19 @@ def test_the_bracket_bound_is_the_nesting_with_brackets_quotes_and_backslashes_i
         text = json.dumps(found, ensure_ascii=chooser.random() < 0.5).encode()
         for limit in (1, 3, 6, 12):
             assert _bracket_depth(text, limit) == min(_nesting(found), limit + 1)
+
+
+def test_a_line_whose_strings_may_hold_a_line_break_is_marked_and_no_other(
+    tmp_path: Path
+) -> None:
+    titles = ["plain", "two\nlines", "carriage\rreturn", "escaped \\ then n", "é and \u2028",
+              "\\n as text"]
+    path = tmp_path / "works.jsonl"
+    path.write_text("".join(json.dumps({"id": f"https://openalex.org/W{n}", "title": title},
+                                       ensure_ascii=n % 2 == 0) + "\n"
+                            for n, title in enumerate(titles, start=1)), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("\\r", "\\u000D"), encoding="utf-8")
+
+    items = list(parse_file(path, parse_work, 2, LIMITS))
+
+    assert [item.newline for item in items] == [False, True, True, False, False, True]
