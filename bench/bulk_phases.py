@@ -23,6 +23,7 @@ from bench.scale import generated
 from kg import config
 from kg.db import schema
 from kg.db.graph import Graph
+from kg.ingest.bulk import import_options
 from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, iter_batches, parse_and_render
 from kg.ingest.formats import FORMATS
 from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                     settings.neo4j_database,
                     nodes={label: files[label] for label in NODE_FILES},
                     relationships={k: v for k, v in files.items() if k not in NODE_FILES},
-                    report=directory / "import.report")
+                    report=directory / "import.report", options=import_options(multiline=True))
                 server.start()
                 wait_until_ready(settings)
                 imported = time.perf_counter() - started

@@ -26,7 +26,13 @@ from kg.config import Settings
 from kg.db import schema, statistics
 from kg.db.graph import Graph
 from kg.errors import BadConfiguration, BadInput
-from kg.ingest.bulk_csv import NODE_FILES, CsvGraph, RenderedPaper, iter_batches, parse_and_render
+from kg.ingest.bulk_csv import (
+    NODE_FILES,
+    CsvGraph,
+    RenderedPaper,
+    iter_batches,
+    parse_and_render,
+)
 from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
 from kg.ingest.pipeline import Format
 from kg.ingest.rejects import RejectsFile
@@ -36,11 +42,22 @@ from kg.server.local import LocalServer
 BULK_FORMATS = ("openalex",)
 
 
+def import_options(multiline: bool) -> tuple[str, ...]:
+    """The importer's options: the files are read as multiline only when a string of the input
+    may hold a line break (`multiline`; reading them so took 1.8x as long on 100k works), since
+    5.26's v2 format, which names the files that may, fails on a 100k load ("found CR outside a
+    text cell" at a 4 MiB buffer's end); a relationship's ends are not checked strictly
+    (`CsvGraph` writes none to a missing node). Measured by bench/bulk_import.py
+    (docs/benchmarks.md)."""
+    return (f"--multiline-fields={'true' if multiline else 'false'}", "--strict=false")
+
+
 @dataclass
 class BulkReport:
     read: int = 0
     written: int = 0
     rejected: int = 0
+    multiline: bool = False  # a string of the input may hold a line break
     rejects_paths: list[Path] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -98,7 +115,7 @@ def bulk_load(
             settings.neo4j_database,
             nodes={label: files[label] for label in NODE_FILES},
             relationships={kind: paths for kind, paths in files.items() if kind not in NODE_FILES},
-            report=work_dir / "import.report",
+            report=work_dir / "import.report", options=import_options(report.multiline),
         )
     finally:
         server.start()
@@ -127,6 +144,7 @@ def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, s
             rejects.add(item.number, item.reason, item.raw)
             continue
         rendered: RenderedPaper = item.record
+        report.multiline = report.multiline or item.newline
         if rendered.id in seen:
             report.rejected += 1
             rejects.add(item.number, f"work {rendered.id} came earlier in the input; a bulk load "

@@ -23,8 +23,8 @@ from kg.config import Settings
 PREFIX_BYTES = 1000
 _KEEP = b'[]{}"'
 _NOT_KEPT = bytes(b for b in range(256) if b not in _KEEP)
+_SQUARE = bytes.maketrans(b"{}", b"[]")
 _STRING = re.compile(rb'"[^"]*"')
-_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 
 
 @dataclass(frozen=True)
@@ -114,12 +114,19 @@ def _bracket_depth(raw: bytes, limit: int) -> int:
     """How deep the brackets of a parsed JSON text nest, counted to `limit` + 1 at most: a
     bound of the nesting `_deeper_than` measures (empty containers count here), found with
     byte operations instead of a walk over every value. Escaped backslashes and quotes go
-    first, then everything but quotes and brackets, then the strings."""
-    kept = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_KEPT)
-    brackets = _STRING.sub(b"", kept)
+    first, then everything but quotes and brackets (braces become square brackets: balanced
+    JSON nests alike), then the strings: two adjacent quotes are dropped without a pattern
+    (an empty string, or the end of one string and the start of the next: every other
+    quote keeps its parity), what strings remain (those holding brackets) by one. Each round
+    then removes the innermost pairs, in one pass that does not look again at what it joined."""
+    if b"\\" in raw:
+        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = raw.translate(_SQUARE, _NOT_KEPT).replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = _STRING.sub(b"", brackets)
     depth = 0
     while brackets and depth <= limit:
-        brackets = _EMPTY_PAIR.sub(b"", brackets)
+        brackets = brackets.replace(b"[]", b"")
         depth += 1
     return depth
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import os
+import re
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -23,6 +24,9 @@ from kg.ingest.lines import BadLine, ReadLimits, _decode, _lines, _open, _text
 from kg.ingest.records import RecordError
 
 CHUNK_LINES = 1000
+# a JSON string holds a line break only by an escape (json.loads refuses raw control
+# characters); an escaped backslash before an n makes a false alarm, never a miss
+_LINE_BREAK = re.compile(rb"\\(?:[nr]|u000[aAdD])")
 WHOLE, LONG, CORRUPT = 0, 1, 2  # what a raw line is
 
 
@@ -30,6 +34,7 @@ WHOLE, LONG, CORRUPT = 0, 1, 2  # what a raw line is
 class Parsed:
     number: int
     record: Any
+    newline: bool = False  # whether a string of the line may hold a line break (an escape)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,8 @@ def _parse_chunk(parse: Callable[[dict[str, Any]], Any], max_depth: int,
             found.append(Rejected(number, line.raw, line.reason))
         elif line.record:
             try:
-                found.append(Parsed(number, parse(line.record)))
+                found.append(Parsed(number, parse(line.record), b"\\" in raw_bytes
+                                    and _LINE_BREAK.search(raw_bytes) is not None))
             except RecordError as exc:
                 found.append(Rejected(number, line.raw, str(exc)))
     return found

@@ -23,6 +23,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,10 +198,12 @@ class LocalServer:
         return True
 
     def import_full(self, database: str, nodes: dict[str, list[Path]],
-                    relationships: dict[str, list[Path]], report: Path) -> str:
+                    relationships: dict[str, list[Path]], report: Path,
+                    options: Sequence[str] = ()) -> str:
         """Replace `database` with the graph of these CSV files (by label and by relationship
-        type) through Neo4j's offline importer, `neo4j-admin database import full`. The server
-        must be stopped. Returns the importer's summary; bad entries fail the import."""
+        type) through Neo4j's offline importer, `neo4j-admin database import full`, with more of
+        its `options` (which files hold multiline fields, strictness). The server must be
+        stopped. Returns the importer's summary; bad entries fail the import."""
         if self._live_pid() is not None:
             raise LocalServerError("stop the server before an offline import")
         self.provision()
@@ -209,8 +212,7 @@ class LocalServer:
             str(java), *self.settings.neo4j_jvm_options.split(), "-cp", f"{self.lib_dir}/*",
             "org.neo4j.server.startup.Neo4jAdminCommand", "database", "import", "full", database,
             "--overwrite-destination=true",
-            "--multiline-fields=true", "--array-delimiter=U+001F", "--strict=true",
-            f"--report-file={report}",
+            "--array-delimiter=U+001F", f"--report-file={report}", *options,
             *(f"--nodes={label}={','.join(map(str, paths))}" for label, paths in nodes.items()),
             *(f"--relationships={kind}={','.join(map(str, paths))}"
               for kind, paths in relationships.items()),

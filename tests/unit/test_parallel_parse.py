@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,48 @@ def test_the_bracket_bound_is_never_below_the_nesting_of_values() -> None:
         for limit in range(1, 10):
             if _deeper_than(json.loads(text), limit):
                 assert _bracket_depth(text.encode(), limit) > limit
+
+
+def _nesting(value: object) -> int:
+    """Objects and lists nested in `value`, empty ones counted."""
+    if isinstance(value, dict | list):
+        children = value.values() if isinstance(value, dict) else value
+        return 1 + max(map(_nesting, children), default=0)
+    return 0
+
+
+def test_the_bracket_bound_is_the_nesting_with_brackets_quotes_and_backslashes_in_strings(
+) -> None:
+    chooser = random.Random(11)
+    tricky = ["", "[", "]{", '"', "\\", '\\"[', "a}", '""', "\\\\\"", '"]"[']
+
+    def value(depth: int) -> object:
+        draw = chooser.random()
+        if depth > 9 or draw < 0.3:
+            return chooser.choice([*tricky, 1, None, 0.5])
+        if draw < 0.65:
+            return [value(depth + 1) for _ in range(chooser.randint(0, 3))]
+        return {chooser.choice(tricky) + str(i): value(depth + 1)
+                for i in range(chooser.randint(0, 3))}
+
+    for _ in range(3000):
+        found = value(0)
+        text = json.dumps(found, ensure_ascii=chooser.random() < 0.5).encode()
+        for limit in (1, 3, 6, 12):
+            assert _bracket_depth(text, limit) == min(_nesting(found), limit + 1)
+
+
+def test_a_line_whose_strings_may_hold_a_line_break_is_marked_and_no_other(
+    tmp_path: Path
+) -> None:
+    titles = ["plain", "two\nlines", "carriage\rreturn", "escaped \\ then n", "é and \u2028",
+              "\\n as text"]
+    path = tmp_path / "works.jsonl"
+    path.write_text("".join(json.dumps({"id": f"https://openalex.org/W{n}", "title": title},
+                                       ensure_ascii=n % 2 == 0) + "\n"
+                            for n, title in enumerate(titles, start=1)), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("\\r", "\\u000D"), encoding="utf-8")
+
+    items = list(parse_file(path, parse_work, 2, LIMITS))
+
+    assert [item.newline for item in items] == [False, True, True, False, False, True]
