@@ -21,9 +21,9 @@ import os
 import re
 import shutil
 import time
-from functools import partial
 from pathlib import Path
 
+from bench.bulk_phases import csv_files
 from bench.database import WORK_DIR
 from bench.scale import generated
 from kg import config
@@ -31,15 +31,7 @@ from kg.db import schema
 from kg.db.graph import Graph
 from kg.errors import LocalServerError
 from kg.ingest.bulk import import_options
-from kg.ingest.bulk_csv import (
-    NODE_FILES,
-    RELATIONSHIP_FILES,
-    CsvGraph,
-    iter_batches,
-    parse_and_render,
-)
-from kg.ingest.formats import FORMATS
-from kg.ingest.parallel_parse import Rejected, default_workers, parse_file
+from kg.ingest.bulk_csv import NODE_FILES, RELATIONSHIP_FILES
 from kg.server.control import wait_until_ready
 from kg.server.local import LocalServer
 from testkit import database
@@ -96,16 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     files = {name: [directory / f"{name}.csv"] for name in (*NODE_FILES, *RELATIONSHIP_FILES)}
     if not (args.keep_csv and all(p.is_file() for paths in files.values() for p in paths)):
         shutil.rmtree(directory, ignore_errors=True)
-        started = time.perf_counter()
-        csv = CsvGraph(directory)
-        parsed = (item.record for item in parse_file(
-            path, partial(parse_and_render, FORMATS["openalex"].parse), default_workers())
-            if not isinstance(item, Rejected))
-        for batch in iter_batches(parsed, base.batch_size):
-            csv.add_batch(batch)
-        files = csv.finish()
-        print(f"{args.works} works: CSV {time.perf_counter() - started:.1f}s "
-              f"(load {os.getloadavg()[0]:.1f})", flush=True)
+        files = csv_files(path, directory, base.batch_size)
     settings = database.on_free_ports(base)
     server = LocalServer(settings, home=base.state_dir / "neo4j-bulk-import")
     server.stop()

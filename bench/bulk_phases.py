@@ -17,6 +17,7 @@ import os
 import shutil
 import time
 from functools import partial
+from pathlib import Path
 
 from bench.database import WORK_DIR
 from bench.scale import generated
@@ -40,6 +41,22 @@ def apply_each(graph: Graph) -> None:
     graph.read("admin/await_indexes", seconds=schema.INDEX_WAIT_SECONDS)
 
 
+def csv_files(works: Path, directory: Path, batch_size: int) -> dict[str, list[Path]]:
+    """The CSV stage of the bulk load on `works` into `directory`, timed; the files by label
+    and relationship type."""
+    started = time.perf_counter()
+    csv = CsvGraph(directory)
+    parsed = (item.record for item in parse_file(
+        works, partial(parse_and_render, FORMATS["openalex"].parse), default_workers())
+        if not isinstance(item, Rejected))
+    for batch in iter_batches(parsed, batch_size):
+        csv.add_batch(batch)
+    files = csv.finish()
+    print(f"{works.name}: CSV {time.perf_counter() - started:.1f}s "
+          f"(load {os.getloadavg()[0]:.1f})", flush=True)
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--works", type=int, default=100_000)
@@ -52,16 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                             "NEO4J_PAGECACHE": args.pagecache})
     directory = WORK_DIR / f"bulk-phases-{args.works}"
     shutil.rmtree(directory, ignore_errors=True)
-    started = time.perf_counter()
-    csv = CsvGraph(directory)
-    parsed = (item.record for item in parse_file(
-        path, partial(parse_and_render, FORMATS["openalex"].parse), default_workers())
-        if not isinstance(item, Rejected))
-    for batch in iter_batches(parsed, base.batch_size):
-        csv.add_batch(batch)
-    files = csv.finish()
-    print(f"{args.works} works: CSV {time.perf_counter() - started:.1f}s "
-          f"(load {os.getloadavg()[0]:.1f})", flush=True)
+    files = csv_files(path, directory, base.batch_size)
     settings = database.on_free_ports(base)
     try:
         with database.scratch_server(settings, base.state_dir / "neo4j-bulk-phases") as server:
