@@ -26,10 +26,11 @@ import os
 import pickle
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -189,20 +190,32 @@ def _locked(path: Path) -> Iterator[None]:
 def _first_idb03_load(graph: Graph, settings: Settings, tmp_path_factory) -> None:
     """This process's first idb03 load: the run's snapshot restored when another process of the
     run left one (with what its ingest built, when recorded), else an ingest that leaves it."""
+    def ingest() -> tuple[snapshot.Snapshot | None, Ingested | None]:
+        _ingest_idb03(graph, settings, tmp_path_factory)
+        return DatabaseState.idb03, DatabaseState.ingested
+
+    (DatabaseState.idb03, DatabaseState.ingested), built = _once_a_run("idb03", ingest)
+    if not built:
+        snapshot.restore(graph, DatabaseState.idb03)
+
+
+def _once_a_run(name: str, build: Callable[[], Any]) -> tuple[Any, bool]:
+    """`build()` once in the run, and whether this call built it: the first process to get here
+    builds and leaves the value's pickle in the run's folder (under a lock, so another process
+    waits for it rather than building beside it on the same cores); later ones read it. A lone
+    process builds."""
     folder = _run_folder()
     if folder is None:
-        _ingest_idb03(graph, settings, tmp_path_factory)
-        return
-    shared = folder / "idb03.pickle"
-    with _locked(folder / "idb03.lock"):
+        return build(), True
+    shared = folder / f"{name}.pickle"
+    with _locked(folder / f"{name}.lock"):
         if shared.is_file():
-            DatabaseState.idb03, DatabaseState.ingested = pickle.loads(shared.read_bytes())
-            snapshot.restore(graph, DatabaseState.idb03)
-            return
-        _ingest_idb03(graph, settings, tmp_path_factory)
+            return pickle.loads(shared.read_bytes()), False
+        value = build()
         partial = shared.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps((DatabaseState.idb03, DatabaseState.ingested)))
+        partial.write_bytes(pickle.dumps(value))
         os.replace(partial, shared)
+        return value, True
 
 
 def _ingest_idb03(graph: Graph, settings: Settings, tmp_path_factory) -> None:
@@ -225,19 +238,11 @@ def load_idb03_prefix(graph: Graph, tmp_path_factory, count: int, batch: int) ->
     start from the same ingest and then change or check it."""
     key = (count, batch)
     if key not in DatabaseState.prefixes:
-        folder = _run_folder()
-        if folder is None:
-            DatabaseState.prefixes[key] = _ingest_idb03_prefix(graph, tmp_path_factory, *key)
+        DatabaseState.prefixes[key], built = _once_a_run(
+            f"idb03-{count}-{batch}",
+            lambda: _ingest_idb03_prefix(graph, tmp_path_factory, count, batch))
+        if built:
             return
-        shared = folder / f"idb03-{count}-{batch}.pickle"
-        with _locked(folder / f"idb03-{count}-{batch}.lock"):
-            if not shared.is_file():
-                DatabaseState.prefixes[key] = _ingest_idb03_prefix(graph, tmp_path_factory, *key)
-                partial = shared.with_suffix(f".{os.getpid()}.partial")
-                partial.write_bytes(pickle.dumps(DatabaseState.prefixes[key]))
-                os.replace(partial, shared)
-                return
-            DatabaseState.prefixes[key] = pickle.loads(shared.read_bytes())
     snapshot.restore(graph, DatabaseState.prefixes[key])
 
 
