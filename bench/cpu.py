@@ -1,8 +1,9 @@
-"""The Python CPU of an uncached answer, this code against a baseline, one command:
-`.venv/bin/python -m bench.cpu [--baseline main] [--seconds 5] [--rounds 3] [--workers 1]`.
+"""The Python CPU of an uncached answer (or, `--cached`, of a cache hit), this code against a
+baseline, one command:
+`.venv/bin/python -m bench.cpu [--baseline main] [--seconds 5] [--rounds 3] [--workers 1] [--cached]`.
 
 Two `kg serve` processes over the same Neo4j (bench.peer's scratch server with idb03, or the
-one `NEO4J_URI` names), response cache and address rate limit off: this worktree's code, and
+one `NEO4J_URI` names), response cache (unless `--cached`) and address rate limit off: this worktree's code, and
 the code of `--baseline` (a git revision, exported with `git archive` into a scratch folder and
 run with the same .venv). For each request of bench.peer (profile, papers, topic,
 neighbourhood1, neighbourhood2, search), `--rounds` times, each server in turn (which goes
@@ -51,10 +52,10 @@ def baseline_code(revision: str) -> Iterator[Path]:
         yield Path(scratch)
 
 
-def kg_server(settings: Settings, code: Path, workers: int, log: Path) -> Any:
+def kg_server(settings: Settings, code: Path, workers: int, log: Path, cached: bool) -> Any:
     port = free_port()
-    env = _env(settings, KG_RESPONSE_CACHE_ENTRIES="0", KG_RATE_LIMIT_ADDRESS="off",
-               PYTHONPATH=str(code))
+    env = _env(settings, KG_RATE_LIMIT_ADDRESS="off", PYTHONPATH=str(code),
+               **({} if cached else {"KG_RESPONSE_CACHE_ENTRIES": "0"}))
     return server(f"kg serve ({code})",
                   [sys.executable, "-m", "kg.cli", "serve", "--port", str(port),
                    "--workers", str(workers)], code, env, port, log)
@@ -140,6 +141,17 @@ def load(port: int, request: Request, picks: list[str], seconds: float) -> int:
     return sum(done)
 
 
+def print_calls(settings: Settings, old_code: Path, requests: list[Request]) -> None:
+    old_calls, new_calls = calls(settings, old_code), calls(settings, ROOT)
+    print("\nPython calls per answer (Python functions + C functions, event loop and the "
+          "rounds' threads):")
+    print(f"{'request':<16}{'old':>14}{'new':>14}{'new/old':>9}")
+    for request in requests:
+        old_n, new_n = old_calls[request.kind], new_calls[request.kind]
+        print(f"{request.kind:<16}{old_n[0]:>7.0f}+{old_n[1]:<6.0f}{new_n[0]:>7.0f}+"
+              f"{new_n[1]:<6.0f}{sum(new_n) / sum(old_n):>9.2f}", flush=True)
+
+
 def loadavg() -> str:
     return Path("/proc/loadavg").read_text().split()[0]
 
@@ -151,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=1, help="kg serve --workers")
     parser.add_argument("--only", nargs="*", help="request kinds (default: all)")
+    parser.add_argument("--cached", action="store_true",
+                        help="keep both servers' response caches on: every request after the "
+                             "answers' comparison is a cache hit (no call counts)")
     parser.add_argument("--py-spy", type=Path, metavar="DIR",
                         help="then record the new server under each request with py-spy "
                              "(collapsed stacks, GIL holder only) into DIR/<request>.txt")
@@ -158,9 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     requests = [r for r in REQUESTS if not args.only or r.kind in args.only]
     with peer_database(False) as settings, baseline_code(args.baseline) as old_code, \
             kg_server(settings, old_code, args.workers,
-                      settings.state_dir / "cpu-old.log") as old_port, \
+                      settings.state_dir / "cpu-old.log", args.cached) as old_port, \
             kg_server(settings, ROOT, args.workers,
-                      settings.state_dir / "cpu-new.log") as new_port:
+                      settings.state_dir / "cpu-new.log", args.cached) as new_port:
         picks = ids(settings)
         ports = {"old": old_port, "new": new_port}
         pids = {side: _pid_of_port(port) for side, port in ports.items()}
@@ -171,16 +186,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{request.kind}: the answers differ", file=sys.stderr)
                 return 1
             print(f"{request.kind}: {len(chosen)} answers byte-identical", flush=True)
-        old_calls, new_calls = calls(settings, old_code), calls(settings, ROOT)
-        print("\nPython calls per answer (Python functions + C functions, event loop and the "
-              "rounds' threads):")
-        print(f"{'request':<16}{'old':>14}{'new':>14}{'new/old':>9}")
-        for request in requests:
-            old_n, new_n = old_calls[request.kind], new_calls[request.kind]
-            print(f"{request.kind:<16}{old_n[0]:>7.0f}+{old_n[1]:<6.0f}{new_n[0]:>7.0f}+"
-                  f"{new_n[1]:<6.0f}{sum(new_n) / sum(old_n):>9.2f}", flush=True)
+        if not args.cached:
+            print_calls(settings, old_code, requests)
         print(f"\nCPU per request ({CLIENTS} clients, {args.seconds:g} s, {args.rounds} rounds, "
-              f"--workers {args.workers}; old = {args.baseline}):")
+              f"--workers {args.workers}{', cached' if args.cached else ''}; "
+              f"old = {args.baseline}):")
         print(f"{'request':<16}{'old ms':>8}{'new ms':>8}{'new/old':>9}{'old r/s':>9}"
               f"{'new r/s':>9}  load")
         for request in requests:

@@ -4,11 +4,17 @@ and 304; automatic persisted queries."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
+from starlette.testclient import TestClient
+
+from api.app import GraphQLApp, create_app
 from testkit.datasets import IDB03_WORKS
 from tests.e2e.conftest import Api
 from tests.integration.kg_process import kg_env, run_kg
@@ -135,3 +141,77 @@ def test_a_persisted_query_whose_hash_does_not_match_is_bad_input(people, api: A
     odd = {"persistedQuery": {"version": 2, "sha256Hash": "0" * 64}}
     body = api.client.post("/graphql", json={"query": UPVOTES, "extensions": odd}).json()
     assert body["errors"][0]["extensions"]["code"] == "BAD_INPUT"
+
+
+class _ViewCalls:
+    """How many requests strawberry's view (`GraphQLApp.run`) answered."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = GraphQLApp.run
+
+        async def counted(view: GraphQLApp, *args: object, **kwargs: object) -> object:
+            self.count += 1
+            return await real(view, *args, **kwargs)
+
+        monkeypatch.setattr(GraphQLApp, "run", counted)
+
+
+def _sent(response: Any) -> tuple[int, bytes, dict[str, str]]:
+    return response.status_code, response.content, {
+        name: value for name, value in response.headers.items() if name != "x-request-id"}
+
+
+def test_a_kept_answer_is_sent_without_the_view_with_the_first_answers_body_and_headers(
+        people, api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = _ViewCalls(monkeypatch)
+    body = {"query": UPVOTES, "variables": {"p": "W1"}}
+    first = api.client.post("/graphql", json=body)
+    again = api.client.post("/graphql", json=body)
+    assert view.count == 1
+    assert _sent(again) == _sent(first)
+    assert first.json() == {"data": {"paper": {"title": "A paper", "upvotes": 3}}}
+    assert again.headers["etag"] and again.headers["cache-control"] == "no-cache"
+    unchanged = api.client.post("/graphql", json=body,
+                                headers={"If-None-Match": first.headers["etag"]})
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
+    assert unchanged.headers["etag"] == first.headers["etag"]
+    assert view.count == 1
+
+
+def test_a_kept_answer_is_not_sent_once_a_write_changed_the_graph(
+        people, tokens, api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = _ViewCalls(monkeypatch)
+    assert api.data(UPVOTES, p="W1")["paper"]["upvotes"] == 3
+    assert api.data(UPVOTE, tokens["ada"], p="W1") == {"upvote": 4}
+    assert api.data(UPVOTES, p="W1")["paper"]["upvotes"] == 4
+    assert view.count == 3
+
+
+def test_requests_the_kept_path_does_not_read_get_the_views_answer(
+        people, tokens, api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = {"query": UPVOTES, "variables": {"p": "W1"}}
+    kept = api.client.post("/graphql", json=body)
+    view = _ViewCalls(monkeypatch)
+    others = [
+        api.client.post("/graphql", json=body, headers={"Authorization": "Bearer not-a-token"}),
+        api.client.post("/graphql", json={**body, "unknown": 1}),
+        api.client.post("/graphql", json={**body, "extensions": []}),
+        api.client.post("/graphql", json={**body, "variables": ["W1"]}),
+        api.client.post("/graphql", content=json.dumps(body).encode() + b"\xff",
+                        headers={"Content-Type": "application/json"}),
+        api.client.post("/graphql", content=json.dumps(body),
+                        headers={"Content-Type": "text/plain"}),
+    ]
+    assert view.count == len(others)
+    assert [r.status_code for r in others] == [200, 200, 400, 400, 400, 400]
+    assert others[0].json() == others[1].json() == kept.json()
+    assert all(r.json()["errors"][0]["extensions"]["code"] == "BAD_INPUT" for r in others[2:])
+
+
+def test_a_kept_answer_over_the_response_cap_is_still_refused(
+        people, settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = {"query": UPVOTES, "variables": {"p": "W1"}}
+    with TestClient(create_app(dataclasses.replace(settings, max_response_bytes=30))) as client:
+        answers = [client.post("/graphql", json=body).json() for _ in range(2)]
+    assert [a["errors"][0]["extensions"]["code"] for a in answers] == ["RESPONSE_TOO_LARGE"] * 2
