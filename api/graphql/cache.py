@@ -6,7 +6,8 @@ was computed at. Every request first reads the graph's current version (one inde
 `admin/graph_version`); every write transaction of every process (`kg ingest` in a shell, `kg
 derive`, `kg trust compute`, the API's mutations) sets a new version in the same transaction
 (kg/db/graph.py). A kept answer is served only while the version is unchanged, so the next request
-after a write computes afresh. Not kept: answers with errors, and answers that looked at who the
+after a write computes afresh. An anonymous POST of a JSON query that a kept answer serves is
+answered before strawberry's view parses the request (api/app.py, `GraphQLApp._kept_response`). Not kept: answers with errors, and answers that looked at who the
 caller is (`me`): those belong to one caller, not to a role.
 
 **HTTP.** GET /graphql?query=...&variables=... works for queries. A cacheable answer carries an
