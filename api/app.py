@@ -104,7 +104,7 @@ class GraphQLApp(GraphQL):
     def __init__(self, settings: Settings) -> None:
         super().__init__(build_schema(settings), graphql_ide="graphiql")
         self.settings = settings
-        self.answers = Lru(settings.response_cache_entries)
+        self.answers = Lru(settings.response_cache_entries, settings.response_cache_bytes)
         self.persisted = PersistedQueries(settings.persisted_queries)
 
     async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
@@ -288,7 +288,7 @@ class GraphQLApp(GraphQL):
             sub_response.headers["Cache-Control"] = "no-store"
             return result
         kept = Kept.of(version, _body(result))
-        self.answers.put(key, kept)
+        self.answers.put(key, kept, len(kept.encoded))
         return _sent(sub_response, kept, cache_control)
 
     async def _version(self, request: Request) -> str | None:

@@ -1,9 +1,10 @@
 """The Python CPU of an uncached answer (or, `--cached`, of a cache hit), this code against a
-baseline, one command:
-`.venv/bin/python -m bench.cpu [--baseline main] [--seconds 5] [--rounds 3] [--workers 1] [--cached]`.
+baseline, one command: `.venv/bin/python -m bench.cpu [--baseline main] [--seconds 5]
+[--rounds 3] [--workers 1] [--cached]`.
 
 Two `kg serve` processes over the same Neo4j (bench.peer's scratch server with idb03, or the
-one `NEO4J_URI` names), response cache (unless `--cached`) and address rate limit off: this worktree's code, and
+one `NEO4J_URI` names), response cache (unless `--cached`) and address rate limit off: this
+worktree's code, and
 the code of `--baseline` (a git revision, exported with `git archive` into a scratch folder and
 run with the same .venv). For each request of bench.peer (profile, papers, topic,
 neighbourhood1, neighbourhood2, search), `--rounds` times, each server in turn (which goes

@@ -72,6 +72,7 @@ class Settings:
     retry_seconds: float = 15.0
     request_retry_seconds: float = 2.0
     response_cache_entries: int = 10000
+    response_cache_bytes: int = 256_000_000
     persisted_queries: int = 10000
     neighbourhood_exact_edges: int = 20_000
     warm_plan_seconds: float = 300.0
@@ -184,6 +185,8 @@ SETTINGS: tuple[Setting, ...] = (
             "request, which then answers UNAVAILABLE"),
     Setting("KG_RESPONSE_CACHE_ENTRIES", "response_cache_entries", int, "GraphQL answers each "
             "API process keeps, checked against the graph's version on every request (0: none)"),
+    Setting("KG_RESPONSE_CACHE_BYTES", "response_cache_bytes", int, "bytes of JSON those kept "
+            "answers hold at most in each API process; the least recently used leave first"),
     Setting("KG_PERSISTED_QUERIES", "persisted_queries", int, "documents each API process "
             "remembers by their SHA-256 (automatic persisted queries)"),
     Setting("KG_NEIGHBOURHOOD_EXACT_EDGES", "neighbourhood_exact_edges", int, "edges a depth-2 "
@@ -269,7 +272,8 @@ def _validate(settings: Settings) -> None:
         if getattr(settings, name) < 1:
             variable = next(s.variable for s in SETTINGS if s.field == name)
             raise BadConfiguration(f"{variable} must be at least 1")
-    for name in ("response_cache_entries", "persisted_queries", "neighbourhood_exact_edges",
+    for name in ("response_cache_entries", "response_cache_bytes", "persisted_queries",
+                 "neighbourhood_exact_edges",
                  "warm_plan_seconds"):
         if getattr(settings, name) < 0:
             variable = next(s.variable for s in SETTINGS if s.field == name)

@@ -7,8 +7,13 @@ was computed at. Every request first reads the graph's current version (one inde
 derive`, `kg trust compute`, the API's mutations) sets a new version in the same transaction
 (kg/db/graph.py). A kept answer is served only while the version is unchanged, so the next request
 after a write computes afresh. An anonymous POST of a JSON query that a kept answer serves is
-answered before strawberry's view parses the request (api/app.py, `GraphQLApp._kept_response`). Not kept: answers with errors, and answers that looked at who the
-caller is (`me`): those belong to one caller, not to a role.
+answered before strawberry's view parses the request (api/app.py, `GraphQLApp._kept_response`).
+Not kept: answers with errors, and answers that looked at who the caller is (`me`): those
+belong to one caller, not to a role. The kept answers are bounded by count
+(`KG_RESPONSE_CACHE_ENTRIES`) and by their bytes (`KG_RESPONSE_CACHE_BYTES`), and every memo
+kept per document (parsed, validated, shown fields, operation kind, persisted queries) by count
+and by its documents' characters (`DOCUMENT_CACHE_CHARS`): distinct large documents or answers
+cannot grow a process past those bounds.
 
 **HTTP.** GET /graphql?query=...&variables=... works for queries. A cacheable answer carries an
 `ETag` (a digest of its body) and `Cache-Control: no-cache` (anonymous; `private, no-cache` with
@@ -30,40 +35,60 @@ import asyncio
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import orjson
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from starlette.concurrency import run_in_threadpool
+from strawberry.extensions import SchemaExtension
 
 from api.errors import PersistedQueryNotFound
 from kg.accounts import User
 from kg.db.graph import Graph
 from kg.errors import BadInput, KgError
 
+# The document texts each per-document memo (parsed documents, validated ones, the fields they
+# show, their operation's kind, persisted queries) holds at most: a memo bounded only by entries
+# would hold 1,000 documents of up to a request body's size (1 MB), each kept with its parse
+# (measured: ~0.8 MB retained for a 300 KB document, the memos together).
+DOCUMENT_CACHE_CHARS = 8_000_000
+
 
 class Lru:
-    """A bounded mapping; the least recently used entry leaves first."""
+    """A mapping bounded by entries and, when `max_bytes` is given, by the bytes its entries
+    hold (as `put` is told); the least recently used entry leaves first, and an entry larger
+    than the whole budget is not kept."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, max_bytes: int | None = None) -> None:
         self.size = size
-        self._entries: OrderedDict[str, Any] = OrderedDict()
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._entries: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
 
-    def get(self, key: str) -> Any:
-        value = self._entries.get(key)
-        if value is not None:
-            self._entries.move_to_end(key)
-        return value
-
-    def put(self, key: str, value: Any) -> None:
-        if self.size < 1:
-            return
-        self._entries[key] = value
+    def get(self, key: Hashable) -> Any:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
         self._entries.move_to_end(key)
-        while len(self._entries) > self.size:
-            self._entries.popitem(last=False)
+        return entry[0]
+
+    def put(self, key: Hashable, value: Any, nbytes: int = 0) -> None:
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self.bytes -= old[1]
+        if self.size < 1 or (self.max_bytes is not None and nbytes > self.max_bytes):
+            return
+        self._entries[key] = (value, nbytes)
+        self.bytes += nbytes
+        while len(self._entries) > self.size or (self.max_bytes is not None
+                                                 and self.bytes > self.max_bytes):
+            _, (_, gone) = self._entries.popitem(last=False)
+            self.bytes -= gone
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @dataclass(frozen=True)
@@ -136,10 +161,21 @@ def cache_key(document: str, variables: dict[str, Any] | None, operation_name: s
                              default=str))
 
 
-@lru_cache(maxsize=1024)
+_QUERIES = Lru(1024, DOCUMENT_CACHE_CHARS)
+
+
 def is_query(document: str, operation_name: str | None) -> bool:
     """Whether the operation to run is a query (a document that does not parse is not: it is
     left to the executor to refuse)."""
+    key = (document, operation_name)
+    known = _QUERIES.get(key)
+    if known is None:
+        known = _is_query(document, operation_name)
+        _QUERIES.put(key, known, len(document))
+    return known
+
+
+def _is_query(document: str, operation_name: str | None) -> bool:
     try:
         parsed = parse(document)
     except GraphQLError:
@@ -150,9 +186,26 @@ def is_query(document: str, operation_name: str | None) -> bool:
     return len(chosen) == 1 and chosen[0].operation == OperationType.QUERY
 
 
+class ParsedDocuments(SchemaExtension):
+    """Documents parsed once (strawberry's ParserCache, bounded by their text's size too)."""
+
+    def __init__(self, kept: Lru) -> None:
+        self.kept = kept
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        key = (context.query, *sorted(context.parse_options.items()))
+        document = self.kept.get(key)
+        if document is None:
+            document = parse(context.query, **context.parse_options)
+            self.kept.put(key, document, len(context.query or ""))
+        context.graphql_document = document
+        yield
+
+
 class PersistedQueries:
     def __init__(self, size: int) -> None:
-        self._documents = Lru(size)
+        self._documents = Lru(size, DOCUMENT_CACHE_CHARS)
 
     def document(self, query: str | None, extensions: dict[str, Any] | None) -> str | None:
         """The document to run: `query` itself, or the one its persisted-query hash names."""
@@ -170,5 +223,5 @@ class PersistedQueries:
             return known
         if sha256(query) != wanted:
             raise BadInput("provided sha does not match query")
-        self._documents.put(wanted, query)
+        self._documents.put(wanted, query, len(query))
         return query

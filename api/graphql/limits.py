@@ -26,6 +26,7 @@ from strawberry.extensions import (
 )
 
 from api.errors import QueryTooComplex
+from api.graphql import cache
 from api.graphql.cache import Lru
 from api.graphql.context import Context
 from api.graphql.cost import Operation, estimate
@@ -78,20 +79,20 @@ class PageSizeLimiter(SchemaExtension):
         yield
 
 
-VALID_DOCUMENTS = 1000  # as many as strawberry's ParserCache keeps parsed
+VALID_DOCUMENTS = 1000  # as many as api/graphql/cache.py's ParsedDocuments keeps parsed
 
 
 class ValidDocuments:
     """The texts of documents that passed validation, the most recently used kept."""
 
     def __init__(self, size: int = VALID_DOCUMENTS) -> None:
-        self._texts = Lru(size)
+        self._texts = Lru(size, cache.DOCUMENT_CACHE_CHARS)
 
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and self._texts.get(text) is not None
 
     def add(self, text: str) -> None:
-        self._texts.put(text, True)
+        self._texts.put(text, True, len(text))
 
 
 class CostLimiter(SchemaExtension):

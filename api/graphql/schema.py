@@ -10,9 +10,9 @@ from functools import partial
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.extensions import ParserCache
 
-from api.graphql.cache import Lru
+from api.graphql import cache
+from api.graphql.cache import Lru, ParsedDocuments
 from api.graphql.execution import PlainExecutionContext
 from api.graphql.limits import limit_extensions
 from api.graphql.prefetch import Deeper, Start, prefetch
@@ -255,7 +255,9 @@ def build_schema(settings: Settings, execution_context_class: type = PlainExecut
     return KgSchema(
         query=Query, mutation=Mutation,
         types=[Paper, Researcher, Topic, Institution, Source, NodeType],
-        extensions=[partial(ParserCache, maxsize=1000), *limit_extensions(settings),
-                    partial(ShownFields, Lru(DOCUMENTS)), OperationTelemetry],
+        extensions=[partial(ParsedDocuments, Lru(DOCUMENTS, cache.DOCUMENT_CACHE_CHARS)),
+                    *limit_extensions(settings),
+                    partial(ShownFields, Lru(DOCUMENTS, cache.DOCUMENT_CACHE_CHARS)),
+                    OperationTelemetry],
         execution_context_class=execution_context_class,
     )

@@ -55,7 +55,7 @@ READS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _KIND = {"Paper": "paper", "Researcher": "researcher", "Topic": "topic"}
-DOCUMENTS = 1000  # as many as strawberry's ParserCache keeps parsed
+DOCUMENTS = 1000  # as many as api/graphql/cache.py's ParsedDocuments keeps parsed
 
 
 def shown_by(schema: GraphQLSchema, document: ast.DocumentNode) -> Shown:
@@ -118,6 +118,6 @@ class ShownFields(SchemaExtension):
             if shown is None:
                 shown = shown_by(context.schema._schema, context.graphql_document)
                 if context.query:
-                    self.kept.put(context.query, shown)
+                    self.kept.put(context.query, shown, len(context.query))
             context.context.loaders.shown = shown
         yield

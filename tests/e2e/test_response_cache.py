@@ -15,6 +15,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from api.app import GraphQLApp, create_app
+from api.graphql import cache
+from api.graphql.cache import Lru
+from api.graphql.limits import ValidDocuments
 from testkit.datasets import IDB03_WORKS
 from tests.e2e.conftest import Api
 from tests.integration.kg_process import kg_env, run_kg
@@ -215,3 +218,51 @@ def test_a_kept_answer_over_the_response_cap_is_still_refused(
     with TestClient(create_app(dataclasses.replace(settings, max_response_bytes=30))) as client:
         answers = [client.post("/graphql", json=body).json() for _ in range(2)]
     assert [a["errors"][0]["extensions"]["code"] for a in answers] == ["RESPONSE_TOO_LARGE"] * 2
+
+
+def _memos(app: Any) -> list[Lru]:
+    """The per-document memos of the app's schema, and its kept answers."""
+    view = next(route.endpoint for route in app.routes if getattr(route, "path", "") == "/graphql")
+    memos = [view.answers, view.persisted._documents, cache._QUERIES]
+    for factory in view.schema.extensions:
+        for argument in (*getattr(factory, "args", ()), *getattr(factory, "keywords", {}).values()):
+            if isinstance(argument, Lru):
+                memos.append(argument)
+            elif isinstance(argument, ValidDocuments):
+                memos.append(argument._texts)
+    return memos
+
+
+def test_distinct_large_documents_and_answers_stay_within_the_memos_budgets(
+        people, settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    document_budget, answer_budget = 400_000, 1_000
+    monkeypatch.setattr(cache, "DOCUMENT_CACHE_CHARS", document_budget)
+    monkeypatch.setattr(cache, "_QUERIES", Lru(1024, document_budget))
+    bounded = dataclasses.replace(settings, response_cache_bytes=answer_budget)
+    filler = "#" + "x" * 29_998 + "\n"
+    with TestClient(create_app(bounded)) as client:
+        memos = _memos(client.app)
+        assert len(memos) == 6
+        for turn in range(40):  # 1.2 MB of documents, each valid, parsed and answered
+            document = f"# {turn}\n{filler}{{ paper(id: \"W1\") {{ title upvotes }} }}"
+            body = client.post("/graphql", json={"query": document}).json()
+            assert body == {"data": {"paper": {"title": "A paper", "upvotes": 3}}}
+    assert memos[0].bytes <= answer_budget and len(memos[0]) == 20  # 50 bytes an answer
+    for memo in memos[1:]:
+        assert memo.bytes <= document_budget
+    assert max(len(memo) for memo in memos[1:]) == 13  # 30 KB a document
+
+
+def test_answers_past_the_byte_budget_leave_and_are_computed_again(
+        people, settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept_answer = len(b'{"data":{"paper":{"title":"A paper","upvotes":3}}}')
+    bounded = dataclasses.replace(settings, response_cache_bytes=kept_answer)
+    with TestClient(create_app(bounded)) as client:
+        api = Api(client)
+        view = _ViewCalls(monkeypatch)
+        answers = [api.data(UPVOTES, p="W1"), api.data(UPVOTES, p="W1")]
+        assert view.count == 1  # the second was kept
+        api.data("query ($p: ID!) { paper(id: $p) { upvotes title } }", p="W1")
+        answers.append(api.data(UPVOTES, p="W1"))
+    assert answers == [{"paper": {"title": "A paper", "upvotes": 3}}] * 3
+    assert view.count == 3  # the first answer left for the second document's
