@@ -3,8 +3,8 @@ ingested in overlapping pieces that change records (authors dropped and added, a
 crossing the COAUTHOR limit, topics swapped, years moved) and then change them back ends with
 exactly the graph `kg derive --full` computes from the same facts, every derived edge and stored
 figure included; an identical file changes nothing, and rewrites nothing (each Paper's record
-digest), while a changed field of a re-ingested work lands. A first file of the first 100 or 900
-idb03 works (batches of 150) is the run's snapshot of that ingest (tests/conftest.py
+digest), while a changed field of a re-ingested work lands. A first file of the first 100, 600 or
+900 idb03 works (batches of 150) is the run's snapshot of that ingest (tests/conftest.py
 `load_idb03_prefix`)."""
 
 from __future__ import annotations
@@ -89,13 +89,16 @@ def works() -> list[dict[str, Any]]:
 
 
 def test_overlapping_pieces_that_change_records_end_with_the_graph_of_a_full_rederivation(
-    graph: Graph, works: list[dict[str, Any]], tmp_path: Path
+    graph: Graph, works: list[dict[str, Any]], tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    works = works[:len(works) // 2]  # half of idb03 holds every kind of change, and the crossing
+    # 1,200 of idb03's works hold every kind of change and the crossing; the first file, the
+    # first 600 in batches of 150, is the run's snapshot of that ingest, which other modules share
+    works = works[:1200]
     n = len(works)
     big, crossed = _hyperauthored(works)
     changed = [_changed(w, works[(i * 7) % n], i) for i, w in enumerate(works[n // 3:n // 2])]
-    _ingest(graph, tmp_path, "first", works[:n // 2])
+    load_idb03_prefix(graph, tmp_path_factory, n // 2, 150)
     _ingest(graph, tmp_path, "changed", changed + works[n // 2:3 * n // 4] + [crossed])
     after_changes = contents(graph, NOVELTY_BOOKKEEPING)
     assert assert_read_model_is_exact(graph) > 1000
