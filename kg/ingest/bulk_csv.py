@@ -442,14 +442,14 @@ class CsvGraph:
                 coauthor_works)
             waits.append(self._in_child("Researcher", self._researchers, people, coauthor_ends,
                                         coauthor_works))
-            self._nodes("Institution", self.institutions, self.institution_fields, tuple)
+            self._text_nodes("Institution", self.institutions, self.institution_fields)
             topic_papers = figures.topic_papers.tolist()
             tops = self._top_papers(has_topic, figures.citations)
             self._nodes("Topic", self.topics,
                         [[*f, n, *top] for f, n, top in zip(self.topic_fields, topic_papers, tops,
                                                             strict=True)],
                         tuple)
-            self._nodes("Source", self.sources, self.source_fields, tuple)
+            self._text_nodes("Source", self.sources, self.source_fields)
             corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
             tagged = figures.tagged_papers
             corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged,
@@ -591,6 +591,13 @@ class CsvGraph:
         out = self._open(label, node_header=NODE_FILES[label])
         for node_id, values in zip(interner.ids, fields, strict=True):
             out.write(line((node_id, *row(values))))
+
+    def _text_nodes(self, label: str, interner: Interner, fields: list[list[str | None]]
+                    ) -> None:
+        """`_nodes` of nodes whose fields are all strings or None."""
+        out = self._open(label, node_header=NODE_FILES[label])
+        out.writelines(",".join([node_id, *map(_text, values)]) + "\n"
+                       for node_id, values in zip(quoted(interner.ids), fields, strict=True))
 
     def _pairs(self, name: str, starts: Interner, ends: Interner,
                pairs: Iterable[tuple[int, int]]) -> None:
