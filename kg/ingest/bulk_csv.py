@@ -416,24 +416,31 @@ class CsvGraph:
         """Write what needed every record; returns the node and relationship files by label/type."""
         self.staged_papers.close()
         self.references.close()
-        linked = self._citations()
-        topic_is_leveled = np.array([f[1] == bulk_figures.TOPIC_LEVEL for f in self.topic_fields],
-                                    dtype=bool)
-        has_topic = (np.frombuffer(self.has_topic[0], dtype=np.int64),
-                     np.frombuffer(self.has_topic[1], dtype=np.int64))
-        pairs, pair_keys, pair_papers = self._cooccurrence(has_topic)
-        figures = bulk_figures.paper_figures(
-            np.frombuffer(self.paper_reported, dtype=np.int64), linked, has_topic,
-            topic_is_leveled, pairs, pair_keys, pair_papers, len(self.topics.ids))
-        waits = [self._in_child("Paper", self._papers, figures)]
+        citations = self._in_child("CITES", self._citations)
+        waits = [citations]
         try:
+            topic_is_leveled = np.array(
+                [f[1] == bulk_figures.TOPIC_LEVEL for f in self.topic_fields], dtype=bool)
+            has_topic = (np.frombuffer(self.has_topic[0], dtype=np.int64),
+                         np.frombuffer(self.has_topic[1], dtype=np.int64))
+            pairs, pair_keys, pair_papers = self._cooccurrence(has_topic)
+            coauthor_ends, coauthor_works, write_coauthors = self._coauthors()
+            waits.append(self._in_child("COAUTHOR", write_coauthors))
             ai_topic = bulk_figures.ai_topics(self.topics.ids, self.subtopic_of, AI_SUBFIELD)
             paper_is_ai = np.frombuffer(bytes(self.paper_ai), dtype=np.uint8).astype(bool)
             if len(has_topic[0]):
                 paper_is_ai |= np.bincount(has_topic[0], weights=ai_topic[has_topic[1]],
                                            minlength=len(paper_is_ai)) > 0
-            coauthor_ends, coauthor_works, write_coauthors = self._coauthors()
-            waits.append(self._in_child("COAUTHOR", write_coauthors))
+            self._text_nodes("Institution", self.institutions, self.institution_fields)
+            self._text_nodes("Source", self.sources, self.source_fields)
+            self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
+            self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
+            self._affiliations()
+            self._partners()
+            figures = bulk_figures.paper_figures(
+                np.frombuffer(self.paper_reported, dtype=np.int64), citations(), has_topic,
+                topic_is_leveled, pairs, pair_keys, pair_papers, len(self.topics.ids))
+            waits.append(self._in_child("Paper", self._papers, figures))
             people = bulk_figures.researcher_figures(
                 (np.frombuffer(self.authored[0], dtype=np.int64),
                  np.frombuffer(self.authored[1], dtype=np.int64)),
@@ -442,58 +449,57 @@ class CsvGraph:
                 coauthor_works)
             waits.append(self._in_child("Researcher", self._researchers, people, coauthor_ends,
                                         coauthor_works))
-            self._text_nodes("Institution", self.institutions, self.institution_fields)
             topic_papers = figures.topic_papers.tolist()
             tops = self._top_papers(has_topic, figures.citations)
             self._nodes("Topic", self.topics,
                         [[*f, n, *top] for f, n, top in zip(self.topic_fields, topic_papers, tops,
                                                             strict=True)],
                         tuple)
-            self._text_nodes("Source", self.sources, self.source_fields)
             corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
             tagged = figures.tagged_papers
             corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged,
                                *([0.0] * CLASSES,) * 4)))
-            self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
-            self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
-            self._affiliations()
-            self._partners()
             for out in self.files.values():
                 out.close()
         finally:
             for wait in waits:
                 wait()
-        return {name: [self.path(name)] for name in (*self.files, "Paper", "Researcher",
+        return {name: [self.path(name)] for name in (*self.files, "CITES", "Paper", "Researcher",
                                                       "COAUTHOR")}
 
     @staticmethod
-    def _in_child(name: str, write: Callable[..., None], *args: Any) -> Callable[[], None]:
+    def _in_child(name: str, write: Callable[..., Any], *args: Any) -> Callable[[], Any]:
         """Runs `write(*args)` in a forked process (it writes one file while this process goes
-        on: the cores share the final stage); returns the call that waits for it and raises
-        its error, if any."""
+        on: the cores share the final stage); returns the call that waits for it and returns
+        its result or raises its error (the same each time it is called)."""
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
 
         def run() -> None:
             try:
-                write(*args)
+                result = write(*args)
             except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
-                send.send(exc)
+                send.send((exc, None))
             else:
-                send.send(None)
+                send.send((None, result))
 
         process = context.Process(target=run, name=f"bulk-csv-{name}")
         process.start()
         send.close()
+        outcome: list[tuple[BaseException | None, Any]] = []
 
-        def wait() -> None:
-            try:
-                error = receive.recv()
-            except EOFError:
-                error = OSError(f"the process writing {name}.csv ended without finishing it")
-            process.join()
+        def wait() -> Any:
+            if not outcome:
+                try:
+                    outcome.append(receive.recv())
+                except EOFError:
+                    outcome.append((OSError(f"the process writing {name}.csv ended without "
+                                            "finishing it"), None))
+                process.join()
+            error, result = outcome[0]
             if error is not None:
                 raise error
+            return result
 
         return wait
 
@@ -613,16 +619,16 @@ class CsvGraph:
 
     def _citations(self) -> np.ndarray:
         """Writes CITES between papers of the load; returns each paper's CITES in-degree."""
-        cites = self._open("CITES", RELATIONSHIP_FILES["CITES"])
         find = self.papers.index.get
         ids = quoted(self.papers.ids)
         cited = array("q")
-        for number, (_, refs) in enumerate(self._references()):
-            found = [at for at in map(find, refs) if at is not None]
-            if found:
-                start = ids[number] + ","
-                cites.write("".join([start + ids[at] + "\n" for at in found]))
-                cited.extend(found)
+        with self._file("CITES", RELATIONSHIP_FILES["CITES"]) as cites:
+            for number, (_, refs) in enumerate(self._references()):
+                found = [at for at in map(find, refs) if at is not None]
+                if found:
+                    start = ids[number] + ","
+                    cites.write("".join([start + ids[at] + "\n" for at in found]))
+                    cited.extend(found)
         return np.bincount(np.frombuffer(cited, dtype=np.int64), minlength=len(self.papers.ids))
 
     def _papers(self, figures: bulk_figures.PaperFigures) -> None:
