@@ -3,7 +3,7 @@
 
 Parses the generated works of bench/scale.py (the same cached file, generated if missing) in
 the worker processes of a bulk load and writes every CSV file with the derived edges and stored
-figures into `.kg/bench/bulk-csv-<works>/` (deleted afterwards); prints the wall time, the CPU
+figures into `.kg/bench/bulk-csv-<works>-<pid>/` (deleted afterwards); prints the wall time, the CPU
 seconds of the parent and of the parsing workers (getrusage: a figure the machine's load does
 not inflate much, unlike the wall time) and works/s. `--head N` reads only the first N works of
 the file; `--digests` prints each CSV file's size and SHA-256, so two checkouts' runs on one input
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import resource
 import shutil
 import time
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     path, _ = generated(args.works, args.batch)
     if args.head:
         path = head(path, args.head)
-    directory = WORK_DIR / f"bulk-csv-{args.works}"
+    directory = WORK_DIR / f"bulk-csv-{args.works}-{os.getpid()}"  # two runs never share it
     shutil.rmtree(directory, ignore_errors=True)
     started, parent, children = time.perf_counter(), cpu(resource.RUSAGE_SELF), \
         cpu(resource.RUSAGE_CHILDREN)
@@ -53,15 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     for batch in iter_batches(parsed, 5_000):
         csv.add_batch(batch)
         read += len(batch)
-    streamed = time.perf_counter() - started
+    streamed, parent_reading = time.perf_counter() - started, cpu(resource.RUSAGE_SELF) - parent
     files = csv.finish()
     wall = time.perf_counter() - started
     size = sum(p.stat().st_size for paths in files.values() for p in paths)
     print(f"CSV stage, {read} works: {wall:.1f}s wall ({streamed:.1f}s reading, "
           f"{wall - streamed:.1f}s derived edges, figures and node files), "
-          f"{read / wall:.0f} works/s; CPU parent {cpu(resource.RUSAGE_SELF) - parent:.1f}s, "
-          f"workers {cpu(resource.RUSAGE_CHILDREN) - children:.1f}s; CSV {size / 1e9:.2f} GB",
-          flush=True)
+          f"{read / wall:.0f} works/s; CPU parent {cpu(resource.RUSAGE_SELF) - parent:.1f}s "
+          f"({parent_reading:.1f}s reading), "
+          f"workers {cpu(resource.RUSAGE_CHILDREN) - children:.1f}s; CSV {size / 1e9:.2f} GB "
+          f"(load {os.getloadavg()[0]:.1f})", flush=True)
     if args.digests:
         for name, paths in sorted(files.items()):
             for file in paths:

@@ -29,7 +29,6 @@ from kg.errors import BadConfiguration, BadInput
 from kg.ingest.bulk_csv import (
     NODE_FILES,
     CsvGraph,
-    RenderedPaper,
     iter_batches,
     parse_and_render,
 )
@@ -143,12 +142,12 @@ def _parsed(path: Path, fmt: Format, rejects: RejectsFile, report: BulkReport, s
             report.rejected += 1
             rejects.add(item.number, item.reason, item.raw)
             continue
-        rendered: RenderedPaper = item.record
+        rendered = item.record  # a RenderedPaper's fields, its id first
         report.multiline = report.multiline or item.newline
-        if rendered.id in seen:
+        if rendered[0] in seen:
             report.rejected += 1
-            rejects.add(item.number, f"work {rendered.id} came earlier in the input; a bulk load "
+            rejects.add(item.number, f"work {rendered[0]} came earlier in the input; a bulk load "
                         "takes each work once", "")
             continue
-        seen.add(rendered.id)
+        seen.add(rendered[0])
         yield rendered

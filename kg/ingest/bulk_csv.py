@@ -103,6 +103,11 @@ def field(value: Any) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
+def _text(value: str | None) -> str:
+    """`field` of a string or None."""
+    return "" if value is None else '"' + value.replace('"', '""') + '"'
+
+
 def line(values: Iterable[Any]) -> str:
     return ",".join(map(field, values)) + "\n"
 
@@ -123,6 +128,7 @@ class Interner:
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
         self.ids: list[str] = []
+        self._ranks = np.zeros(0, dtype=np.int64)
 
     def __call__(self, node_id: str) -> int:
         found = self.index.get(node_id)
@@ -132,11 +138,13 @@ class Interner:
         return found
 
     def ranks(self) -> np.ndarray:
-        """Each node's rank in id order (Cypher compares ids as strings)."""
-        order = sorted(range(len(self.ids)), key=self.ids.__getitem__)
-        ranks = np.empty(len(order), dtype=np.int64)
-        ranks[order] = np.arange(len(order), dtype=np.int64)
-        return ranks
+        """Each node's rank in id order (Cypher compares ids as strings); sorted once for
+        the final stage's several uses, again only if ids were added since."""
+        if len(self._ranks) != len(self.ids):
+            order = sorted(range(len(self.ids)), key=self.ids.__getitem__)
+            self._ranks = np.empty(len(order), dtype=np.int64)
+            self._ranks[order] = np.arange(len(order), dtype=np.int64)
+        return self._ranks
 
 
 class RenderedPaper(NamedTuple):
@@ -217,10 +225,11 @@ def _first_topics(paper: PaperRecord) -> tuple[tuple[str, Any, Any, Any], ...]:
 
 
 def parse_and_render(parse: Callable[[dict[str, Any]], PaperRecord],
-                     obj: dict[str, Any]) -> RenderedPaper:
+                     obj: dict[str, Any]) -> tuple[Any, ...]:
     """A parsing worker's whole share of the CSV work for one line (`functools.partial` of a
-    format's parser is the `parse` of `parallel_parse.parse_file`)."""
-    return render(parse(obj))
+    format's parser is the `parse` of `parallel_parse.parse_file`): the fields of its
+    `RenderedPaper` as a plain tuple, which the parent unpickles without calling Python code."""
+    return tuple(render(parse(obj)))
 
 
 class CsvGraph:
@@ -279,16 +288,17 @@ class CsvGraph:
             out.write(",".join(node_header) + "\n")
         return out
 
-    def add_batch(self, papers: list[PaperRecord] | list[RenderedPaper]) -> None:
+    def add_batch(self, papers: list[PaperRecord] | list[tuple[Any, ...]]) -> None:
         """One batch of the transactional path (papers with unique ids, not seen before), as
-        records or as their rendering (`render`, done by the parsing workers of a bulk load)."""
+        records or as the fields of their `RenderedPaper` (`parse_and_render`, done by the
+        parsing workers of a bulk load)."""
         researchers: dict[str, list[Any]] = {}
         institutions: dict[str, list[Any]] = {}
         topics: dict[str, tuple[Any, ...]] = {}
         for item in papers:
-            paper = item if type(item) is RenderedPaper else render(item)
-            self._paper(paper)
-            for researcher_id, name, orcid in paper.people:
+            paper = item if isinstance(item, tuple) else render(item)
+            people, places, topics_given = self._paper(paper)
+            for researcher_id, name, orcid in people:
                 row = researchers.get(researcher_id)
                 if row is None:
                     researchers[researcher_id] = [name, orcid]
@@ -297,13 +307,13 @@ class CsvGraph:
                     row[1] = orcid
                 if row[0] is None and name:
                     row[0] = name
-            for place in paper.places:
+            for place in places:
                 inst = institutions.get(place[0])
                 if inst is None:
                     institutions[place[0]] = [*place[1:5], set(place[5])]
                 else:
                     inst[4].update(place[5])
-            for topic in paper.topics:
+            for topic in topics_given:
                 if topic[0] not in topics:
                     topics[topic[0]] = topic
         index, fields = self.researchers.index, self.researcher_fields
@@ -344,21 +354,25 @@ class CsvGraph:
             fields.append([None] * width)
         return fields[index]
 
-    def _paper(self, paper: RenderedPaper) -> None:
-        number = self.papers(paper.id)
-        self.staged_papers.write(f"{len(paper.row)}\n{paper.row}")
-        self.references.write(paper.references)
-        self.paper_years.append(MISSING_YEAR if paper.year is None else paper.year)
-        self.paper_author_counts.append(len(paper.unique))
-        self.paper_reported.append(paper.reported)
-        self.paper_ai.append(paper.ai)
-        self.authored_file.write(paper.authored)
+    def _paper(self, paper: tuple[Any, ...]) -> tuple[Any, Any, Any]:
+        """Writes a paper's own rows and keeps its integer state; returns its people, places
+        and topics (`RenderedPaper`'s fields), merged per batch by `add_batch`."""
+        (paper_id, year, row, references, authored, has_topic, published_in, reported, ai,
+         people_given, places_given, unique, topics_given, topic_ids, source) = paper
+        number = self.papers(paper_id)
+        self.staged_papers.write(f"{len(row)}\n{row}")
+        self.references.write(references)
+        self.paper_years.append(MISSING_YEAR if year is None else year)
+        self.paper_author_counts.append(len(unique))
+        self.paper_reported.append(reported)
+        self.paper_ai.append(ai)
+        self.authored_file.write(authored)
         people, people_ids = self.researchers.index, self.researchers.ids
         places, place_ids = self.institutions.index, self.institutions.ids
         authors: list[int] = []
         affiliated: list[int] = []
         named: list[int] = []
-        for researcher_id, institution_ids in paper.unique:
+        for researcher_id, institution_ids in unique:
             researcher = people.get(researcher_id)
             if researcher is None:
                 researcher = people[researcher_id] = len(people_ids)
@@ -378,105 +392,114 @@ class CsvGraph:
         self.affiliations[0].extend(affiliated)
         self.affiliations[1].extend(named)
         self.affiliations[2].extend([number] * len(named))
-        self.has_topic_file.write(paper.has_topic)
-        topics, topic_ids = self.topics.index, self.topics.ids
+        self.has_topic_file.write(has_topic)
+        topics, known_topics = self.topics.index, self.topics.ids
         tagged: list[int] = []
-        for topic_id in paper.topic_ids:
+        for topic_id in topic_ids:
             topic = topics.get(topic_id)
             if topic is None:
-                topic = topics[topic_id] = len(topic_ids)
-                topic_ids.append(topic_id)
+                topic = topics[topic_id] = len(known_topics)
+                known_topics.append(topic_id)
                 self.topic_fields.append([None, None])
             tagged.append(topic)
         self.has_topic[0].extend([number] * len(tagged))
         self.has_topic[1].extend(tagged)
-        if paper.source is not None:
-            source_id, name, kind = paper.source
+        if source is not None:
+            source_id, name, kind = source
             state = self._state(self.sources, self.source_fields, source_id, 2)
             state[0] = name if name is not None else state[0]
             state[1] = kind if kind is not None else state[1]
-            self.published_in_file.write(paper.published_in)
+            self.published_in_file.write(published_in)
+        return people_given, places_given, topics_given
 
     def finish(self) -> dict[str, list[Path]]:
         """Write what needed every record; returns the node and relationship files by label/type."""
         self.staged_papers.close()
         self.references.close()
-        linked = self._citations()
-        topic_is_leveled = np.array([f[1] == bulk_figures.TOPIC_LEVEL for f in self.topic_fields],
-                                    dtype=bool)
-        has_topic = (np.frombuffer(self.has_topic[0], dtype=np.int64),
-                     np.frombuffer(self.has_topic[1], dtype=np.int64))
-        pairs, pair_keys, pair_papers = self._cooccurrence(has_topic)
-        figures = bulk_figures.paper_figures(
-            np.frombuffer(self.paper_reported, dtype=np.int64), linked, has_topic,
-            topic_is_leveled, pairs, pair_keys, pair_papers, len(self.topics.ids))
-        waits = [self._in_child("Paper", self._papers, figures)]
+        citations = self._in_child("CITES", self._citations)
+        waits = [citations]
         try:
+            topic_is_leveled = np.array(
+                [f[1] == bulk_figures.TOPIC_LEVEL for f in self.topic_fields], dtype=bool)
+            has_topic = (np.frombuffer(self.has_topic[0], dtype=np.int64),
+                         np.frombuffer(self.has_topic[1], dtype=np.int64))
+            pairs, pair_keys, pair_papers = self._cooccurrence(has_topic)
+            coauthor_ends, coauthor_works, write_coauthors = self._coauthors()
+            waits.append(self._in_child("COAUTHOR", write_coauthors))
             ai_topic = bulk_figures.ai_topics(self.topics.ids, self.subtopic_of, AI_SUBFIELD)
             paper_is_ai = np.frombuffer(bytes(self.paper_ai), dtype=np.uint8).astype(bool)
             if len(has_topic[0]):
                 paper_is_ai |= np.bincount(has_topic[0], weights=ai_topic[has_topic[1]],
                                            minlength=len(paper_is_ai)) > 0
-            coauthor_ends, coauthor_works, write_coauthors = self._coauthors()
-            waits.append(self._in_child("COAUTHOR", write_coauthors))
+            self._text_nodes("Institution", self.institutions, self.institution_fields)
+            self._text_nodes("Source", self.sources, self.source_fields)
+            self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
+            self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
+            self._affiliations()
+            self._partners()
+            figures = bulk_figures.paper_figures(
+                np.frombuffer(self.paper_reported, dtype=np.int64), citations(), has_topic,
+                topic_is_leveled, pairs, pair_keys, pair_papers, len(self.topics.ids))
+            waits.append(self._in_child("Paper", self._papers, figures))
             people = bulk_figures.researcher_figures(
                 (np.frombuffer(self.authored[0], dtype=np.int64),
                  np.frombuffer(self.authored[1], dtype=np.int64)),
                 len(self.researchers.ids), figures, np.frombuffer(self.paper_years, dtype=np.int64),
                 MISSING_YEAR, has_topic, topic_is_leveled, paper_is_ai, coauthor_ends,
                 coauthor_works)
-            self._researchers(people, self._top_coauthors(coauthor_ends, coauthor_works))
-            self._nodes("Institution", self.institutions, self.institution_fields, tuple)
+            waits.append(self._in_child("Researcher", self._researchers, people, coauthor_ends,
+                                        coauthor_works))
             topic_papers = figures.topic_papers.tolist()
             tops = self._top_papers(has_topic, figures.citations)
             self._nodes("Topic", self.topics,
                         [[*f, n, *top] for f, n, top in zip(self.topic_fields, topic_papers, tops,
                                                             strict=True)],
                         tuple)
-            self._nodes("Source", self.sources, self.source_fields, tuple)
             corpus = self._open("Corpus", node_header=NODE_FILES["Corpus"])
             tagged = figures.tagged_papers
             corpus.write(line(("corpus", figures.topical_papers, tagged, False, tagged, tagged,
                                *([0.0] * CLASSES,) * 4)))
-            self._pairs("PART_OF", self.institutions, self.institutions, self.part_of)
-            self._pairs("SUBTOPIC_OF", self.topics, self.topics, self.subtopic_of)
-            self._affiliations()
-            self._partners()
             for out in self.files.values():
                 out.close()
         finally:
             for wait in waits:
                 wait()
-        return {name: [self.path(name)] for name in (*self.files, "Paper", "COAUTHOR")}
+        return {name: [self.path(name)] for name in (*self.files, "CITES", "Paper", "Researcher",
+                                                      "COAUTHOR")}
 
     @staticmethod
-    def _in_child(name: str, write: Callable[..., None], *args: Any) -> Callable[[], None]:
+    def _in_child(name: str, write: Callable[..., Any], *args: Any) -> Callable[[], Any]:
         """Runs `write(*args)` in a forked process (it writes one file while this process goes
-        on: the two cores share the final stage); returns the call that waits for it and raises
-        its error, if any."""
+        on: the cores share the final stage); returns the call that waits for it and returns
+        its result or raises its error (the same each time it is called)."""
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
 
         def run() -> None:
             try:
-                write(*args)
+                result = write(*args)
             except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
-                send.send(exc)
+                send.send((exc, None))
             else:
-                send.send(None)
+                send.send((None, result))
 
         process = context.Process(target=run, name=f"bulk-csv-{name}")
         process.start()
         send.close()
+        outcome: list[tuple[BaseException | None, Any]] = []
 
-        def wait() -> None:
-            try:
-                error = receive.recv()
-            except EOFError:
-                error = OSError(f"the process writing {name}.csv ended without finishing it")
-            process.join()
+        def wait() -> Any:
+            if not outcome:
+                try:
+                    outcome.append(receive.recv())
+                except EOFError:
+                    outcome.append((OSError(f"the process writing {name}.csv ended without "
+                                            "finishing it"), None))
+                process.join()
+            error, result = outcome[0]
             if error is not None:
                 raise error
+            return result
 
         return wait
 
@@ -496,11 +519,13 @@ class CsvGraph:
         keep = position < TOP_COAUTHORS
         person, other, shared = person[keep], other[keep], shared[keep]
         bounds = np.searchsorted(person, np.arange(size + 1)).tolist()
-        ids, counts = self.researchers.ids, shared.tolist()
+        ids, counts = self.researchers.ids, list(map(str, shared.tolist()))
         others = other.tolist()
-        return [line(([ids[o] for o in others[at:end]], counts[at:end]))[:-1] if end > at
-                else ","
-                for at, end in zip(bounds[:-1], bounds[1:], strict=True)]
+        join = ARRAY_DELIMITER.join
+        return [  # line((ids, counts))[:-1], without its per-value calls
+            '"' + join([ids[o] for o in others[at:end]]).replace('"', '""') + '","'
+            + join(counts[at:end]) + '"' if end > at else ","
+            for at, end in zip(bounds[:-1], bounds[1:], strict=True)]
 
     def _top_papers(self, has_topic: tuple[np.ndarray, np.ndarray], citations: np.ndarray
                     ) -> list[tuple[Any, Any, Any]]:
@@ -545,8 +570,15 @@ class CsvGraph:
                 if end > at else (None, None, None)
                 for at, end in zip(bounds[:-1], bounds[1:], strict=True)]
 
-    def _researchers(self, people: bulk_figures.ResearcherFigures, tops: list[str]) -> None:
-        out = self._open("Researcher", node_header=NODE_FILES["Researcher"])
+    def _researchers(self, people: bulk_figures.ResearcherFigures,
+                     coauthor_ends: tuple[np.ndarray, np.ndarray],
+                     coauthor_works: np.ndarray) -> None:
+        with self._file("Researcher", node_header=NODE_FILES["Researcher"]) as out:
+            self._researcher_rows(out, people, self._top_coauthors(coauthor_ends,
+                                                                   coauthor_works))
+
+    def _researcher_rows(self, out: TextIO, people: bulk_figures.ResearcherFigures,
+                         tops: list[str]) -> None:
         columns = zip(quoted(self.researchers.ids), self.researcher_fields, people.works.tolist(),
                       people.citations.tolist(), people.h_index.tolist(),
                       people.i10_index.tolist(), optional(people.first_year),
@@ -555,7 +587,7 @@ class CsvGraph:
                       people.topics.tolist(), people.close_collaborators.tolist(),
                       people.ai_works.tolist(), people.ai_score.tolist(), tops, strict=True)
         out.writelines(
-            f"{node_id},{line((name, key, orcid))[:-1]},0,false,false,{works},{citations},"
+            f"{node_id},{_text(name)},{_text(key)},{_text(orcid)},0,false,false,{works},{citations},"
             f"{h_index},{i10},{first},{last},{novel},{novelty!r},{topics},{close},0,{ai_works},"
             f"{ai_score},{top}\n"
             for (node_id, (name, key, orcid), works, citations, h_index, i10, first, last, novel,
@@ -565,6 +597,13 @@ class CsvGraph:
         out = self._open(label, node_header=NODE_FILES[label])
         for node_id, values in zip(interner.ids, fields, strict=True):
             out.write(line((node_id, *row(values))))
+
+    def _text_nodes(self, label: str, interner: Interner, fields: list[list[str | None]]
+                    ) -> None:
+        """`_nodes` of nodes whose fields are all strings or None."""
+        out = self._open(label, node_header=NODE_FILES[label])
+        out.writelines(",".join([node_id, *map(_text, values)]) + "\n"
+                       for node_id, values in zip(quoted(interner.ids), fields, strict=True))
 
     def _pairs(self, name: str, starts: Interner, ends: Interner,
                pairs: Iterable[tuple[int, int]]) -> None:
@@ -580,15 +619,16 @@ class CsvGraph:
 
     def _citations(self) -> np.ndarray:
         """Writes CITES between papers of the load; returns each paper's CITES in-degree."""
-        cites = self._open("CITES", RELATIONSHIP_FILES["CITES"])
-        known = self.papers.index
+        find = self.papers.index.get
+        ids = quoted(self.papers.ids)
         cited = array("q")
-        for paper_id, refs in self._references():
-            for ref in refs:
-                found = known.get(ref)
-                if found is not None:
-                    cites.write(line((paper_id, ref)))
-                    cited.append(found)
+        with self._file("CITES", RELATIONSHIP_FILES["CITES"]) as cites:
+            for number, (_, refs) in enumerate(self._references()):
+                found = [at for at in map(find, refs) if at is not None]
+                if found:
+                    start = ids[number] + ","
+                    cites.write("".join([start + ids[at] + "\n" for at in found]))
+                    cited.extend(found)
         return np.bincount(np.frombuffer(cited, dtype=np.int64), minlength=len(self.papers.ids))
 
     def _papers(self, figures: bulk_figures.PaperFigures) -> None:
@@ -691,8 +731,8 @@ class CsvGraph:
         low = np.where(ranks[first] < ranks[second], first, second)
         high = np.where(ranks[first] < ranks[second], second, first)
         groups = _Groups(low * size + high, np.zeros(len(low), dtype=np.int64))
-        ids, raw = quoted(self.institutions.ids), self.institutions.ids
-        out.writelines(f"{ids[a]},{ids[b]},{field(raw[a] + '|' + raw[b])},{n}\n" for a, b, n in zip(
+        ids = quoted(self.institutions.ids)  # the pair's field: both quoted ids joined on |
+        out.writelines(f"{ids[a]},{ids[b]},{ids[a][:-1]}|{ids[b][1:]},{n}\n" for a, b, n in zip(
             (groups.keys // size).tolist(), (groups.keys % size).tolist(),
             groups.count().tolist(), strict=True))
 

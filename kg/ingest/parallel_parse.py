@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.ingest.lines import BadLine, ReadLimits, _decode, _lines, _open, _text
 from kg.ingest.records import RecordError
@@ -30,8 +30,10 @@ _LINE_BREAK = re.compile(rb"\\(?:[nr]|u000[aAdD])")
 WHOLE, LONG, CORRUPT = 0, 1, 2  # what a raw line is
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
+    """A worker sends it as a plain tuple: unpickling a named tuple or a dataclass calls Python
+    code per line in the parent, the one process every line passes through."""
+
     number: int
     record: Any
     newline: bool = False  # whether a string of the line may hold a line break (an escape)
@@ -54,7 +56,8 @@ def parse_file(path: Path, parse: Callable[[dict[str, Any]], Any], workers: int,
     limits = limits or ReadLimits()
     if workers <= 1:
         for item in _numbered(path, limits):
-            yield from _parse_chunk(parse, limits.max_depth, [item], limits.max_line_bytes)
+            yield from _items(_parse_chunk(parse, limits.max_depth, [item],
+                                           limits.max_line_bytes))
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
@@ -67,12 +70,17 @@ def parse_file(path: Path, parse: Callable[[dict[str, Any]], Any], workers: int,
                     _parse_chunk, (parse, limits.max_depth, chunk, limits.max_line_bytes)))
                 chunk = []
                 while len(pending) > 2 * workers:
-                    yield from pending.popleft().get()
+                    yield from _items(pending.popleft().get())
         if chunk:
             pending.append(pool.apply_async(
                 _parse_chunk, (parse, limits.max_depth, chunk, limits.max_line_bytes)))
         while pending:
-            yield from pending.popleft().get()
+            yield from _items(pending.popleft().get())
+
+
+def _items(found: list[tuple[int, Any, bool] | Rejected]) -> Iterator[Parsed | Rejected]:
+    for item in found:
+        yield Parsed._make(item) if type(item) is tuple else item
 
 
 def _numbered(path: Path, limits: ReadLimits) -> Iterator[tuple[int, bytes, int]]:
@@ -89,8 +97,9 @@ def _numbered(path: Path, limits: ReadLimits) -> Iterator[tuple[int, bytes, int]
 
 def _parse_chunk(parse: Callable[[dict[str, Any]], Any], max_depth: int,
                  chunk: list[tuple[int, bytes, int]],
-                 max_line_bytes: int) -> list[Parsed | Rejected]:
-    found: list[Parsed | Rejected] = []
+                 max_line_bytes: int) -> list[tuple[int, Any, bool] | Rejected]:
+    """Each line's (number, record, newline) of a `Parsed`, or its `Rejected`."""
+    found: list[tuple[int, Any, bool] | Rejected] = []
     for number, raw_bytes, kind in chunk:
         if kind == CORRUPT:
             found.append(Rejected(number, "", raw_bytes.decode()))
@@ -105,8 +114,8 @@ def _parse_chunk(parse: Callable[[dict[str, Any]], Any], max_depth: int,
             found.append(Rejected(number, line.raw, line.reason))
         elif line.record:
             try:
-                found.append(Parsed(number, parse(line.record), b"\\" in raw_bytes
-                                    and _LINE_BREAK.search(raw_bytes) is not None))
+                found.append((number, parse(line.record), b"\\" in raw_bytes
+                              and _LINE_BREAK.search(raw_bytes) is not None))
             except RecordError as exc:
                 found.append(Rejected(number, line.raw, str(exc)))
     return found

@@ -134,14 +134,20 @@ class PaperRecord:
     sources: tuple[str, ...] = ()  # the formats that described it: "openalex", "arxiv"
 
 
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
 def name_key(name: str) -> str:
     """The identity key of a researcher known only by name: accents folded, case folded, every
     run of punctuation or space made one space, words in their order ("José M. Pérez-Soba" ->
     "jose m perez soba"; "Al‐Shuhail" with a Unicode hyphen -> "al shuhail").
     Letters without an accent-free form (ł, ø, CJK) are kept as they are."""
+    if name.isascii():  # no decomposition, no combining mark; casefold is lower (the bulk
+        # load keys every researcher's name in its one parent process)
+        return " ".join(_NOT_A_WORD.sub(" ", name.lower()).split())
     decomposed = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
+    return " ".join(_NOT_A_WORD.sub(" ", folded).split())
 
 
 def text(obj: dict[str, Any], key: str, required: bool = False) -> str | None:

@@ -100,11 +100,25 @@ def test_a_file_written_beside_the_final_stage_is_whole_once_waited_for(tmp_path
     assert target.read_text() == "a,b\n" * 1000
 
 
+def test_what_a_process_beside_the_final_stage_returns_is_the_waits_answer_each_time(
+    tmp_path
+) -> None:
+    def count() -> np.ndarray:
+        (tmp_path / "rows.csv").write_text("a,b\n")
+        return np.bincount(np.array([0, 2, 2]), minlength=4)
+
+    wait = CsvGraph._in_child("rows", count)
+    assert wait().tolist() == [1, 0, 2, 0]
+    assert wait().tolist() == [1, 0, 2, 0]
+
+
 def test_the_error_of_a_file_written_beside_the_final_stage_is_raised_by_the_wait() -> None:
     def full_disk() -> None:
         raise OSError(28, "No space left on device")
 
     wait = CsvGraph._in_child("rows", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        wait()
     with pytest.raises(OSError, match="No space left"):
         wait()
 

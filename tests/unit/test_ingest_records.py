@@ -1,10 +1,15 @@
-"""Ids checked per node type, without a database."""
+"""Ids checked per node type and researchers' name keys, without a database."""
 
 from __future__ import annotations
 
+import random
+import re
+import string
+import unicodedata
+
 import pytest
 
-from kg.ingest.records import RecordError, checked_id, openalex_id
+from kg.ingest.records import RecordError, checked_id, name_key, openalex_id
 
 
 @pytest.mark.parametrize(("kind", "value"), [
@@ -55,3 +60,16 @@ def test_an_openalex_record_uses_openalex_ids_of_the_right_type(
     assert openalex_id(kind, good, "'id'") == good
     with pytest.raises(RecordError, match=f"is not an OpenAlex {kind.lower()} id"):
         openalex_id(kind, bad, "'id'")
+
+
+def test_an_ascii_name_is_keyed_as_the_unicode_folding_keys_it() -> None:
+    def folded(name: str) -> str:  # the Unicode path, for any name
+        decomposed = unicodedata.normalize("NFKD", name)
+        kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        return " ".join(re.sub(r"[\W_]+", " ", kept).split())
+
+    chance = random.Random(5)
+    names = ["".join(chance.choices(string.printable, k=chance.randint(0, 30)))
+             for _ in range(5000)]
+    assert all(name.isascii() and name_key(name) == folded(name) for name in names)
+    assert name_key("José M. Pérez-Soba") == folded("José M. Pérez-Soba") == "jose m perez soba"
