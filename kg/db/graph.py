@@ -44,6 +44,7 @@ from kg.errors import (
 
 T = TypeVar("T")
 POOL_MAX_SIZE = 100  # the driver's default, stated so /metrics can report it
+CLOSE_PATIENCE = 10.0  # seconds `Graph.close` waits for the sessions still in use to end
 Row = dict[str, Any]
 
 
@@ -117,7 +118,7 @@ class Graph:
         self.round_trips = 0  # waits for Neo4j's answer to named queries (a pipelined batch: one)
         self.sessions_in_use = 0
         self.pool_max_size = POOL_MAX_SIZE
-        self._sessions_lock = threading.Lock()
+        self._sessions_ended = threading.Condition()
         self.transactions_run = 0  # transactions, and sessions of auto-commit reads, opened
         self.driver = neo4j.GraphDatabase.driver(
             settings.neo4j_uri,
@@ -144,7 +145,14 @@ class Graph:
         with self.translated_errors():
             self.driver.verify_connectivity()
 
-    def close(self) -> None:
+    def close(self, patience: float = CLOSE_PATIENCE) -> None:
+        """Close the driver once no session is in use, waiting at most `patience` seconds.
+
+        A request stopped at its deadline leaves its round running on a worker thread; closing
+        the driver under it breaks the connection that round is still writing to (a
+        `BufferError` in the driver, an unraisable warning later)."""
+        with self._sessions_ended:
+            self._sessions_ended.wait_for(lambda: self.sessions_in_use == 0, timeout=patience)
         self.driver.close()
 
     def __enter__(self) -> Graph:
@@ -244,10 +252,7 @@ class Graph:
         self.count("admin/graph_version")
         self.round_trips += 1
         self.transactions_run += 1
-        with self.translated_errors(), self.driver.session(
-            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
-            bookmark_manager=self.driver.execute_query_bookmark_manager,
-        ) as session:
+        with self.translated_errors(), self._session(neo4j.READ_ACCESS) as session:
             record = session.run(query.text).single()
         return record["version"] if record else None
 
@@ -292,10 +297,9 @@ class Graph:
         returns the column names, the rows as plain JSON values (at most `row_cap` of them and
         at most `byte_cap` bytes of JSON), and whether rows were cut off."""
         query = cast(LiteralString, text)
-        with self.translated_errors(), self.driver.session(
-            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
-            fetch_size=100,
-        ) as session, session.begin_transaction(timeout=timeout) as tx:
+        with self.translated_errors(), self._session(neo4j.READ_ACCESS, fetch_size=100
+                                                     ) as session, \
+                session.begin_transaction(timeout=timeout) as tx:
             result = tx.run(query, params)
             keys = list(result.keys())
             rows: list[Row] = []
@@ -312,20 +316,22 @@ class Graph:
             return keys, rows, False
 
     @contextmanager
-    def _session(self, access_mode: str = neo4j.WRITE_ACCESS) -> Iterator[neo4j.Session]:
+    def _session(self, access_mode: str = neo4j.WRITE_ACCESS, **config: Any
+                 ) -> Iterator[neo4j.Session]:
         """A session, counted in `sessions_in_use` while open (the driver does not publish how
         many of its pooled connections are in use; each open session holds one while it works)."""
-        with self._sessions_lock:
+        with self._sessions_ended:
             self.sessions_in_use += 1
         try:
             with self.driver.session(
                 database=self.settings.neo4j_database, default_access_mode=access_mode,
-                bookmark_manager=self.driver.execute_query_bookmark_manager,
+                bookmark_manager=self.driver.execute_query_bookmark_manager, **config,
             ) as session:
                 yield session
         finally:
-            with self._sessions_lock:
+            with self._sessions_ended:
                 self.sessions_in_use -= 1
+                self._sessions_ended.notify_all()
 
     @contextmanager
     def translated_errors(self) -> Iterator[None]:

@@ -1,0 +1,52 @@
+"""Closing a graph while a round still runs on another thread (the API's shutdown after a request
+stopped at its deadline): the close waits for the round instead of breaking its connection."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from kg.config import Settings
+from kg.db.graph import Graph
+
+SLOW_COUNT = "UNWIND range(1, 4000000) AS x RETURN count(x) AS n"
+
+
+def _running(graph: Graph, outcome: dict[str, Any]) -> threading.Thread:
+    def read() -> None:
+        try:
+            outcome["rows"] = graph.run_read_only(SLOW_COUNT, {}, timeout=60, row_cap=1,
+                                                  byte_cap=1_000)[1]
+        except BaseException as error:  # noqa: BLE001 - the test reports whatever the round met
+            outcome["error"] = error
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while graph.sessions_in_use == 0 and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    return thread
+
+
+def test_closing_the_graph_waits_for_the_round_still_running(settings: Settings) -> None:
+    graph = Graph(settings)
+    outcome: dict[str, Any] = {}
+    thread = _running(graph, outcome)
+    assert graph.sessions_in_use == 1
+    graph.close()
+    assert not thread.is_alive()
+    thread.join()
+    assert "error" not in outcome, repr(outcome.get("error"))
+    assert outcome["rows"] == [{"n": 4_000_000}]
+
+
+def test_closing_the_graph_waits_no_longer_than_its_patience(settings: Settings) -> None:
+    graph = Graph(settings)
+    outcome: dict[str, Any] = {}
+    thread = _running(graph, outcome)
+    started = time.monotonic()
+    graph.close(patience=0.01)
+    assert time.monotonic() - started < 5
+    thread.join(60)
+    assert not thread.is_alive()
