@@ -164,7 +164,7 @@ class GraphQLApp(GraphQL):
                 or len(kept.encoded) > self.settings.max_response_bytes \
                 or kept.version != await self._version(request):
             return None
-        headers = {"ETag": kept.etag, "Cache-Control": "no-cache", "Vary": "Authorization"}
+        headers = _kept_headers(kept.etag, "no-cache")
         if kept.etag == request.headers.get("if-none-match"):
             return Response(status_code=304, headers=headers)
         return Response(kept.encoded, media_type="application/json", headers=headers)
@@ -233,9 +233,8 @@ class GraphQLApp(GraphQL):
                 kept.release()
         etag = response.headers.get("etag")
         if etag and etag == request.headers.get("if-none-match"):
-            return Response(status_code=304, headers={
-                "ETag": etag, "Cache-Control": response.headers["cache-control"],
-                "Vary": "Authorization"})
+            return Response(status_code=304,
+                            headers=_kept_headers(etag, response.headers["cache-control"]))
         return response
 
     async def _execute_cached(  # type: ignore[override]
@@ -346,9 +345,12 @@ def _sent(response: Response, kept: Kept, cache_control: str) -> KeptResult:
 
 
 def _cache_headers(response: Response, etag: str, cache_control: str) -> None:
-    response.headers["ETag"] = etag
-    response.headers["Cache-Control"] = cache_control
-    response.headers["Vary"] = "Authorization"
+    response.headers.update(_kept_headers(etag, cache_control))
+
+
+def _kept_headers(etag: str, cache_control: str) -> dict[str, str]:
+    """The headers of a kept answer, sent whole or as 304."""
+    return {"ETag": etag, "Cache-Control": cache_control, "Vary": "Authorization"}
 
 
 async def healthz(request: Request) -> JSONResponse:
