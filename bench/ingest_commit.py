@@ -43,8 +43,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, LiteralString, cast
 
+from bench.batch_timing import timed_batches
 from bench.database import WORK_DIR
-from bench.incremental import timed_batches
 from bench.scale import bulk_load, generated
 from kg import config
 from kg.coauthorship import TOP_COAUTHORS
