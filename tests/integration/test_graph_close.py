@@ -43,10 +43,24 @@ def test_closing_the_graph_waits_for_the_round_still_running(settings: Settings)
 
 def test_closing_the_graph_waits_no_longer_than_its_patience(settings: Settings) -> None:
     graph = Graph(settings)
+    parked = threading.Event()
     outcome: dict[str, Any] = {}
-    thread = _running(graph, outcome)
+
+    def held() -> None:  # a session in use that sends nothing while the graph closes
+        try:
+            graph.read_transaction(lambda tx: parked.wait(60))
+        except BaseException as error:  # noqa: BLE001 - its commit meets the closed driver
+            outcome["error"] = error
+
+    thread = threading.Thread(target=held)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while graph.sessions_in_use == 0 and time.monotonic() < deadline:
+        time.sleep(0.001)
     started = time.monotonic()
-    graph.close(patience=0.01)
+    graph.close(patience=0.05)
     assert time.monotonic() - started < 5
+    assert graph.sessions_in_use == 1
+    parked.set()
     thread.join(60)
     assert not thread.is_alive()
