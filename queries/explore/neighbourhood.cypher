@@ -183,37 +183,13 @@ CALL (n, stored, near, kept_near, kept_of, center_kind) {
   }
   CALL (n, kept_of, kind, g1, room, exact, coauthors) {
     // the nodes one edge from a kept node, and (marked: no k) the centre and its depth-1 nodes
-    // of the type, grouped by node: a marked node is left out (a hashed grouping, not a
-    // search of the list of neighbours for each node reached)
+    // of the type; a marked node is left out (hashed, not a search of the list of neighbours
+    // for each node reached). Each row of a branch passes the union of every branch after it,
+    // so the branches that can reach thousands (from a topic, a venue, an institution) come
+    // last. With room left, grouped by node (its links: the distinct kept nodes reaching it);
+    // a full type needs only the count: one group, the distinct nodes reached or marked less
+    // the distinct marked (no set of links a node).
     CALL (n, kept_of, kind, g1, exact, coauthors) {
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.RESEARCHER ELSE [] END AS k
-      MATCH (k)-[:AUTHORED]->(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.PAPER ELSE [] END AS k
-      MATCH (k)-[:CITES]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.TOPIC ELSE [] END AS k
-      MATCH (k)<-[:HAS_TOPIC]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.SOURCE ELSE [] END AS k
-      MATCH (k)<-[:PUBLISHED_IN]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.PAPER ELSE [] END AS k
-      MATCH (k)<-[:AUTHORED]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.RESEARCHER ELSE [] END AS k
-      MATCH (k)-[:COAUTHOR]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.INSTITUTION ELSE [] END AS k
-      MATCH (k)<-[:AFFILIATED_WITH]-(m)
-      RETURN m, k
-      UNION ALL
       UNWIND CASE WHEN exact AND kind = 'TOPIC' THEN kept_of.PAPER ELSE [] END AS k
       MATCH (k)-[:HAS_TOPIC]->(m)
       RETURN m, k
@@ -234,13 +210,42 @@ CALL (n, stored, near, kept_near, kept_of, center_kind) {
       MATCH (k)-[:PUBLISHED_IN]->(m)
       RETURN m, k
       UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)<-[:AUTHORED]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)-[:CITES]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.RESEARCHER ELSE [] END AS k
+      MATCH (k)-[:AUTHORED]->(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.RESEARCHER ELSE [] END AS k
+      MATCH (k)-[:COAUTHOR]-(m)
+      RETURN m, k
+      UNION ALL
       UNWIND CASE WHEN exact THEN [n] + g1.all + coauthors ELSE [] END AS m
       RETURN m, null AS k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.SOURCE ELSE [] END AS k
+      MATCH (k)<-[:PUBLISHED_IN]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.TOPIC ELSE [] END AS k
+      MATCH (k)<-[:HAS_TOPIC]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.INSTITUTION ELSE [] END AS k
+      MATCH (k)<-[:AFFILIATED_WITH]-(m)
+      RETURN m, k
     }
-    WITH room, m, count(DISTINCT k) AS links, count(*) - count(k) AS marked
-    WHERE marked = 0
-    WITH count(m) AS total,
-         collect(CASE WHEN room > 0 THEN {node: m, links: links} END) AS candidates
+    WITH room, CASE WHEN room > 0 THEN m END AS m,
+         count(DISTINCT CASE WHEN room > 0 THEN k ELSE m END) AS spread,
+         count(DISTINCT CASE WHEN k IS NULL THEN m END) AS marked
+    WITH sum(CASE WHEN room = 0 THEN spread - marked WHEN marked = 0 THEN 1 ELSE 0 END) AS total,
+         collect(CASE WHEN room > 0 AND marked = 0 THEN {node: m, links: spread} END) AS candidates
     CALL (kind, room, candidates) {
       WITH kind, room, candidates,
            COLLECT { UNWIND candidates AS c RETURN c.links AS links ORDER BY links DESC } AS most
