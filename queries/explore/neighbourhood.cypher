@@ -33,8 +33,9 @@ WITH n, n:Researcher AND 'RESEARCHER' IN $types
 // (shared works; a paper's topics by HAS_TOPIC score; co-occurring papers), else by the
 // neighbour's weight (papers by citations, authors by works, venues by papers). Each
 // (relationship type, direction) reaches one label, so a neighbour's type comes from its edge
-// and no label is read; a type not wanted expands nothing. Each row of a union's branch passes the union of
-// every branch after it: the branches that can reach hundreds or thousands come last.
+// and no label is read; a type not wanted expands nothing. Each row of a union's branch
+// passes the union operator of every branch after it: the branches that can reach hundreds
+// or thousands come last.
 CALL (n, stored) {
   CALL (n, stored) {
     WITH n WHERE 'TOPIC' IN $types
