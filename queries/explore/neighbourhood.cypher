@@ -33,44 +33,14 @@ WITH n, n:Researcher AND 'RESEARCHER' IN $types
 // (shared works; a paper's topics by HAS_TOPIC score; co-occurring papers), else by the
 // neighbour's weight (papers by citations, authors by works, venues by papers). Each
 // (relationship type, direction) reaches one label, so a neighbour's type comes from its edge
-// and no label is read; a type not wanted expands nothing.
+// and no label is read; a type not wanted expands nothing. Each row of a union's branch
+// passes the union operator of every branch after it: the branches that can reach hundreds
+// or thousands come last.
 CALL (n, stored) {
   CALL (n, stored) {
-    WITH n WHERE 'PAPER' IN $types
-    MATCH (n)-[r:AUTHORED|CITES]->(m)
-    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'PAPER' IN $types
-    MATCH (n)<-[r:HAS_TOPIC|CITES|PUBLISHED_IN]-(m)
-    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'RESEARCHER' IN $types AND NOT stored
-    MATCH (n)-[r:COAUTHOR]-(m)
-    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
-    UNION ALL
-    WITH n WHERE 'RESEARCHER' IN $types
-    MATCH (n)<-[r:AUTHORED]-(m)
-    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'RESEARCHER' IN $types
-    MATCH (n)<-[r:AFFILIATED_WITH]-(m)
-    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
-    UNION ALL
-    WITH n WHERE 'TOPIC' IN $types
-    MATCH (n)-[r:HAS_TOPIC]->(m)
-    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.score) AS strength
-    UNION ALL
-    WITH n WHERE 'TOPIC' IN $types
-    MATCH (n)-[r:CO_OCCURS]-(m)
-    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.papers) AS strength
-    UNION ALL
     WITH n WHERE 'TOPIC' IN $types
     MATCH (n)-[r:SUBTOPIC_OF]-(m)
     RETURN m, 'TOPIC' AS kind, r, 1 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'INSTITUTION' IN $types
-    MATCH (n)-[r:AFFILIATED_WITH]->(m)
-    RETURN m, 'INSTITUTION' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
     UNION ALL
     WITH n WHERE 'INSTITUTION' IN $types
     MATCH (n)-[r:PART_OF]-(m)
@@ -79,6 +49,38 @@ CALL (n, stored) {
     WITH n WHERE 'SOURCE' IN $types
     MATCH (n)-[r:PUBLISHED_IN]->(m)
     RETURN m, 'SOURCE' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'TOPIC' IN $types
+    MATCH (n)-[r:HAS_TOPIC]->(m)
+    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.score) AS strength
+    UNION ALL
+    WITH n WHERE 'INSTITUTION' IN $types
+    MATCH (n)-[r:AFFILIATED_WITH]->(m)
+    RETURN m, 'INSTITUTION' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types
+    MATCH (n)<-[r:AUTHORED]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'TOPIC' IN $types
+    MATCH (n)-[r:CO_OCCURS]-(m)
+    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.papers) AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types AND NOT stored
+    MATCH (n)-[r:COAUTHOR]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'PAPER' IN $types
+    MATCH (n)-[r:AUTHORED|CITES]->(m)
+    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types
+    MATCH (n)<-[r:AFFILIATED_WITH]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'PAPER' IN $types
+    MATCH (n)<-[r:HAS_TOPIC|CITES|PUBLISHED_IN]-(m)
+    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
   }
   WITH m, kind, r, priority, strength
   WHERE m <> n
@@ -183,37 +185,13 @@ CALL (n, stored, near, kept_near, kept_of, center_kind) {
   }
   CALL (n, kept_of, kind, g1, room, exact, coauthors) {
     // the nodes one edge from a kept node, and (marked: no k) the centre and its depth-1 nodes
-    // of the type, grouped by node: a marked node is left out (a hashed grouping, not a
-    // search of the list of neighbours for each node reached)
+    // of the type; a marked node is left out (hashed, not a search of the list of neighbours
+    // for each node reached). Each row of a branch passes the union of every branch after it,
+    // so the branches that can reach thousands (from a topic, a venue, an institution) come
+    // last. With room left, grouped by node (its links: the distinct kept nodes reaching it);
+    // a full type needs only the count: one group, the distinct nodes reached or marked less
+    // the distinct marked (no set of links a node).
     CALL (n, kept_of, kind, g1, exact, coauthors) {
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.RESEARCHER ELSE [] END AS k
-      MATCH (k)-[:AUTHORED]->(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.PAPER ELSE [] END AS k
-      MATCH (k)-[:CITES]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.TOPIC ELSE [] END AS k
-      MATCH (k)<-[:HAS_TOPIC]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.SOURCE ELSE [] END AS k
-      MATCH (k)<-[:PUBLISHED_IN]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.PAPER ELSE [] END AS k
-      MATCH (k)<-[:AUTHORED]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.RESEARCHER ELSE [] END AS k
-      MATCH (k)-[:COAUTHOR]-(m)
-      RETURN m, k
-      UNION ALL
-      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.INSTITUTION ELSE [] END AS k
-      MATCH (k)<-[:AFFILIATED_WITH]-(m)
-      RETURN m, k
-      UNION ALL
       UNWIND CASE WHEN exact AND kind = 'TOPIC' THEN kept_of.PAPER ELSE [] END AS k
       MATCH (k)-[:HAS_TOPIC]->(m)
       RETURN m, k
@@ -234,13 +212,42 @@ CALL (n, stored, near, kept_near, kept_of, center_kind) {
       MATCH (k)-[:PUBLISHED_IN]->(m)
       RETURN m, k
       UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)<-[:AUTHORED]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.PAPER ELSE [] END AS k
+      MATCH (k)-[:CITES]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.RESEARCHER ELSE [] END AS k
+      MATCH (k)-[:AUTHORED]->(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.RESEARCHER ELSE [] END AS k
+      MATCH (k)-[:COAUTHOR]-(m)
+      RETURN m, k
+      UNION ALL
       UNWIND CASE WHEN exact THEN [n] + g1.all + coauthors ELSE [] END AS m
       RETURN m, null AS k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.SOURCE ELSE [] END AS k
+      MATCH (k)<-[:PUBLISHED_IN]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'PAPER' THEN kept_of.TOPIC ELSE [] END AS k
+      MATCH (k)<-[:HAS_TOPIC]-(m)
+      RETURN m, k
+      UNION ALL
+      UNWIND CASE WHEN exact AND kind = 'RESEARCHER' THEN kept_of.INSTITUTION ELSE [] END AS k
+      MATCH (k)<-[:AFFILIATED_WITH]-(m)
+      RETURN m, k
     }
-    WITH room, m, count(DISTINCT k) AS links, count(*) - count(k) AS marked
-    WHERE marked = 0
-    WITH count(m) AS total,
-         collect(CASE WHEN room > 0 THEN {node: m, links: links} END) AS candidates
+    WITH room, CASE WHEN room > 0 THEN m END AS m,
+         count(DISTINCT CASE WHEN room > 0 THEN k ELSE m END) AS spread,
+         count(DISTINCT CASE WHEN k IS NULL THEN m END) AS marked
+    WITH sum(CASE WHEN room = 0 THEN spread - marked WHEN marked = 0 THEN 1 ELSE 0 END) AS total,
+         collect(CASE WHEN room > 0 AND marked = 0 THEN {node: m, links: spread} END) AS candidates
     CALL (kind, room, candidates) {
       WITH kind, room, candidates,
            COLLECT { UNWIND candidates AS c RETURN c.links AS links ORDER BY links DESC } AS most
@@ -328,6 +335,16 @@ CALL (shown, paper_ends, center_edges) {
     RETURN sum(COUNT { (a)-[:CO_OCCURS]->() }) <= sum(COUNT { (a)<-[:CO_OCCURS]-() }) AS co_occurs_out
   }
   CALL (shown, paper_ends, center_edges, coauthor_out, co_occurs_out) {
+    UNWIND CASE WHEN size(shown.INSTITUTION) > 1 THEN shown.INSTITUTION ELSE [] END AS a
+    MATCH (a)-[r:PART_OF]->(b)
+    WHERE b <> a AND b IN shown.INSTITUTION
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN size(shown.TOPIC) > 1 THEN shown.TOPIC ELSE [] END AS a
+    MATCH (a)-[r:SUBTOPIC_OF]->(b)
+    WHERE b <> a AND b IN shown.TOPIC
+    RETURN r
+    UNION ALL
     UNWIND CASE WHEN size(shown.INSTITUTION) > 0 THEN shown.RESEARCHER ELSE [] END AS a
     MATCH (a)-[r:AFFILIATED_WITH]->(b)
     WHERE b IN shown.INSTITUTION
@@ -344,26 +361,6 @@ CALL (shown, paper_ends, center_edges) {
     WHERE b <> a AND b IN paper_ends
     RETURN r
     UNION ALL
-    UNWIND CASE WHEN size(shown.INSTITUTION) > 1 THEN shown.INSTITUTION ELSE [] END AS a
-    MATCH (a)-[r:PART_OF]->(b)
-    WHERE b <> a AND b IN shown.INSTITUTION
-    RETURN r
-    UNION ALL
-    UNWIND CASE WHEN size(shown.TOPIC) > 1 THEN shown.TOPIC ELSE [] END AS a
-    MATCH (a)-[r:SUBTOPIC_OF]->(b)
-    WHERE b <> a AND b IN shown.TOPIC
-    RETURN r
-    UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN shown.RESEARCHER ELSE [] END AS a
-    MATCH (a)-[r:COAUTHOR]->(b)
-    WHERE b IN shown.RESEARCHER
-    RETURN r
-    UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN [] ELSE shown.RESEARCHER END AS b
-    MATCH (b)<-[r:COAUTHOR]-(a)
-    WHERE a IN shown.RESEARCHER
-    RETURN r
-    UNION ALL
     UNWIND CASE WHEN co_occurs_out THEN shown.TOPIC ELSE [] END AS a
     MATCH (a)-[r:CO_OCCURS]->(b)
     WHERE b IN shown.TOPIC
@@ -374,12 +371,22 @@ CALL (shown, paper_ends, center_edges) {
     WHERE a IN shown.TOPIC
     RETURN r
     UNION ALL
+    UNWIND center_edges AS r
+    RETURN r
+    UNION ALL
     UNWIND CASE WHEN size(shown.RESEARCHER) > 0 THEN shown.PAPER ELSE [] END AS b
     MATCH (b)<-[r:AUTHORED]-(a)
     WHERE a IN shown.RESEARCHER
     RETURN r
     UNION ALL
-    UNWIND center_edges AS r
+    UNWIND CASE WHEN coauthor_out THEN shown.RESEARCHER ELSE [] END AS a
+    MATCH (a)-[r:COAUTHOR]->(b)
+    WHERE b IN shown.RESEARCHER
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN coauthor_out THEN [] ELSE shown.RESEARCHER END AS b
+    MATCH (b)<-[r:COAUTHOR]-(a)
+    WHERE a IN shown.RESEARCHER
     RETURN r
   }
   RETURN collect(CASE WHEN r IS :: MAP THEN [r.source, r.target, r.type, r.weight] ELSE [

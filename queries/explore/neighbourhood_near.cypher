@@ -31,44 +31,14 @@ WITH n, n.id AS center, n:Researcher AND 'RESEARCHER' IN $types
 // (shared works; a paper's topics by HAS_TOPIC score; co-occurring papers), else by the
 // neighbour's weight (papers by citations, authors by works, venues by papers). Each
 // (relationship type, direction) reaches one label, so a neighbour's type comes from its edge
-// and no label is read; a type not wanted expands nothing.
+// and no label is read; a type not wanted expands nothing. Each row of a union's branch
+// passes the union operator of every branch after it: the branches that can reach hundreds
+// or thousands come last.
 CALL (n, stored) {
   CALL (n, stored) {
-    WITH n WHERE 'PAPER' IN $types
-    MATCH (n)-[r:AUTHORED|CITES]->(m)
-    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'PAPER' IN $types
-    MATCH (n)<-[r:HAS_TOPIC|CITES|PUBLISHED_IN]-(m)
-    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'RESEARCHER' IN $types AND NOT stored
-    MATCH (n)-[r:COAUTHOR]-(m)
-    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
-    UNION ALL
-    WITH n WHERE 'RESEARCHER' IN $types
-    MATCH (n)<-[r:AUTHORED]-(m)
-    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'RESEARCHER' IN $types
-    MATCH (n)<-[r:AFFILIATED_WITH]-(m)
-    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
-    UNION ALL
-    WITH n WHERE 'TOPIC' IN $types
-    MATCH (n)-[r:HAS_TOPIC]->(m)
-    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.score) AS strength
-    UNION ALL
-    WITH n WHERE 'TOPIC' IN $types
-    MATCH (n)-[r:CO_OCCURS]-(m)
-    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.papers) AS strength
-    UNION ALL
     WITH n WHERE 'TOPIC' IN $types
     MATCH (n)-[r:SUBTOPIC_OF]-(m)
     RETURN m, 'TOPIC' AS kind, r, 1 AS priority, null AS strength
-    UNION ALL
-    WITH n WHERE 'INSTITUTION' IN $types
-    MATCH (n)-[r:AFFILIATED_WITH]->(m)
-    RETURN m, 'INSTITUTION' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
     UNION ALL
     WITH n WHERE 'INSTITUTION' IN $types
     MATCH (n)-[r:PART_OF]-(m)
@@ -77,6 +47,38 @@ CALL (n, stored) {
     WITH n WHERE 'SOURCE' IN $types
     MATCH (n)-[r:PUBLISHED_IN]->(m)
     RETURN m, 'SOURCE' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'TOPIC' IN $types
+    MATCH (n)-[r:HAS_TOPIC]->(m)
+    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.score) AS strength
+    UNION ALL
+    WITH n WHERE 'INSTITUTION' IN $types
+    MATCH (n)-[r:AFFILIATED_WITH]->(m)
+    RETURN m, 'INSTITUTION' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types
+    MATCH (n)<-[r:AUTHORED]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'TOPIC' IN $types
+    MATCH (n)-[r:CO_OCCURS]-(m)
+    RETURN m, 'TOPIC' AS kind, r, 0 AS priority, toFloat(r.papers) AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types AND NOT stored
+    MATCH (n)-[r:COAUTHOR]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'PAPER' IN $types
+    MATCH (n)-[r:AUTHORED|CITES]->(m)
+    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
+    UNION ALL
+    WITH n WHERE 'RESEARCHER' IN $types
+    MATCH (n)<-[r:AFFILIATED_WITH]-(m)
+    RETURN m, 'RESEARCHER' AS kind, r, 0 AS priority, toFloat(r.works) AS strength
+    UNION ALL
+    WITH n WHERE 'PAPER' IN $types
+    MATCH (n)<-[r:HAS_TOPIC|CITES|PUBLISHED_IN]-(m)
+    RETURN m, 'PAPER' AS kind, r, 0 AS priority, null AS strength
   }
   WITH m, kind, r, priority, strength
   WHERE m <> n
@@ -152,6 +154,18 @@ CALL (shown, kept, paper_ends) {
     RETURN sum(COUNT { (a)-[:CO_OCCURS]->() }) <= sum(COUNT { (a)<-[:CO_OCCURS]-() }) AS co_occurs_out
   }
   CALL (shown, kept, paper_ends, coauthor_out, co_occurs_out) {
+    UNWIND CASE WHEN size(shown.INSTITUTION) > 1 THEN kept.INSTITUTION ELSE [] END AS x
+    WITH x.node AS a, x.id AS source
+    MATCH (a)-[r:PART_OF]->(b)
+    WHERE b <> a AND b IN shown.INSTITUTION
+    RETURN source, b.id AS target, r
+    UNION ALL
+    UNWIND CASE WHEN size(shown.TOPIC) > 1 THEN kept.TOPIC ELSE [] END AS x
+    WITH x.node AS a, x.id AS source
+    MATCH (a)-[r:SUBTOPIC_OF]->(b)
+    WHERE b <> a AND b IN shown.TOPIC
+    RETURN source, b.id AS target, r
+    UNION ALL
     UNWIND CASE WHEN size(shown.INSTITUTION) > 0 THEN kept.RESEARCHER ELSE [] END AS x
     WITH x.node AS a, x.id AS source
     MATCH (a)-[r:AFFILIATED_WITH]->(b)
@@ -171,30 +185,6 @@ CALL (shown, kept, paper_ends) {
     WHERE b <> a AND b IN paper_ends
     RETURN source, b.id AS target, r
     UNION ALL
-    UNWIND CASE WHEN size(shown.INSTITUTION) > 1 THEN kept.INSTITUTION ELSE [] END AS x
-    WITH x.node AS a, x.id AS source
-    MATCH (a)-[r:PART_OF]->(b)
-    WHERE b <> a AND b IN shown.INSTITUTION
-    RETURN source, b.id AS target, r
-    UNION ALL
-    UNWIND CASE WHEN size(shown.TOPIC) > 1 THEN kept.TOPIC ELSE [] END AS x
-    WITH x.node AS a, x.id AS source
-    MATCH (a)-[r:SUBTOPIC_OF]->(b)
-    WHERE b <> a AND b IN shown.TOPIC
-    RETURN source, b.id AS target, r
-    UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN kept.RESEARCHER ELSE [] END AS x
-    WITH x.node AS a, x.id AS source
-    MATCH (a)-[r:COAUTHOR]->(b)
-    WHERE b IN shown.RESEARCHER
-    RETURN source, b.id AS target, r
-    UNION ALL
-    UNWIND CASE WHEN coauthor_out THEN [] ELSE kept.RESEARCHER END AS x
-    WITH x.node AS b, x.id AS target
-    MATCH (b)<-[r:COAUTHOR]-(a)
-    WHERE a IN shown.RESEARCHER
-    RETURN a.id AS source, target, r
-    UNION ALL
     UNWIND CASE WHEN co_occurs_out THEN kept.TOPIC ELSE [] END AS x
     WITH x.node AS a, x.id AS source
     MATCH (a)-[r:CO_OCCURS]->(b)
@@ -210,6 +200,18 @@ CALL (shown, kept, paper_ends) {
     UNWIND CASE WHEN size(shown.RESEARCHER) > 0 THEN kept.PAPER ELSE [] END AS x
     WITH x.node AS b, x.id AS target
     MATCH (b)<-[r:AUTHORED]-(a)
+    WHERE a IN shown.RESEARCHER
+    RETURN a.id AS source, target, r
+    UNION ALL
+    UNWIND CASE WHEN coauthor_out THEN kept.RESEARCHER ELSE [] END AS x
+    WITH x.node AS a, x.id AS source
+    MATCH (a)-[r:COAUTHOR]->(b)
+    WHERE b IN shown.RESEARCHER
+    RETURN source, b.id AS target, r
+    UNION ALL
+    UNWIND CASE WHEN coauthor_out THEN [] ELSE kept.RESEARCHER END AS x
+    WITH x.node AS b, x.id AS target
+    MATCH (b)<-[r:COAUTHOR]-(a)
     WHERE a IN shown.RESEARCHER
     RETURN a.id AS source, target, r
   }
