@@ -276,7 +276,7 @@ class GraphQLApp(GraphQL):
             pending = None if kept else context.batcher.alongside(graph_version)
             version = await self._version(request) if kept else None
         if kept is not None and version is not None and kept.version == version:
-            _cache_headers(sub_response, kept.etag, cache_control)
+            sub_response.headers.update(_kept_headers(kept.etag, cache_control))
             return KeptResult(kept)
         result = await super().execute_single(request, request_adapter, sub_response, context,
                                               root_value, request_data)
@@ -340,12 +340,8 @@ def _body(result: ExecutionResult) -> dict[str, Any]:
 
 def _sent(response: Response, kept: Kept, cache_control: str) -> KeptResult:
     """The answer as encoded once (for its ETag), sent as is."""
-    _cache_headers(response, kept.etag, cache_control)
+    response.headers.update(_kept_headers(kept.etag, cache_control))
     return KeptResult(kept)
-
-
-def _cache_headers(response: Response, etag: str, cache_control: str) -> None:
-    response.headers.update(_kept_headers(etag, cache_control))
 
 
 def _kept_headers(etag: str, cache_control: str) -> dict[str, str]:

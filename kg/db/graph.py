@@ -297,9 +297,9 @@ class Graph:
         returns the column names, the rows as plain JSON values (at most `row_cap` of them and
         at most `byte_cap` bytes of JSON), and whether rows were cut off."""
         query = cast(LiteralString, text)
-        with self.translated_errors(), self._session(neo4j.READ_ACCESS, fetch_size=100
-                                                     ) as session, \
-                session.begin_transaction(timeout=timeout) as tx:
+        session = self._session(neo4j.READ_ACCESS, fetch_size=100)
+        with self.translated_errors(), session as opened, \
+                opened.begin_transaction(timeout=timeout) as tx:
             result = tx.run(query, params)
             keys = list(result.keys())
             rows: list[Row] = []
