@@ -2,8 +2,8 @@
 // held by some given paper, each pair looked up once (a batch's papers share most of their
 // pairs, and each lookup walks a topic's CO_OCCURS edges: readmodel/novelty reads these instead
 // of looking a pair up once per paper holding it). A pair without an edge is left out.
-// Returns: pair ('a|b' by topic ids), papers (a list: one per edge, as readmodel/novelty reads
-//   it), holders (the ids of the given papers holding it)
+// Returns: a, b (the topics' ids), papers (a list: one per edge, as readmodel/novelty reads it),
+//   holders (the ids of the given papers holding it)
 /*
 :params {paper_ids: ["W2741809807"]}
 */
@@ -17,4 +17,4 @@ WHERE a.id < b.id
 WITH a, b, collect(p.id) AS holders
 WITH a, b, holders, [(a)-[pair:CO_OCCURS]->(b) | pair.papers] AS papers
 WHERE papers <> []
-RETURN a.id + '|' + b.id AS pair, papers, holders
+RETURN a.id AS a, b.id AS b, papers, holders
