@@ -1,6 +1,6 @@
 """The scale benchmark, one command:
 `.venv/bin/python -m bench.scale [--works 100000] [--batch 5000] [--heap 2g] [--pagecache 2g]
-[--reuse [--api-only | --forget-trust] [--incremental N]] [--keep]`.
+[--reuse [--api-only | --forget-trust] [--incremental N [--skip K]]] [--keep]`.
 
 On a Neo4j of its own (`.kg/neo4j-bench-scale`, wiped first) with the heap and page cache given,
 the large graph first and every figure printed as soon as it is measured (a long run that is cut
@@ -24,7 +24,9 @@ short still leaves the figures of its first steps):
      (`<home>-idb03`, wiped) instead, and the large graph stays for the next `--reuse`.
      `--reuse --api-only` measures steps 4 and 6 only (the API; trust as the last run left it);
      `--reuse --incremental N` ingests the first N works of the batch into the kept graph
-     first, timed, without step 2's comparison of every derived edge.
+     first, timed, without step 2's comparison of every derived edge; `--skip K` takes works
+     K..K+N of the batch instead (works a previous run ingested are skipped as unchanged, so
+     timing new works on a kept graph needs a K past them).
 
 Results go to stdout; docs/benchmarks.md and docs/scaling.md quote runs of this.
 """
@@ -116,13 +118,14 @@ def generated(works: int, batch: int) -> tuple[Path, Path]:
     return base, more
 
 
-def head(path: Path, count: int) -> Path:
-    """The first `count` works of a generated file, as a file of their own."""
-    part = path.with_name(path.name.replace(".jsonl.gz", f"-first{count}.jsonl.gz"))
+def head(path: Path, count: int, skip: int = 0) -> Path:
+    """`count` works of a generated file after its first `skip`, as a file of their own."""
+    name = f"-first{count}" if skip == 0 else f"-from{skip}-{count}"
+    part = path.with_name(path.name.replace(".jsonl.gz", f"{name}.jsonl.gz"))
     compressed = path.read_bytes()[:2] == b"\x1f\x8b"
     with (gzip.open(path, "rt", encoding="utf-8") if compressed else path.open()) as lines, \
             gzip.open(part, "wt", encoding="utf-8") as out:
-        out.writelines(itertools.islice(lines, count))
+        out.writelines(itertools.islice(lines, skip, skip + count))
     return part
 
 
@@ -366,6 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--incremental", type=int, default=None,
                         help="ingest only the first N works of the batch (a slow machine); 0: "
                              "skip the incremental step and its derived-edge check")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="with --incremental N: take works K..K+N of the batch (new works "
+                             "for a graph a previous --incremental run already holds)")
     parser.add_argument("--requests", type=int, default=REQUESTS,
                         help="timed API requests of each kind")
     parser.add_argument("--reuse", action="store_true",
@@ -385,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.reuse or args.incremental:
         base_path, batch_path = generated(args.works, args.batch)
         if args.incremental:
-            batch_path = head(batch_path, args.incremental)
+            batch_path = head(batch_path, args.incremental, args.skip)
     base = config.from_env({"NEO4J_HEAP": args.heap, "NEO4J_PAGECACHE": args.pagecache})
     settings = database.on_free_ports(base)
     print(f"Neo4j at {settings.neo4j_uri}: heap {settings.neo4j_heap}, page cache "

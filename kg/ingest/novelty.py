@@ -254,10 +254,19 @@ def decide(tx: Transaction, paper_ids: list[str], loose: Iterable[str] = (),
     `keep`: the others may keep a stored pair that still bounds them)."""
     loose_ids = set(loose)
     totals = Decided(0, 0, 0)
+    pairs_of: dict[str, list[tuple[str, str, list[int]]]] = {}
+    for row in tx.run("readmodel/pair_counts", paper_ids=paper_ids):
+        for pid in row["holders"]:
+            pairs_of.setdefault(pid, []).append((row["a"], row["b"], row["papers"]))
     for start in range(0, len(paper_ids), CHUNK):
         chunk = paper_ids[start:start + CHUNK]
+        pair_counts: dict[str, dict[str, list[int]]] = {}
+        for pid in chunk:
+            for a, b, papers in pairs_of.get(pid, ()):
+                pair_counts.setdefault(a, {})[b] = papers
         row = tx.run("readmodel/novelty", paper_ids=chunk,
                      loose_ids=[pid for pid in chunk if pid in loose_ids], keep=keep,
+                     pair_counts=pair_counts,
                      atypical_npmi=ATYPICAL_NPMI, grid=MARGIN_GRID,
                      expand_below=EXPAND_BELOW, classes=CLASSES)[0]
         totals = Decided(*(a + row[k] for a, k in zip(totals, Decided._fields, strict=True)))

@@ -10,11 +10,12 @@
 // not flip keeps its stored margin and class (no index entry moved) when it is in $loose_ids,
 // or when $keep and they still bound it on the side its flag can flip from: stored class <= the
 // new one and, decided novel, stored margin >= the new one, decided not novel, <= it
-// (novelty.keeps). Starts from each paper and expands; pairs are looked up between two bound
-// topics.
+// (novelty.keeps). Starts from each paper and expands to its topics; the count of each pair is
+// read from $pair_counts (by the ids of a, then b: the papers of each CO_OCCURS edge a -> b,
+// readmodel/pair_counts for these papers), not looked up between two dense topics per paper.
 // Returns: flipped, kept, moved (papers whose stored margin or class changed: index entries moved)
 /*
-:params {paper_ids: ["W2741809807"], loose_ids: [], keep: true, atypical_npmi: -0.1, grid: 1048576.0, expand_below: 16, classes: 16}
+:params {paper_ids: ["W2741809807"], loose_ids: [], keep: true, pair_counts: {T10965: {T11636: [3]}}, atypical_npmi: -0.1, grid: 1048576.0, expand_below: 16, classes: 16}
 */
 OPTIONAL MATCH (c:Corpus {id: 'corpus'})
 WITH toFloat(coalesce(c.tagged_papers, 0)) AS n
@@ -25,7 +26,8 @@ CALL (p, n) {
   UNWIND topics AS a
   UNWIND topics AS b
   WITH a, b WHERE a.id < b.id
-  UNWIND [(a)-[pair:CO_OCCURS]->(b) | toFloat(pair.papers)] AS n_ab
+  UNWIND coalesce($pair_counts[a.id][b.id], []) AS papers
+  WITH a, b, toFloat(papers) AS n_ab
   WITH CASE WHEN n_ab = n THEN 1.0
             ELSE log(n_ab * n / (toFloat(a.papers) * b.papers)) / -log(n_ab / n) END AS npmi,
        (1 + $atypical_npmi) * log(n_ab) - log(toFloat(a.papers)) - log(toFloat(b.papers)) AS h,

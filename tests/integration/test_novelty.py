@@ -250,13 +250,29 @@ def test_a_batch_that_asks_for_a_rebasing_during_one_leaves_novelty_stale(
     assert assert_novelty_is_exact(graph) == 0
 
 
+def test_the_holders_of_pairs_are_the_papers_holding_both_topics_of_one(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """T1 is the smaller topic of two of the pairs (one expansion checks both); papers holding
+    one topic of a pair, or both topics of no pair, or no pair at all, are not holders."""
+    topics = [["T1", "T6"], ["T1", "T7"], ["T1"], ["T6", "T7"], ["T4", "T5"], ["T4"],
+              ["T5", "T6"], ["T6", "T7", "T8"]] + [["T6"], ["T7"]] * 4
+    _ingest(graph, tmp_path, "pairs", [_work(n, t, "A1") for n, t in enumerate(topics, 1)])
+
+    holders = graph.read("readmodel/novelty_holders", topic_ids=["T4"],
+                         pairs=[["T1", "T6"], ["T7", "T1"], ["T4", "T5"]])
+
+    assert sorted(r["id"] for r in holders) == ["W1", "W2", "W5"]
+
+
 @pytest.mark.parametrize("name, params", [
     ("readmodel/novelty_band", {"novel": [{"key": k, "margin": -7.6} for k in range(1, 32, 2)],
                                 "plain": [{"key": k, "margin": -7.5} for k in range(0, 32, 2)],
                                 "limit": 100}),
     ("readmodel/novelty_holders", {"topic_ids": ["T10965"], "pairs": [["T10965", "T11636"]]}),
+    ("readmodel/pair_counts", {"paper_ids": ["W2741809807"]}),
     ("readmodel/novelty", {"paper_ids": ["W2741809807"], "loose_ids": [], "keep": True,
-                           "atypical_npmi": ATYPICAL_NPMI,
+                           "pair_counts": {}, "atypical_npmi": ATYPICAL_NPMI,
                            "grid": novelty.MARGIN_GRID, "expand_below": novelty.EXPAND_BELOW,
                            "classes": novelty.CLASSES}),
     ("readmodel/novelty_drift", {"topics": [], "pairs": [], "expand_below": 64,

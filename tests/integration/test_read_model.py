@@ -188,7 +188,7 @@ def test_an_unknown_id_refreshes_nothing(graph: Graph, query: str) -> None:
         "readmodel/close_collaborators": {"min_shared_works": 2},
         "readmodel/novelty": {"atypical_npmi": ATYPICAL_NPMI, "grid": MARGIN_GRID,
                               "expand_below": EXPAND_BELOW, "classes": CLASSES,
-                              "loose_ids": ["X-unknown"], "keep": True},
+                              "loose_ids": ["X-unknown"], "keep": True, "pair_counts": {}},
     }.get(query, {})
     graph.write(query, **{key: ["X-unknown"]}, **extra)
     assert graph.read("count_nodes")[0]["nodes"] == 0
