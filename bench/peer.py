@@ -12,6 +12,12 @@ first). Equivalent requests, over the 10 best-connected researchers and the 10 l
   topic          a topic with 10 adjacent topics (co-occurrences, weight) and its 10 top papers
   neighbourhood1 a researcher's co-authors, papers and institutions (25 of each)
   neighbourhood2 the same, and the co-authors of each co-author (the peer: 25 per co-author)
+
+kg's neighbourhood says how many nodes of each type it left out (`truncated`), so the peer's
+asks for the same figure, each connection's `totalCount`, and each shown paper's citations
+(kg's paper weight). kg's answer still holds more than the peer's: every edge among the
+shown nodes, where the peer's tree holds only the edges from the researcher (and, at depth 2,
+from each co-author).
   search         full-text search over papers, researchers, topics and institutions
 
 Latency: one client, requests alternating between the two servers (which goes first alternates
@@ -94,10 +100,11 @@ REQUESTS = [
         nodes { id type label weight } edges { source target type weight }
         truncated { type remaining } } }""",
             """query ($id: ID!) { researchers(where: {id: {eq: $id}}) { id name
-      coauthorsConnection(first: 25, sort: [{edge: {works: DESC}}]) {
+      coauthorsConnection(first: 25, sort: [{edge: {works: DESC}}]) { totalCount
         edges { properties { works } node { id name } } }
-      works(limit: 25, sort: [{cited_by_count: DESC}]) { id title }
-      institutionsConnection(first: 25, sort: [{edge: {works: DESC}}]) {
+      worksConnection(first: 25, sort: [{node: {cited_by_count: DESC}}]) { totalCount
+        edges { node { id title cited_by_count } } }
+      institutionsConnection(first: 25, sort: [{edge: {works: DESC}}]) { totalCount
         edges { properties { works } node { id name } } } } }""", "researchers"),
     Request("neighbourhood2", """query ($id: ID!) {
       neighbourhood(id: $id, depth: 2, types: [RESEARCHER, PAPER, INSTITUTION],
@@ -105,12 +112,13 @@ REQUESTS = [
         nodes { id type label weight } edges { source target type weight }
         truncated { type remaining } } }""",
             """query ($id: ID!) { researchers(where: {id: {eq: $id}}) { id name
-      coauthorsConnection(first: 25, sort: [{edge: {works: DESC}}]) {
+      coauthorsConnection(first: 25, sort: [{edge: {works: DESC}}]) { totalCount
         edges { properties { works } node { id name
-          coauthorsConnection(first: 25, sort: [{edge: {works: DESC}}]) {
+          coauthorsConnection(first: 25, sort: [{edge: {works: DESC}}]) { totalCount
             edges { properties { works } node { id name } } } } } }
-      works(limit: 25, sort: [{cited_by_count: DESC}]) { id title }
-      institutionsConnection(first: 25, sort: [{edge: {works: DESC}}]) {
+      worksConnection(first: 25, sort: [{node: {cited_by_count: DESC}}]) { totalCount
+        edges { node { id title cited_by_count } } }
+      institutionsConnection(first: 25, sort: [{edge: {works: DESC}}]) { totalCount
         edges { properties { works } node { id name } } } } }""", "researchers"),
     Request("search", """query ($q: String!) { search(query: $q, first: 10) {
       id type label score } }""",

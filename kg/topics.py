@@ -318,19 +318,24 @@ def top_researchers_for(graph: Graph, topic_ids: list[str], first: int = 10
 
 
 def adjacent_topics_for(graph: Graph, topic_ids: list[str], first: int = 10,
-                        after: str | None = None, shown: Shown = ALL, with_owner: bool = False
-                        ) -> dict[str, Page[AdjacentTopic]]:
+                        after: str | None = None, shown: Shown = ALL, with_owner: bool = False,
+                        top_papers: int = 0) -> dict[str, Page[AdjacentTopic]]:
     """`adjacent_topics` of many topics in one query; ids not in the graph are absent.
-    `with_owner`: each page's `owner` is its topic's node (a 1-tuple)."""
+    `with_owner`: each page's `owner` is its topic's node (a 1-tuple); with `top_papers` (1 to
+    TOP_TOPIC_PAPERS) as well, (the node, the topic's `top_papers` list of that length)."""
     check_first(first, graph.settings.max_page_size)
     after_key = _decode_cursor(after) if after is not None else None
     found = {}
     for row in graph.read("topics/adjacent_of_topics", topic_ids=topic_ids, after=after_key,
-                          first=first + 1, owner=with_owner, shown=shown.parameter):
+                          first=first + 1, owner=with_owner, top_papers=top_papers,
+                          shown=shown.parameter):
         neighbours = [AdjacentTopic(topic=_topic(n), cooccurrences=n["papers"], weight=n["npmi"],
                                     node=TopicNode.of_row(n["node"]))
                       for n in row["neighbours"]]
         page = page_of(neighbours, first, row["total"], _adjacent_cursor)
-        found[row["of_id"]] = page if row["owner"] is None else replace(
-            page, owner=(TopicNode.of_row(row["owner"]),))
+        if row["owner"] is not None:
+            owner = TopicNode.of_row(row["owner"])
+            page = replace(page, owner=(owner,) if row["top_papers"] is None else (
+                owner, [_top_paper(p) for p in row["top_papers"]]))
+        found[row["of_id"]] = page
     return found

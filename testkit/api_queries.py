@@ -123,7 +123,7 @@ API_QUERIES: dict[str, dict[str, Any]] = {
     "topics/papers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
     "topics/researchers_of_topics": {"topic_ids": [TOPIC], "after_key": None, "limit": 21},
     "topics/adjacent_of_topics": {"topic_ids": [TOPIC], "after": None, "first": 11,
-                                  "owner": True, "shown": ALL.parameter},
+                                  "owner": True, "top_papers": 10, "shown": ALL.parameter},
     "topics/children_of_topics": {"topic_ids": [SUBFIELD]},
     "topics/top_papers_of_topics": {"topic_ids": [TOPIC], "first": 10,
                                     "shown": ALL.parameter},

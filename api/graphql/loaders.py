@@ -206,6 +206,7 @@ class Loader:
         self._queued: list[Hashable] = []
         self.joint: tuple[Loader, JointFn] | None = None
         self.hosted: tuple[Loader, BatchFn, bool] | None = None
+        self.guest: tuple[Loader, Callable[[tuple[Hashable, ...]], bool]] | None = None
 
     def joins(self, partner: Loader, fetch_both: JointFn) -> None:
         """When a round asks this loader and `partner` for some of the same plain ids (queued,
@@ -224,6 +225,15 @@ class Loader:
         as missing; a page without `owner` (a page of none of its papers) sends the keys to the
         next round, as does a failed read unless the graph itself failed."""
         self.hosted = (owner, fetch_with_owner, with_partner)
+
+    def takes_in(self, guest: Loader, accepts: Callable[[tuple[Hashable, ...]], bool]) -> None:
+        """When a round also asks `guest` for keys (id, *options) of ids whose pages this
+        loader reads with their owner, and `accepts(options)`, the same query reads the guest's
+        answers too: `fetch_with_owner(graph, ids, *options, guest=options)` (one set of
+        options a round; keys with other options wait for their own call), whose pages carry
+        the guest's answer last in `page.owner`: a topic's node, its adjacent topics and its
+        top papers in one query. The nodes the guest's `then` finds carried prime its loader."""
+        self.guest = (guest, accepts)
 
     def also(self, then: Then) -> None:
         """For the rest of the request, read what `then` names (and the nodes that names in
@@ -300,6 +310,14 @@ class Loader:
             if owned:
                 loader._queued = [key for key in loader._queued if key not in ids]
                 taken.append((side, loader, owned))
+        if taken and self.guest is not None:
+            guest, accepts = self.guest
+            asked = [key for key in guest._queued if isinstance(key, tuple) and key[0] in ids]
+            options = asked[0][1:] if asked else ()
+            owned = [key for key in asked if key[1:] == options]
+            if owned and accepts(options):
+                guest._queued = [key for key in guest._queued if key not in set(owned)]
+                taken.append((-1, guest, owned))
         return taken
 
     def requeue(self, keys: list[Hashable]) -> None:
@@ -345,6 +363,9 @@ class Loader:
         deeper = [(t, set(t.loader.asked()), set(t.loader._then.loader.asked())
                    if t.loader._then else set()) for t in self._also]
         fetch = self.hosted[1] if owned and self.hosted else self.fetch
+        guest = [key[1:] for side, _, keys in owned if side == -1 for key in keys[:1]]
+        if guest:
+            fetch = partial(fetch, guest=guest[0])
 
         def work(graph: Graph) -> tuple[dict[Any, Any], dict[str, Any], list[Any]]:
             found = fetch(graph, ids, *options)
@@ -359,13 +380,17 @@ class Loader:
                     continue
                 unread = []
                 for key in owned_keys:
-                    page = None if error else value[0].get(key, _MISSING)
+                    page_id = key[0] if side == -1 else key
+                    page = None if error else value[0].get(page_id, _MISSING)
                     if page is _MISSING:
                         loader.prime(key, None)
                     elif page is None or page.owner is None:
                         unread.append(key)  # a failed read (a bad cursor), or an empty page
                     else:
                         loader.prime(key, page.owner[side])
+                        if side == -1 and loader._then and loader._then.carried:
+                            for node_id, node in loader._then.carried(page.owner[side]).items():
+                                loader._then.loader.prime(node_id, node)
                 if unread:
                     loader.requeue(unread)
             for key, i in zip(keys, ids, strict=True):
@@ -631,9 +656,21 @@ class Loaders:
         adjacent = self._loader(self._showing(topics.adjacent_topics_for), Then(
             self.topic, lambda page: [a.topic.id for a in page.items],
             lambda page: {a.topic.id: a.node for a in page.items if a.node}))
-        adjacent.hosts(self.topic, self._showing(
-            partial(topics.adjacent_topics_for, with_owner=True)), with_partner=False)
+        adjacent.hosts(self.topic, self._adjacent_with_owner, with_partner=False)
+        adjacent.takes_in(self.top_papers_of_topic, self._top_papers_fit)
         return adjacent
+
+    def _adjacent_with_owner(self, graph: Graph, ids: list[str], *options: Any,
+                             guest: tuple[Any, ...] = (0,)) -> dict[str, Any]:
+        return topics.adjacent_topics_for(graph, ids, *options, shown=self.shown,
+                                          with_owner=True, top_papers=guest[0])
+
+    def _top_papers_fit(self, options: tuple[Hashable, ...]) -> bool:
+        """A page of top papers the adjacent topics' query reads: from the stored ranking, of a
+        size the service accepts (any other goes its own way, to its answer or its error)."""
+        first = options[0]
+        return isinstance(first, int) and 1 <= first <= min(
+            topics.TOP_TOPIC_PAPERS, self._batcher.graph.settings.max_page_size)
 
     @cached_property
     def top_papers_of_topic(self) -> Loader:

@@ -207,6 +207,34 @@ def test_a_topic_page_is_one_read_transaction(idb03_graph, uncached) -> None:
     assert counted == 1
 
 
+def test_a_topic_pages_top_papers_of_two_sizes_are_read_one_with_the_adjacent_topics(
+        idb03_graph, uncached) -> None:
+    query = """query ($id: ID!) { topic(id: $id) { name
+      adjacentTopics(first: 10) { edges { node { id name } } }
+      few: topPapers(first: 3) { id title } many: topPapers(first: 12) { id title } } }"""
+    topic = _topic(idb03_graph)
+    counted, data = _queries(uncached, query, id=topic)
+    alone = uncached.data("""query ($id: ID!) { topic(id: $id) {
+      topPapers(first: 12) { id title } } }""", id=topic)["topic"]["topPapers"]
+    assert len(alone) == 12
+    assert data["topic"]["many"] == alone and data["topic"]["few"] == alone[:3]
+    assert counted == Counter({"topics/adjacent_of_topics": 1, "topics/top_papers_of_topics": 1})
+
+
+def test_a_missing_topic_with_its_page_asked_is_one_query(idb03_graph, uncached) -> None:
+    counted, data = _queries(uncached, TOPIC_PAGE, id="T0")
+    assert data == {"topic": None}
+    assert counted == Counter({"topics/adjacent_of_topics": 1})
+
+
+def test_a_bad_size_of_top_papers_beside_adjacent_topics_is_refused_as_before(
+        idb03_graph, uncached) -> None:
+    query = """query ($id: ID!, $n: Int!) { topic(id: $id) {
+      adjacentTopics(first: 10) { totalCount } topPapers(first: $n) { id } } }"""
+    assert uncached.error_code(query, id=_topic(idb03_graph), n=0) == "BAD_INPUT"
+    assert uncached.data(TOPIC_PAGE, id=_topic(idb03_graph))["topic"]["topPapers"]
+
+
 def test_children_asked_through_fragments_and_variables_load_in_the_root_round(
         idb03_graph, uncached) -> None:
     query = """query ($id: ID!, $n: Int!) { node(id: $id) { ...Page } }
@@ -285,8 +313,8 @@ def test_look_ahead_changes_no_answer(idb03_graph, uncached, monkeypatch) -> Non
 
 # The bench's profile, papers and topic requests (bench/peer.py): the rows of a page carry the
 # nodes they name (a page of papers its authors and topics too), and a page of co-authors,
-# papers or adjacent topics the node it belongs to (a researcher with its figures), so each runs
-# exactly these named queries, one of each, in one session.
+# papers or adjacent topics the node it belongs to (a researcher with its figures, a topic with
+# its top papers), so each runs exactly these named queries, one of each, in one session.
 CARRIED = {
     "profile": ("""query ($id: ID!) { researcher(id: $id) { id name metrics { works hIndex }
       coauthors(first: 100) { edges { sharedWorks node { id name } } } } }""",
@@ -295,7 +323,7 @@ CARRIED = {
       papers(first: 20, orderBy: CITATIONS) { edges { node { id title citedByCount
         authors { researcher { id name } } topics { topic { id name } } } } } } }""",
                {"papers/papers_with_authors_and_topics_of_researchers"}),
-    "topic": (TOPIC_PAGE, {"topics/adjacent_of_topics", "topics/top_papers_of_topics"}),
+    "topic": (TOPIC_PAGE, {"topics/adjacent_of_topics"}),
 }
 
 

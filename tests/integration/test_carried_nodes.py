@@ -2,7 +2,7 @@
 the node queries return for the same ids: a co-author page's people, a researcher's papers, a
 paper's authors and topics, a topic's adjacent topics and top papers, and the node a page of
 co-authors, papers or adjacent topics belongs to (a researcher with its figures, for
-co-authors)."""
+co-authors; a topic with its top papers, for adjacent topics)."""
 
 from __future__ import annotations
 
@@ -126,3 +126,17 @@ def test_adjacent_topics_with_their_owner_carry_the_topics_node(idb03_graph: Gra
     found = nodes.topics_by_ids(idb03_graph, topic_ids)
     assert set(pages) == set(topic_ids)
     assert all(pages[t] == alone[t] and pages[t].owner == (found[t],) for t in topic_ids)
+
+
+def test_adjacent_topics_read_with_top_papers_carry_the_top_papers_query_reads(
+        idb03_graph: Graph) -> None:
+    topic_ids = _largest_topics(idb03_graph)
+    pages = topics.adjacent_topics_for(idb03_graph, [*topic_ids, "T0"], 5, with_owner=True,
+                                       top_papers=10)
+    alone = topics.adjacent_topics_for(idb03_graph, topic_ids, 5)
+    found = nodes.topics_by_ids(idb03_graph, topic_ids)
+    top = topics.top_papers_for(idb03_graph, topic_ids, 10)
+    assert set(pages) == set(topic_ids) and all(len(top[t]) == 10 for t in topic_ids)
+    for t in topic_ids:
+        assert pages[t] == alone[t] and pages[t].owner == (found[t], top[t])
+        assert [p.node for p in pages[t].owner[1]] == [p.node for p in top[t]]
