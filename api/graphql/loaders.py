@@ -316,7 +316,8 @@ class Loader:
             options = asked[0][1:] if asked else ()
             owned = [key for key in asked if key[1:] == options]
             if owned and accepts(options):
-                guest._queued = [key for key in guest._queued if key not in set(owned)]
+                read_here = set(owned)
+                guest._queued = [key for key in guest._queued if key not in read_here]
                 taken.append((-1, guest, owned))
         return taken
 
@@ -363,9 +364,9 @@ class Loader:
         deeper = [(t, set(t.loader.asked()), set(t.loader._then.loader.asked())
                    if t.loader._then else set()) for t in self._also]
         fetch = self.hosted[1] if owned and self.hosted else self.fetch
-        guest = [key[1:] for side, _, keys in owned if side == -1 for key in keys[:1]]
-        if guest:
-            fetch = partial(fetch, guest=guest[0])
+        guest_options = next((keys[0][1:] for side, _, keys in owned if side == -1), None)
+        if guest_options is not None:
+            fetch = partial(fetch, guest=guest_options)
 
         def work(graph: Graph) -> tuple[dict[Any, Any], dict[str, Any], list[Any]]:
             found = fetch(graph, ids, *options)
