@@ -12,13 +12,13 @@ first). Equivalent requests, over the 10 best-connected researchers and the 10 l
   topic          a topic with 10 adjacent topics (co-occurrences, weight) and its 10 top papers
   neighbourhood1 a researcher's co-authors, papers and institutions (25 of each)
   neighbourhood2 the same, and the co-authors of each co-author (the peer: 25 per co-author)
+  search         full-text search over papers, researchers, topics and institutions
 
 kg's neighbourhood says how many nodes of each type it left out (`truncated`), so the peer's
 asks for the same figure, each connection's `totalCount`, and each shown paper's citations
 (kg's paper weight). kg's answer still holds more than the peer's: every edge among the
 shown nodes, where the peer's tree holds only the edges from the researcher (and, at depth 2,
 from each co-author).
-  search         full-text search over papers, researchers, topics and institutions
 
 Latency: one client, requests alternating between the two servers (which goes first alternates
 too), kg's response cache off; p50 / p99 per request and the ratio kg / peer (below 1: kg is

@@ -669,9 +669,8 @@ class Loaders:
     def _top_papers_fit(self, options: tuple[Hashable, ...]) -> bool:
         """A page of top papers the adjacent topics' query reads: from the stored ranking, of a
         size the service accepts (any other goes its own way, to its answer or its error)."""
-        first = options[0]
-        return isinstance(first, int) and 1 <= first <= min(
-            topics.TOP_TOPIC_PAPERS, self._batcher.graph.settings.max_page_size)
+        return 1 <= options[0] <= min(topics.TOP_TOPIC_PAPERS,
+                                      self._batcher.graph.settings.max_page_size)
 
     @cached_property
     def top_papers_of_topic(self) -> Loader:
