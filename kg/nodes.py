@@ -3,7 +3,7 @@ which of their fields an answer shows (`Shown`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from operator import itemgetter
@@ -27,13 +27,7 @@ class FromRow:
 
     @classmethod
     def of_row(cls, row: dict[str, Any]) -> Self:
-        known = _FIELDS.get(cls)
-        if known is None:
-            names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-            getter = itemgetter(*names)
-            known = _FIELDS[cls] = (names, getter if len(names) > 1
-                                    else lambda row: (getter(row),))
-        names, values_of = known
+        names, values_of = cls._known()
         if len(row) == len(names):  # then every name present means the same keys
             try:
                 values = values_of(row)
@@ -43,6 +37,24 @@ class FromRow:
             node.__dict__.update(zip(names, values, strict=True))
             return node
         return cls(**row)
+
+    @classmethod
+    def of_values(cls, values: Sequence[Any]) -> Self:
+        """The node of a query's list of its fields' values in their declared order (a list
+        decodes faster than a map); a list of another length is refused (ValueError)."""
+        node = object.__new__(cls)
+        node.__dict__.update(zip(cls._known()[0], values, strict=True))
+        return node
+
+    @classmethod
+    def _known(cls) -> tuple[tuple[str, ...], Callable[[dict[str, Any]], tuple[Any, ...]]]:
+        known = _FIELDS.get(cls)
+        if known is None:
+            names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+            getter = itemgetter(*names)
+            known = _FIELDS[cls] = (names, getter if len(names) > 1
+                                    else lambda row: (getter(row),))
+        return known
 
 
 @dataclass(frozen=True)

@@ -74,11 +74,13 @@ def papers_of(
     researcher's node (`Page.owner`, a 1-tuple); an empty page does not."""
     check_first(first, graph.settings.max_page_size)
     after_key = decode_cursor(after, (int, str))
-    query = ("papers/papers_with_authors_and_topics_of_researchers" if with_authors_and_topics
-             else "papers/papers_of_researchers")
-    rows = graph.read(query, researcher_ids=researcher_ids, order=order.value,
-                      after_key=after_key, limit=first + 1, owner=with_owner,
-                      shown=shown.parameter)
+    params = {"researcher_ids": researcher_ids, "order": order.value, "after_key": after_key,
+              "limit": first + 1, "owner": with_owner, "shown": shown.parameter}
+    if with_authors_and_topics:
+        return _pages_with_authors_and_topics(
+            graph.read("papers/papers_with_authors_and_topics_of_researchers", **params),
+            researcher_ids, first, with_owner)
+    rows = graph.read("papers/papers_of_researchers", **params)
     grouped: dict[str, list[dict]] = {rid: [] for rid in researcher_ids}
     totals: dict[str, int] = {rid: 0 for rid in researcher_ids}
     for row in rows:
@@ -87,7 +89,7 @@ def papers_of(
     pages: dict[str, Page[str]] = {}
     for rid, items in grouped.items():
         kept = items[:first]
-        page = Page(
+        pages[rid] = Page(
             items=[row["paper_id"] for row in kept],
             cursors=[encode_cursor([row["sort_key"], row["paper_id"]]) for row in kept],
             total_count=totals[rid],
@@ -95,22 +97,41 @@ def papers_of(
             nodes={row["paper_id"]: PaperNode.of_row(row["node"]) for row in kept},
             owner=(ResearcherNode.of_row(items[0]["owner"]),) if with_owner and items else None,
         )
-        pages[rid] = PaperPage(
-            **vars(page),
-            authors={row["paper_id"]: _authorships(row["authors"]) for row in kept},
-            topics={row["paper_id"]: _paper_topics(row["topics"]) for row in kept},
-        ) if with_authors_and_topics else page
     return pages
 
 
-def _authorships(rows: list[dict]) -> list[Authorship]:
-    return [Authorship(a["researcher_id"], a["position"], a["is_corresponding"],
-                       ResearcherNode.of_row(a["node"])) for a in rows]
+def _pages_with_authors_and_topics(rows: list[dict], researcher_ids: list[str], first: int,
+                                   with_owner: bool) -> dict[str, Page[str]]:
+    """The pages of papers/papers_with_authors_and_topics_of_researchers' rows: one a
+    researcher whose page holds papers, each paper [paper_id, sort_key, node, authors,
+    topics]."""
+    found = {row["researcher_id"]: row for row in rows}
+    pages: dict[str, Page[str]] = {}
+    for rid in researcher_ids:
+        row = found.get(rid)
+        papers = row["papers"] if row else []
+        kept = papers[:first]
+        pages[rid] = PaperPage(
+            items=[paper[0] for paper in kept],
+            cursors=[encode_cursor([paper[1], paper[0]]) for paper in kept],
+            total_count=row["total"] if row else 0,
+            has_next_page=len(papers) > first,
+            nodes={paper[0]: PaperNode.of_row(paper[2]) for paper in kept},
+            owner=(ResearcherNode.of_row(row["owner"]),) if with_owner and row else None,
+            authors={paper[0]: _authorships(paper[3]) for paper in kept},
+            topics={paper[0]: _paper_topics(paper[4]) for paper in kept},
+        )
+    return pages
 
 
-def _paper_topics(rows: list[dict]) -> list[PaperTopic]:
-    return [PaperTopic(t["topic_id"], t["score"], t["primary"], TopicNode.of_row(t["node"]))
-            for t in rows]
+def _authorships(rows: list[list]) -> list[Authorship]:
+    """[position, is_corresponding, the researcher's fields...] of each author."""
+    return [Authorship(a[2], a[0], a[1], ResearcherNode.of_values(a[2:])) for a in rows]
+
+
+def _paper_topics(rows: list[list]) -> list[PaperTopic]:
+    """[score, primary, the topic's fields...] of each topic."""
+    return [PaperTopic(t[2], t[0], t[1], TopicNode.of_values(t[2:])) for t in rows]
 
 
 def authors_of(graph: Graph, paper_ids: list[str], shown: Shown = ALL

@@ -74,8 +74,8 @@ class Transaction:
         self._graph.round_trips += 1
         if isinstance(self._tx, neo4j.Session):
             with self._graph.translated_errors():
-                return [_row(record) for record in self._tx.run(query.text, params)]
-        return [_row(record) for record in self._tx.run(query.text, params)]
+                return _rows(self._tx.run(query.text, params))
+        return _rows(self._tx.run(query.text, params))
 
     def run_many(self, statements: Sequence[tuple[str, dict[str, Any]]]
                  ) -> list[list[Row] | KgError]:
@@ -451,7 +451,7 @@ class _Queued(neo4j.Result):
     def rows(self) -> list[Row]:
         self._sent = True
         self._attach()
-        return [_row(record) for record in self]
+        return _rows(self)
 
 
 def _pipelined(session: neo4j.Session, statements: list[tuple[str, dict[str, Any]]],
@@ -521,6 +521,19 @@ def stopped_query_error(code: str) -> KgError | None:
 # them; anything else (nodes, relationships, paths) is exported by the driver as `Record.data`
 # exports it.
 _PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
+def _rows(result: neo4j.Result) -> list[Row]:
+    """Each record as `record.data()` gives it. The driver keeps every node and relationship
+    it hydrates in the result's graph (a path's too); when that graph is empty, every value is
+    plain, so each record's values are taken as the driver built them without testing one
+    (the lists of a page of papers' authors and topics: ~0.1 ms of 0.5 a page)."""
+    records = list(result)
+    graph = result.graph()
+    if records and not graph.nodes and not graph.relationships:
+        keys = records[0].keys()
+        return [dict(zip(keys, record, strict=True)) for record in records]
+    return [_row(record) for record in records]
 
 
 def _row(record: neo4j.Record) -> Row:
