@@ -1,11 +1,12 @@
 """The rows a named query answers are the driver's `Record.data()` of its records, for every kind
-of value, built without the driver's exporter on plain values (kg/db/graph.py `_row`)."""
+of value, built without the driver's exporter on plain values (kg/db/graph.py `_row`), and
+taken as the driver built them when the result holds no node, relationship or path (`_rows`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.db.graph import Graph
+from kg.db.graph import Graph, _rows
 
 
 def _scratch_rows(graph: Graph) -> tuple[list[dict], list[dict]]:
@@ -40,3 +41,13 @@ def test_graph_values_are_exported_as_the_driver_exports_them(graph: Graph, name
     rows, data = _scratch_rows(graph)
     assert rows[0][name] == data[0][name]
     assert not hasattr(rows[0][name], "element_id")
+
+
+def test_rows_of_plain_values_are_the_drivers_own_and_equal_record_data(graph: Graph) -> None:
+    text = "UNWIND range(1, 3) AS i RETURN i, [i, {a: [i, null]}] AS nested, {m: 'x'} AS map"
+    with graph.driver.session(database=graph.settings.neo4j_database) as session:
+        records = list(session.run(text))
+        result = session.run(text)
+        rows = _rows(result)
+    assert rows == [record.data() for record in records]
+    assert not result.graph().nodes and not result.graph().relationships

@@ -1,5 +1,6 @@
-"""Nodes built from their rows (`FromRow.of_row`) equal the ones their `__init__` builds, and a
-row that does not name exactly their fields is refused as before."""
+"""Nodes built from their rows (`FromRow.of_row`) or a query's list of their values
+(`FromRow.of_values`) equal the ones their `__init__` builds, and a row that does not name
+exactly their fields, or a list of another length, is refused."""
 
 from __future__ import annotations
 
@@ -42,3 +43,17 @@ def test_each_node_type_remembers_its_own_fields() -> None:
     assert source == SourceNode("S1", "J", "journal", 3)
     with pytest.raises(TypeError):
         PaperNode.of_row({"id": "S1", "name": "J", "type": "journal", "papers": 3})
+
+
+def test_a_node_of_its_values_in_order_equals_the_one_its_init_builds() -> None:
+    built, initialised = ResearcherNode.of_values(list(ROW.values())), ResearcherNode(**ROW)
+    assert built == initialised and repr(built) == repr(initialised)
+    assert list(vars(built)) == list(vars(initialised))
+    assert orjson.dumps(built) == orjson.dumps(initialised)
+
+
+def test_a_list_of_values_of_another_length_is_refused() -> None:
+    with pytest.raises(ValueError):
+        ResearcherNode.of_values(list(ROW.values())[:-1])
+    with pytest.raises(ValueError):
+        ResearcherNode.of_values([*ROW.values(), 1])
