@@ -62,6 +62,7 @@ from api.openapi import openapi_document
 from api.ratelimit import RateLimit
 from kg import config
 from kg.config import Settings
+from kg.db.async_reads import AsyncReads
 from kg.db.graph import Graph
 from kg.db.warmup import PlanWarmer
 from kg.errors import KgError
@@ -213,8 +214,9 @@ class GraphQLApp(GraphQL):
         return response
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        context = Context.of(request.app.state.graph, request.app.state.settings,
-                             bearer_token(request.headers.get("authorization")))
+        state = request.app.state
+        context = Context.of(state.graph, state.settings,
+                             bearer_token(request.headers.get("authorization")), state.reads)
         request.state.kg_context = context  # released when the request has answered (`run`)
         return context
 
@@ -427,6 +429,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.readiness = Readiness()
         sys.setswitchinterval(GIL_SWITCH_SECONDS)
         app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
+        app.state.reads = AsyncReads(app.state.graph)
         telemetry.watch(app.state.graph)
         app.state.version = VersionWatch(app.state.graph)
         app.state.plan_warmer = PlanWarmer.start(app.state.graph.driver, settings,
@@ -443,6 +446,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             if app.state.plan_warmer is not None:
                 app.state.plan_warmer.stop()
             telemetry.unwatch(app.state.graph)
+            await app.state.reads.close()
             app.state.graph.close()
 
     graphql = GraphQLApp(settings)

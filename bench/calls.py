@@ -1,9 +1,10 @@
 """Python function calls per answer, counted in one process (run by bench.cpu with the code to
 count on PYTHONPATH): each request of bench.peer executed `--requests` times through the schema
-(no HTTP), after a warm-up, with a profile hook on the event loop and in the rounds' worker
-threads counting Python calls and C calls. Printed as one line of JSON, {request: [python, c]}
-per answer. Deterministic where CPU time on a shared machine is not: a proxy for the Python
-work, which leaves out the HTTP server, the driver's native code and the kernel."""
+(no HTTP), after a warm-up, with a profile hook on the event loop (where the rounds' reads
+are awaited, kg/db/async_reads.py) counting Python calls and C calls. Printed as one line of
+JSON, {request: [python, c]} per answer. Deterministic where CPU time on a shared machine is
+not: a proxy for the Python work, which leaves out the HTTP server, the driver's native code
+and the kernel."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ import sys
 from typing import Any
 
 from api.graphql.context import Context
-from api.graphql.loaders import Batcher
 from api.graphql.schema import build_schema
 from bench.peer import REQUESTS, ids
 from kg import config
+from kg.db.async_reads import AsyncReads
 from kg.db.graph import Graph
 
 WARM_UP = 10
@@ -36,27 +37,12 @@ class Counter:
             self.c += 1
 
 
-def counted_rounds(counter: Counter) -> None:
-    """The rounds' worker threads count too while the counter is on."""
-    real = Batcher._in_one_session
-
-    def in_one_session(self: Batcher, calls: list[Any]) -> Any:
-        if counter.on:
-            sys.setprofile(counter)
-        try:
-            return real(self, calls)
-        finally:
-            sys.setprofile(None)
-
-    Batcher._in_one_session = in_one_session  # type: ignore[method-assign]
-
-
 async def count(graph: Graph, requests: int) -> dict[str, list[float]]:
     settings = graph.settings
     schema = build_schema(settings)
     picks = ids(settings)
     counter = Counter()
-    counted_rounds(counter)
+    reads = AsyncReads(graph)
     counts: dict[str, list[float]] = {}
     for request in REQUESTS:
         chosen = picks[request.ids]
@@ -64,7 +50,7 @@ async def count(graph: Graph, requests: int) -> dict[str, list[float]]:
         async def answer(turn: int, chosen: list[str] = chosen, request: Any = request) -> None:
             result = await schema.execute(
                 request.kg, variable_values=request.variables(chosen[turn % len(chosen)]),
-                context_value=Context.of(graph, settings, None))
+                context_value=Context.of(graph, settings, None, reads))
             if result.errors:
                 raise RuntimeError(f"{request.kind}: {result.errors[0]}")
 
@@ -78,6 +64,7 @@ async def count(graph: Graph, requests: int) -> dict[str, list[float]]:
         sys.setprofile(None)
         counter.on = False
         counts[request.kind] = [counter.python / requests, counter.c / requests]
+    await reads.close()
     return counts
 
 

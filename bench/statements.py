@@ -47,6 +47,7 @@ from bench import peer
 from bench.load import post
 from kg import config
 from kg.config import Settings
+from kg.db import async_reads
 from kg.db import graph as graph_module
 from kg.db.graph import Graph, Transaction
 from kg.db.queries import QueryLibrary
@@ -68,24 +69,33 @@ class Statement:
 
 @contextmanager
 def recorded(into: list[tuple[str, dict[str, Any]]]) -> Iterator[None]:
-    """Every statement the app sends while inside, as (text, parameters)."""
+    """Every statement the app sends while inside, as (text, parameters): pipelined (awaited or
+    on a worker thread) or one at a time."""
     pipelined, run = graph_module._pipelined, Transaction.run
+    awaited = async_reads._pipelined
 
     def recording_pipelined(session: Any, statements: list[tuple[str, dict[str, Any]]],
                             translated: Any) -> Any:
         into.extend(statements)
         return pipelined(session, statements, translated)
 
+    async def recording_awaited(session: Any, statements: list[tuple[str, dict[str, Any]]],
+                                translated: Any) -> Any:
+        into.extend(statements)
+        return await awaited(session, statements, translated)
+
     def recording_run(self: Transaction, name: str, /, **params: Any) -> Any:
         into.append((self._graph.queries[name].text, params))
         return run(self, name, **params)
 
     graph_module._pipelined = recording_pipelined
+    async_reads._pipelined = recording_awaited
     Transaction.run = recording_run  # type: ignore[method-assign]
     try:
         yield
     finally:
         graph_module._pipelined = pipelined
+        async_reads._pipelined = awaited
         Transaction.run = run  # type: ignore[method-assign]
 
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from api.graphql.loaders import Batcher, Loaders
 from kg.accounts import User
 from kg.config import Settings
+from kg.db.async_reads import AsyncReads
 from kg.db.graph import Graph
 
 T = TypeVar("T")
@@ -21,16 +22,18 @@ class Context:
     graph: Graph
     settings: Settings
     token: str | None
+    reads: AsyncReads | None = None  # the graph's reads awaited on the app's event loop
     personal: bool = field(default=False)
     operation_name: str | None = None  # as the request gave it (strawberry fills in the first)
 
     @classmethod
-    def of(cls, graph: Graph, settings: Settings, token: str | None) -> Context:
-        return cls(graph=graph, settings=settings, token=token)
+    def of(cls, graph: Graph, settings: Settings, token: str | None,
+           reads: AsyncReads | None = None) -> Context:
+        return cls(graph=graph, settings=settings, token=token, reads=reads)
 
     @cached_property
     def batcher(self) -> Batcher:
-        return Batcher(self.graph)
+        return Batcher(self.graph, self.reads)
 
     @cached_property
     def loaders(self) -> Loaders:

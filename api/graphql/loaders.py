@@ -4,17 +4,20 @@ level.
 Every nested fetch goes through a loader, so a list of N items costs one query per level, not N.
 The loaders of a request share one `Batcher`: loads (and root fields' service calls) that become
 due while the request's resolvers run up to their next `await` are collected until the event
-loop has had a few idle turns, then ALL of them run in ONE read session in ONE worker-thread
-hop, each query an auto-commit READ statement (no BEGIN or COMMIT), the queries of all of them
-pipelined (`Graph.read_together`: the round's first queries go out together, one Bolt round
-trip, and so on for any second queries). A loader whose answers name other nodes (a page of
+loop has had a few idle turns, then ALL of them run in ONE read session, each query an
+auto-commit READ statement (no BEGIN or COMMIT), the queries of all of them pipelined
+(kg/db/async_reads.py `AsyncReads.read_together`: the round's first queries go out together,
+one Bolt round trip, awaited on the event loop, and so on for any second queries; without an
+`AsyncReads`, as in the benchmarks' in-process calls, `Graph.read_together` on a worker thread).
+A loader whose answers name other nodes (a page of
 co-authors, a paper's authors) declares it (`then`): when its query carries those nodes they prime
 the node loader as they are, otherwise they are read in the same round, so
 `coauthors { edges { node } }` is one query, not two.
 
-Why not the async driver: the services are plain synchronous functions over a graph handle,
-shared with the CLI, the benchmarks and the tests; batching a level into one thread hop removes
-the per-loader transaction and hop that cost the time, without a second copy of every service.
+The services stay plain synchronous functions over a graph handle, shared with the CLI, the
+benchmarks and the tests: a round runs them on the event loop as rehearsals up to their next
+query (pure Python), and only the wait for Neo4j is awaited, on the async driver; a worker-thread
+hop per round cost about half a millisecond (kg/db/async_reads.py).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from kg import (
     topics,
     trust,
 )
+from kg.db.async_reads import AsyncReads
 from kg.db.graph import Graph
 from kg.errors import GraphUnavailable, KgError, QueryTimeout
 from kg.nodes import ALL, Shown
@@ -45,11 +49,11 @@ from kg.nodes import ALL, Shown
 BatchFn = Callable[..., dict[Any, Any]]
 JointFn = Callable[[Graph, list[Any]], tuple[dict[Any, Any], dict[Any, Any]]]
 
-# The worker threads of the rounds: an executor's hand-off costs about half of anyio's (Starlette's
-# `run_in_threadpool`: a capacity limiter, a cancel scope and a queue with a condition per call),
-# which after the co-author page got cheaper was the largest item of a profile request's CPU
-# on the event loop; as many threads as anyio's default limiter (the context is copied, as anyio
-# does).
+# The worker threads of the rounds run without an `AsyncReads`, and of the calls of a round whose
+# batch broke its session (each then runs alone, on a session of its own): an executor's
+# hand-off costs about half of anyio's `run_in_threadpool` (a capacity limiter, a cancel scope and
+# a queue with a condition per call); as many threads as anyio's default limiter (the context is
+# copied, as anyio does).
 _ROUNDS = ThreadPoolExecutor(max_workers=40, thread_name_prefix="kg-round")
 
 _MISSING = object()
@@ -112,8 +116,9 @@ def _named_nodes(then: Then | None, graph: Graph, values: list[Any], skip: set[H
 class Batcher:
     """Runs every read of one request that becomes due in the same turn in one transaction."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, reads: AsyncReads | None = None) -> None:
         self.graph = graph
+        self.reads = reads
         self._calls: list[_Call] = []
         self._riders: list[_Call] = []
         self._loaders: list[Loader] = []
@@ -154,22 +159,29 @@ class Batcher:
         # a host takes its owner's keys, then a joint its partner's
         loaders.sort(key=lambda loader: (loader.hosted is None, loader.joint is None))
         calls += [call for loader in loaders for call in loader.take_calls()]
-        outcomes = await asyncio.get_running_loop().run_in_executor(
-            _ROUNDS, contextvars.copy_context().run, self._in_one_session, calls)
+        outcomes = await self._in_one_session(calls)
         for call, (value, error) in zip(calls, outcomes, strict=True):
             call.settle(value, error)
 
-    def _in_one_session(self, calls: list[_Call]) -> list[tuple[Any, BaseException | None]]:
+    async def _in_one_session(self, calls: list[_Call]
+                              ) -> list[tuple[Any, BaseException | None]]:
         # the calls' queries pipelined: a round whose calls each read one query (a profile: the
         # researcher with its figures, and its co-authors) is one round trip; a KgError is the
         # call's own; GraphUnavailable or QueryTimeout, which the round's other calls would
         # meet too, answers them all now
+        works = [call.work for call in calls]
+        loop = asyncio.get_running_loop()
         try:
-            return list(self.graph.read_together([call.work for call in calls]))
+            if self.reads is not None:
+                return list(await self.reads.read_together(works))
+            return list(await loop.run_in_executor(
+                _ROUNDS, contextvars.copy_context().run, self.graph.read_together, works))
         except (GraphUnavailable, QueryTimeout) as exc:
             return [(None, exc)] * len(calls)
         except Exception:  # noqa: BLE001 - one call broke the session: give each its own
-            return [self._alone(call) for call in calls]
+            return list(await asyncio.gather(*(
+                loop.run_in_executor(_ROUNDS, contextvars.copy_context().run, self._alone, call)
+                for call in calls)))
 
     def _alone(self, call: _Call) -> tuple[Any, BaseException | None]:
         try:

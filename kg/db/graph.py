@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, LiteralString, TypeVar, cast
+from typing import Any, Generic, LiteralString, TypeVar, cast
 
 import neo4j
 import neo4j.graph
@@ -98,7 +98,7 @@ class Transaction:
             self._graph.count(query.name)
         with self._graph.translated_errors():
             return _pipelined(self._tx, [(query.text, params) for query, params in queries],
-                              self._graph._translated)
+                              self._graph.translated_error)
 
 
 class Graph:
@@ -203,35 +203,18 @@ class Graph:
         the next query or their end. So n works that each read one query cost one round trip,
         not n; a work with queries one after another costs one per query, as before. Works must
         be pure functions of the rows they read (the services are). The outcome of each work:
-        its value, or the KgError it raised; GraphUnavailable and QueryTimeout end them all."""
+        its value, or the KgError it raised; GraphUnavailable and QueryTimeout end them all.
+        (kg/db/async_reads.py does the same with the round trips awaited on an event loop.)"""
         self.transactions_run += 1
-        outcomes: dict[int, tuple[T, None] | tuple[None, KgError]] = {}
-        read: list[list[tuple[str, dict[str, Any], list[Row] | KgError]]] = [[] for _ in works]
-        waiting = list(range(len(works)))
+        together = Together(self, works)
         with self.translated_errors(), self._session(neo4j.READ_ACCESS) as session:
             live = Transaction(self, session)
-            while waiting:
-                asked: list[tuple[int, str, dict[str, Any]]] = []
-                for i in waiting:
-                    try:
-                        try:
-                            value = works[i](self.within(_Rehearsed(self, read[i])))
-                        except _Unread as unread:
-                            if not unread.astray:
-                                asked.append((i, unread.name, unread.params))
-                                continue
-                            value = works[i](self.within(live))  # one query at a time
-                        outcomes[i] = (value, None)
-                    except (GraphUnavailable, QueryTimeout):
-                        raise
-                    except KgError as exc:
-                        outcomes[i] = (None, exc)
-                answers = live.run_many([(name, params) for _, name, params in asked])
-                # a failed query ends its batch: the works after it ask again in the next one
-                for (i, name, params), answer in zip(asked, answers, strict=False):
-                    read[i].append((name, params, answer))
-                waiting = [i for i, _, _ in asked]
-        return [outcomes[i] for i in range(len(works))]
+            while together.waiting:
+                asked, astray = together.ask()
+                for i in astray:  # one query at a time
+                    together.settle(i, lambda work: work(self.within(live)))
+                together.answer(asked, live.run_many([(name, params) for _, name, params in asked]))
+        return together.outcomes()
 
     def write_transaction(self, work: Callable[[Transaction], T]) -> T:
         self.transactions_run += 1
@@ -318,16 +301,21 @@ class Graph:
     @contextmanager
     def _session(self, access_mode: str = neo4j.WRITE_ACCESS, **config: Any
                  ) -> Iterator[neo4j.Session]:
-        """A session, counted in `sessions_in_use` while open (the driver does not publish how
+        """A session, counted in `sessions_in_use` while open."""
+        with self.counted_session(), self.driver.session(
+            database=self.settings.neo4j_database, default_access_mode=access_mode,
+            bookmark_manager=self.driver.execute_query_bookmark_manager, **config,
+        ) as session:
+            yield session
+
+    @contextmanager
+    def counted_session(self) -> Iterator[None]:
+        """Count one session in `sessions_in_use` while inside (the driver does not publish how
         many of its pooled connections are in use; each open session holds one while it works)."""
         with self._sessions_ended:
             self.sessions_in_use += 1
         try:
-            with self.driver.session(
-                database=self.settings.neo4j_database, default_access_mode=access_mode,
-                bookmark_manager=self.driver.execute_query_bookmark_manager, **config,
-            ) as session:
-                yield session
+            yield
         finally:
             with self._sessions_ended:
                 self.sessions_in_use -= 1
@@ -357,12 +345,13 @@ class Graph:
         except neo4j_errors.ConstraintError as exc:
             raise AlreadyExists(exc.message or str(exc)) from exc
         except neo4j_errors.Neo4jError as exc:
-            translated = self._translated(exc)
+            translated = self.translated_error(exc)
             if translated is None:
                 raise
             raise translated from exc
 
-    def _translated(self, exc: neo4j_errors.Neo4jError) -> KgError | None:
+    def translated_error(self, exc: neo4j_errors.Neo4jError) -> KgError | None:
+        """The project's error for a Neo4j error, or None for one it does not translate."""
         code = exc.code or ""
         message = exc.message or str(exc)
         stopped = stopped_query_error(code)
@@ -401,6 +390,59 @@ class _InTransaction(Graph):
     def version(self) -> str | None:
         rows = self._transaction.run("admin/graph_version")
         return rows[0]["version"] if rows else None
+
+
+class Together(Generic[T]):
+    """The bookkeeping of `Graph.read_together` (and its awaited twin in kg/db/async_reads.py):
+    what each work has read, which works wait, and each work's outcome."""
+
+    def __init__(self, graph: Graph, works: Sequence[Callable[[Graph], T]]) -> None:
+        self._graph = graph
+        self._works = works
+        self._outcomes: dict[int, tuple[T, None] | tuple[None, KgError]] = {}
+        self._read: list[list[tuple[str, dict[str, Any], list[Row] | KgError]]] = [
+            [] for _ in works]
+        self.waiting = list(range(len(works)))
+
+    def ask(self) -> tuple[list[tuple[int, str, dict[str, Any]]], list[int]]:
+        """Run every waiting work up to its first query not read yet: the queries they asked
+        (work, name, parameters), and the works that asked otherwise than the last time, to be
+        run alone (`settle`)."""
+        asked: list[tuple[int, str, dict[str, Any]]] = []
+        astray: list[int] = []
+        for i in self.waiting:
+            try:
+                rehearsed = self._graph.within(_Rehearsed(self._graph, self._read[i]))
+                self._settle(i, lambda work, graph=rehearsed: work(graph))
+            except _Unread as unread:
+                if unread.astray:
+                    astray.append(i)
+                else:
+                    asked.append((i, unread.name, unread.params))
+        return asked, astray
+
+    def settle(self, i: int, run: Callable[[Callable[[Graph], T]], T]) -> None:
+        """The outcome of work `i` run by `run` (on a live session, one query at a time)."""
+        self._settle(i, run)
+
+    def _settle(self, i: int, run: Callable[[Callable[[Graph], T]], T]) -> None:
+        try:
+            self._outcomes[i] = (run(self._works[i]), None)
+        except (GraphUnavailable, QueryTimeout):
+            raise
+        except KgError as exc:
+            self._outcomes[i] = (None, exc)
+
+    def answer(self, asked: list[tuple[int, str, dict[str, Any]]],
+               answers: list[list[Row] | KgError]) -> None:
+        """The rows (or error) of each query asked; a failed query ends its batch: the works
+        after it ask again in the next one."""
+        for (i, name, params), found in zip(asked, answers, strict=False):
+            self._read[i].append((name, params, found))
+        self.waiting = [i for i, _, _ in asked]
+
+    def outcomes(self) -> list[tuple[T, None] | tuple[None, KgError]]:
+        return [self._outcomes[i] for i in range(len(self._works))]
 
 
 class _Unread(BaseException):  # noqa: N818 - a signal to `read_together`, not an error
@@ -529,7 +571,11 @@ def _rows(result: neo4j.Result) -> list[Row]:
     plain, so each record's values are taken as the driver built them without testing one
     (the lists of a page of papers' authors and topics: ~0.1 ms of 0.5 a page)."""
     records = list(result)
-    graph = result.graph()
+    return rows_of(records, result.graph())
+
+
+def rows_of(records: list[neo4j.Record], graph: neo4j.graph.Graph) -> list[Row]:
+    """The rows of a result's records, given the result's graph (`_rows`)."""
     if records and not graph.nodes and not graph.relationships:
         keys = records[0].keys()
         return [dict(zip(keys, record, strict=True)) for record in records]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -14,7 +15,8 @@ from api.app import create_app
 from api.graphql import schema
 from kg import neighbourhood
 from kg.config import Settings
-from kg.db.graph import Graph, Transaction
+from kg.db.async_reads import AsyncReads
+from kg.db.graph import Graph
 from tests.e2e.conftest import Api
 
 # The README's profile page, with papers (their authors and topics) beside the co-authors.
@@ -360,9 +362,13 @@ def test_pipelined_queries_answer_as_queries_sent_one_at_a_time(
     pipelined = [uncached.client.post("/graphql", json={
         "query": query, "variables": {"id": node_id, "n": 50}}).content
         for query, node_id in requests]
-    batch = Transaction.run_many
-    monkeypatch.setattr(Transaction, "run_many", lambda tx, statements: [
-        answer for statement in statements for answer in batch(tx, [statement])])
+    batch = AsyncReads._run_many
+
+    async def one_at_a_time(reads: AsyncReads, session: Any, statements: list[Any]) -> list[Any]:
+        return [answer for statement in statements
+                for answer in await batch(reads, session, [statement])]
+
+    monkeypatch.setattr(AsyncReads, "_run_many", one_at_a_time)
     before = uncached.graph.round_trips
     one_at_a_time = [uncached.client.post("/graphql", json={
         "query": query, "variables": {"id": node_id, "n": 50}}).content
