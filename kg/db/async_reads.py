@@ -25,7 +25,7 @@ import neo4j.api
 from neo4j import exceptions as neo4j_errors
 
 from kg.db.graph import Graph, Row, Together, rows_of
-from kg.errors import KgError
+from kg.errors import GraphUnavailable, KgError, QueryTimeout
 
 T = TypeVar("T")
 
@@ -75,9 +75,9 @@ class AsyncReads:
                     bookmark_manager=self._bookmarks) as session:
                 while together.waiting:
                     asked, astray = together.ask()
-                    for i in astray:
-                        outcome = await asyncio.to_thread(graph.read_together, [works[i]])
-                        together.settle(i, lambda _, found=outcome[0]: _value(found))
+                    for i in astray:  # alone, one query at a time, on a worker thread
+                        found = await asyncio.to_thread(_alone, graph, works[i])
+                        together.settle(i, lambda _, found=found: _value(found))
                     statements = [(name, params) for _, name, params in asked]
                     together.answer(asked, await self._run_many(session, statements))
         return together.outcomes()
@@ -97,6 +97,17 @@ class AsyncReads:
             graph.count(query.name)
         return await _pipelined(session, [(query.text, params) for query, params in queries],
                                 graph.translated_error)
+
+
+def _alone(graph: Graph, work: Callable[[Graph], T]) -> tuple[T | None, KgError | None]:
+    """`work` on a READ session of statements of its own: its value, or the KgError it raised
+    (GraphUnavailable and QueryTimeout are raised: they end the round)."""
+    try:
+        return graph.read_statements(lambda tx: work(graph.within(tx))), None
+    except (GraphUnavailable, QueryTimeout):
+        raise
+    except KgError as exc:
+        return None, exc
 
 
 def _value(outcome: tuple[Any, KgError | None]) -> Any:
