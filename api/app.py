@@ -431,7 +431,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.graph = Graph(settings, retry_seconds=settings.request_retry_seconds)
         app.state.reads = AsyncReads(app.state.graph)
         telemetry.watch(app.state.graph)
-        app.state.version = VersionWatch(app.state.graph)
+        app.state.version = VersionWatch(app.state.reads.version)
         app.state.plan_warmer = PlanWarmer.start(app.state.graph.driver, settings,
                                                  app.state.graph.queries)
         thresholds = gc.get_threshold()

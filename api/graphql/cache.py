@@ -35,13 +35,12 @@ import asyncio
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Hashable, Iterator
+from collections.abc import Awaitable, Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
-from starlette.concurrency import run_in_threadpool
 from strawberry.extensions import SchemaExtension
 
 from api.errors import PersistedQueryNotFound
@@ -116,8 +115,8 @@ class VersionWatch:
     next read that starts after it arrived (never one already under way, which may have started
     before a write the caller has seen commit), so under load one read answers many requests."""
 
-    def __init__(self, graph: Graph) -> None:
-        self._graph = graph
+    def __init__(self, read_version: Callable[[], Awaitable[str | None]]) -> None:
+        self._read_version = read_version  # `AsyncReads.version`: awaited, no thread hop
         self._next: asyncio.Future[str | None] | None = None
         self._reading = False
 
@@ -134,7 +133,7 @@ class VersionWatch:
             while self._next is not None:
                 waiting, self._next = self._next, None
                 try:
-                    waiting.set_result(await run_in_threadpool(self._graph.version))
+                    waiting.set_result(await self._read_version())
                 except KgError as exc:
                     waiting.set_exception(exc)
         finally:

@@ -69,10 +69,7 @@ class AsyncReads:
         graph.transactions_run += 1
         together = Together(graph, works)
         with graph.translated_errors(), graph.counted_session():
-            async with self.driver.session(
-                    database=graph.settings.neo4j_database,
-                    default_access_mode=neo4j.READ_ACCESS,
-                    bookmark_manager=self._bookmarks) as session:
+            async with self._session() as session:
                 while together.waiting:
                     asked, astray = together.ask()
                     for i in astray:  # alone, one query at a time, on a worker thread
@@ -81,6 +78,23 @@ class AsyncReads:
                     statements = [(name, params) for _, name, params in asked]
                     together.answer(asked, await self._run_many(session, statements))
         return together.outcomes()
+
+    async def version(self) -> str | None:
+        """`Graph.version()` awaited: one auto-commit read."""
+        graph = self.graph
+        query = graph.queries["admin/graph_version"]
+        graph.count(query.name)
+        graph.round_trips += 1
+        graph.transactions_run += 1
+        with graph.translated_errors(), graph.counted_session():
+            async with self._session() as session:
+                record = await (await session.run(query.text)).single()
+        return record["version"] if record else None
+
+    def _session(self) -> neo4j.AsyncSession:
+        return self.driver.session(database=self.graph.settings.neo4j_database,
+                                   default_access_mode=neo4j.READ_ACCESS,
+                                   bookmark_manager=self._bookmarks)
 
     async def _run_many(self, session: neo4j.AsyncSession,
                         statements: list[tuple[str, dict[str, Any]]]

@@ -143,3 +143,15 @@ def test_a_write_among_awaited_reads_is_refused_and_changes_nothing(graph: Graph
     (value, error), = _awaited(graph, [lambda g: g.read("admin/bump_graph_version")])
     assert value is None and isinstance(error, Forbidden)
     assert graph.version() == before
+
+
+def test_the_awaited_version_is_the_graphs_version_after_a_write(graph: Graph) -> None:
+    async def version() -> str | None:
+        reads = AsyncReads(graph)
+        try:
+            return await reads.version()
+        finally:
+            await reads.close()
+
+    graph.write("admin/bump_graph_version")
+    assert asyncio.run(version()) == graph.version() is not None
